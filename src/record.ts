@@ -1,0 +1,91 @@
+/**
+ * The record type and the small facts about it that every stage shares.
+ * The types come from schemas/port-record.schema.json (see src/generated/).
+ */
+import type { PortRecord, SourceRef } from './generated/schema-types.js';
+
+export type { PortDataset, PortRecord, SourceManifest, SourceRef } from './generated/schema-types.js';
+export type Protocol = PortRecord['protocol'];
+export type Status = PortRecord['status'];
+export type Category = PortRecord['category'];
+export type ManifestSource = import('./generated/schema-types.js').Source;
+
+/** Record fields in schema order: JSON key order and CSV column order. */
+export const recordFields = [
+  'portStart',
+  'portEnd',
+  'protocol',
+  'status',
+  'serviceName',
+  'name',
+  'description',
+  'references',
+  'notes',
+  'category',
+  'product',
+  'configKey',
+  'sources',
+] as const satisfies readonly (keyof PortRecord)[];
+
+export const protocols: readonly Protocol[] = ['tcp', 'udp', 'sctp', 'dccp'];
+export const statuses: readonly Status[] = ['assigned', 'unassigned', 'reserved'];
+export const categories: readonly Category[] = ['well-known', 'registered', 'dynamic'];
+
+export const highestPort = 65535;
+
+/** IANA's category for a port: well-known 0–1023, registered 1024–49151, dynamic above. */
+export function categoryOf(port: number): Category {
+  if (port <= 1023) return 'well-known';
+  if (port <= 49151) return 'registered';
+  return 'dynamic';
+}
+
+/** Compares strings by UTF-16 code units: stable across locales and machines. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders nullable text with null first. */
+export function compareNullableText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return compareText(a, b);
+}
+
+/** Orders source references by source id, then line. */
+export function compareSourceRefs(a: SourceRef, b: SourceRef): number {
+  return compareText(a.source, b.source) || a.line - b.line;
+}
+
+/** The catalog's record order: port range, protocol, name, product, then the rest for a total order. */
+export function compareRecords(a: PortRecord, b: PortRecord): number {
+  return (
+    a.portStart - b.portStart ||
+    a.portEnd - b.portEnd ||
+    compareText(a.protocol, b.protocol) ||
+    compareNullableText(a.name, b.name) ||
+    compareNullableText(a.product, b.product) ||
+    compareNullableText(a.serviceName, b.serviceName) ||
+    compareNullableText(a.configKey, b.configKey) ||
+    compareText(a.status, b.status) ||
+    compareSourceLists(a.sources, b.sources)
+  );
+}
+
+function compareSourceLists(a: readonly SourceRef[], b: readonly SourceRef[]): number {
+  for (const [index, left] of a.entries()) {
+    const right = b[index];
+    if (right === undefined) return 1;
+    const order = compareSourceRefs(left, right);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/** A port range as written in reports: `1761` or `225–229`. */
+export function formatPortRange(record: Pick<PortRecord, 'portStart' | 'portEnd'>): string {
+  return record.portStart === record.portEnd
+    ? String(record.portStart)
+    : `${record.portStart}–${record.portEnd}`;
+}

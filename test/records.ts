@@ -1,0 +1,20 @@
+/** A record builder for tests: every field explicit, overridable. */
+import type { PortRecord } from '../src/record.js';
+
+export function record(fields: Partial<PortRecord> & Pick<PortRecord, 'portStart'>): PortRecord {
+  return {
+    portEnd: fields.portStart,
+    protocol: 'tcp',
+    status: 'assigned',
+    serviceName: null,
+    name: null,
+    description: null,
+    references: [],
+    notes: [],
+    category: 'well-known',
+    product: null,
+    configKey: null,
+    sources: [{ source: 'list', line: 1 }],
+    ...fields,
+  };
+}
