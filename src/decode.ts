@@ -1,0 +1,58 @@
+/**
+ * Source bytes to text. Sources must be UTF-8 text; a byte-order mark is
+ * dropped and CRLF or CR line endings become LF, so such a file parses
+ * exactly as its clean twin, line and column numbers included.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { VFile } from 'vfile';
+import { report, type Point } from './messages.js';
+
+const source = 'decode';
+
+/** Decodes `file.value` in place. Returns false, with an error on the file, when it is not text. */
+export function decodeText(file: VFile): boolean {
+  const bytes = typeof file.value === 'string' ? Buffer.from(file.value, 'utf8') : Buffer.from(file.value);
+  if (!isUtf8(bytes)) {
+    report(file, 'error', 'Unexpected bytes that are not UTF-8, expected UTF-8 text', {
+      place: pointAt(textBeforeFirstInvalidByte(bytes)),
+      source,
+      ruleId: 'encoding',
+    });
+    return false;
+  }
+  const text = bytes.toString('utf8');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    report(file, 'error', 'Unexpected NUL byte, expected text (is this a binary file?)', {
+      place: pointAt(text.slice(0, nul)),
+      source,
+      ruleId: 'binary',
+    });
+    return false;
+  }
+  file.value = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return true;
+}
+
+/**
+ * The decoded text up to the first invalid sequence. Lenient decoding turns
+ * each invalid sequence into U+FFFD; the first U+FFFD that the source did not
+ * itself spell as the bytes EF BF BD marks the spot.
+ */
+function textBeforeFirstInvalidByte(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  let byteOffset = 0;
+  let from = 0;
+  for (let index = text.indexOf('\uFFFD'); index >= 0; index = text.indexOf('\uFFFD', index + 1)) {
+    byteOffset += Buffer.byteLength(text.slice(from, index));
+    from = index;
+    const spelled = bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd;
+    if (!spelled) return text.slice(0, index);
+  }
+  return text;
+}
+
+function pointAt(before: string): Point {
+  const lines = before.split(/\r\n?|\n/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}

@@ -1,0 +1,75 @@
+/**
+ * Problems are data: every stage reports them as vfile messages on the file
+ * they are about, with a place, a rule id and a severity, and carries on.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { compareText } from './record.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A point in a file: 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface MessageOptions {
+  /** Where the problem is. */
+  place: Point;
+  /** The stage or parser that found it, e.g. `port-list`. */
+  source: string;
+  /** Short kebab-case name of the rule, e.g. `port-range`. */
+  ruleId: string;
+  /** An earlier message this one refers to (e.g. a first occurrence). */
+  cause?: VFileMessage;
+}
+
+/** Adds a message of the given severity to `file` and returns it. Never throws. */
+export function report(
+  file: VFile,
+  severity: Severity,
+  reason: string,
+  options: MessageOptions,
+): VFileMessage {
+  const message = file.message(reason, {
+    place: options.place,
+    source: options.source,
+    ruleId: options.ruleId,
+    cause: options.cause,
+  });
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  return message;
+}
+
+/** The severity a message was reported with. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/**
+ * Compiler-style text: `path:line:col: severity: reason (source:rule)`,
+ * the form editors and CI logs link to.
+ */
+export function formatMessage(message: VFileMessage): string {
+  const where = `${message.file || '<input>'}:${message.line ?? 1}:${message.column ?? 1}`;
+  const rule = [message.source, message.ruleId].filter(Boolean).join(':');
+  return `${where}: ${severityOf(message)}: ${message.reason}${rule ? ` (${rule})` : ''}`;
+}
+
+/** Counts messages by severity. */
+export function countBySeverity(messages: readonly VFileMessage[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const message of messages) counts[severityOf(message)] += 1;
+  return counts;
+}
+
+/** Orders messages by file, line, column, then text, so reports are stable. */
+export function compareMessages(a: VFileMessage, b: VFileMessage): number {
+  return (
+    compareText(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.reason, b.reason)
+  );
+}

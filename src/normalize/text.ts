@@ -1,0 +1,18 @@
+/**
+ * Whitespace cleanup shared by every parser: non-breaking and other Unicode
+ * spaces become plain spaces, runs collapse to one, ends are trimmed.
+ */
+
+const spaceRun = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** Collapses all whitespace, including non-breaking spaces, to single spaces and trims. */
+export function cleanSpace(text: string): string {
+  return text.replace(spaceRun, ' ').trim();
+}
+
+/** Like cleanSpace, but turns an empty result into null. */
+export function cleanOrNull(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const cleaned = cleanSpace(text);
+  return cleaned === '' ? null : cleaned;
+}

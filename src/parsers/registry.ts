@@ -1,0 +1,12 @@
+/** Which parser reads which manifest `format`. Adding a format means adding a line here. */
+import type { VFile } from 'vfile';
+import type { ManifestSource } from '../record.js';
+import { parseMarkdownHtmlTable } from './markdown-html-table.js';
+import type { ParseResult } from './source-entry.js';
+
+export type Format = ManifestSource['format'];
+export type Parser = (file: VFile, source: ManifestSource) => ParseResult;
+
+export const parsers: Readonly<Record<Format, Parser>> = {
+  'markdown-html-table': (file, source) => parseMarkdownHtmlTable(file, { columns: source.columns ?? {} }),
+};

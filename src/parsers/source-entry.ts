@@ -1,0 +1,45 @@
+/**
+ * What a parser hands to normalization: one entry as the source writes it,
+ * before any cleaning, with the place it came from.
+ */
+import type { Point } from '../messages.js';
+
+export interface SourceEntry {
+  /** Where the entry starts; this line goes into the record's sources. */
+  place: Point;
+  /** The port or range as written, e.g. `1761`, `225-229`. */
+  port: string;
+  /** Where the port text is, for messages about it. */
+  portPlace: Point;
+  /** Protocol words as written (`TCP`, `UDP`), or null when the source gives none. */
+  protocols: readonly string[] | null;
+  /** The name as written; may hold Markdown or RFC mentions that normalization removes. */
+  name: string | null;
+  description: string | null;
+  notes: readonly string[];
+  serviceName: string | null;
+  configKey: string | null;
+}
+
+/** A parser's result: entries plus how every line of the document was used. */
+export interface ParseResult {
+  entries: SourceEntry[];
+  /** Title the document gives itself, if any (front matter, heading). */
+  documentTitle: string | null;
+}
+
+/** Fills the optional parts of an entry. */
+export function sourceEntry(
+  fields: Pick<SourceEntry, 'place' | 'port'> & Partial<SourceEntry>,
+): SourceEntry {
+  return {
+    portPlace: fields.place,
+    protocols: null,
+    name: null,
+    description: null,
+    notes: [],
+    serviceName: null,
+    configKey: null,
+    ...fields,
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { identityKey } from '../src/identity.js';
+import { fuller, mergeRecords } from '../src/merge.js';
+import { record } from './records.js';
+
+describe('identityKey', () => {
+  it('is port range, protocol and the name, folded for case and spacing', () => {
+    expect(identityKey(record({ portStart: 7, name: 'Echo' }))).toBe('7-7/tcp/name:echo');
+    expect(identityKey(record({ portStart: 7, name: ' ECHO\u0020 ' }))).toBe(identityKey(record({ portStart: 7, name: 'echo' })));
+  });
+
+  it('falls back to the service keyword, then the product, then the status', () => {
+    expect(identityKey(record({ portStart: 22, serviceName: 'SSH' }))).toBe('22-22/tcp/service:ssh');
+    expect(identityKey(record({ portStart: 1761, product: 'Transfer CFT' }))).toBe('1761-1761/tcp/product:transfer cft');
+    expect(identityKey(record({ portStart: 225, portEnd: 229, status: 'reserved' }))).toBe('225-229/tcp/status:reserved');
+  });
+
+  it('differs between protocols, ranges and distinct services on one port', () => {
+    const keys = [
+      record({ portStart: 105, name: 'CCSO Name Server Protocol' }),
+      record({ portStart: 105, name: 'Mailbox Name Nameserver' }),
+      record({ portStart: 105, protocol: 'udp', name: 'CCSO Name Server Protocol' }),
+      record({ portStart: 105, portEnd: 106, name: 'CCSO Name Server Protocol' }),
+    ].map(identityKey);
+    expect(new Set(keys).size).toBe(4);
+  });
+});
+
+describe('mergeRecords', () => {
+  it('merges one identity from two sources into one record with both sources and the fuller fields', () => {
+    const { records, duplicates } = mergeRecords([
+      record({ portStart: 7, name: 'Echo', references: ['RFC862'], sources: [{ source: 'b', line: 9 }] }),
+      record({ portStart: 7, name: 'echo', description: 'Echoes data.', notes: ['n'], sources: [{ source: 'a', line: 3 }] }),
+    ]);
+    expect(records).toEqual([
+      record({
+        portStart: 7,
+        name: 'Echo',
+        description: 'Echoes data.',
+        references: ['RFC862'],
+        notes: ['n'],
+        sources: [
+          { source: 'a', line: 3 },
+          { source: 'b', line: 9 },
+        ],
+      }),
+    ]);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('drops an exact duplicate and reports it when both come from one source', () => {
+    const first = record({ portStart: 49152, portEnd: 65535, category: 'dynamic', sources: [{ source: 'list', line: 699 }] });
+    const again = { ...first, sources: [{ source: 'list', line: 703 }] };
+    const { records, duplicates } = mergeRecords([again, first]);
+    expect(records).toEqual([{ ...first, sources: [{ source: 'list', line: 699 }, { source: 'list', line: 703 }] }]);
+    expect(duplicates).toEqual([
+      { record: records[0], first: { source: 'list', line: 699 }, duplicate: { source: 'list', line: 703 } },
+    ]);
+  });
+
+  it('keeps distinct services on one port distinct', () => {
+    const { records } = mergeRecords([
+      record({ portStart: 126, name: 'Unisys Unitary Login' }),
+      record({ portStart: 126, name: 'NXEdit' }),
+    ]);
+    expect(records.map((r) => r.name)).toEqual(['NXEdit', 'Unisys Unitary Login']);
+  });
+
+  it('gives the same result whatever the input order', () => {
+    const input = [
+      record({ portStart: 80, name: 'HTTP', sources: [{ source: 'a', line: 1 }] }),
+      record({ portStart: 80, name: 'http', description: 'web', sources: [{ source: 'b', line: 2 }] }),
+      record({ portStart: 22, protocol: 'udp', name: 'pcAnywhere' }),
+      record({ portStart: 22, name: 'SSH' }),
+    ];
+    const forward = mergeRecords(input).records;
+    expect(mergeRecords([...input].reverse()).records).toEqual(forward);
+    expect(forward.map((r) => [r.portStart, r.protocol, r.name])).toEqual([
+      [22, 'tcp', 'SSH'],
+      [22, 'udp', 'pcAnywhere'],
+      [80, 'tcp', 'HTTP'],
+    ]);
+  });
+});
+
+describe('fuller', () => {
+  it('prefers a value to null, the longer value, then code-point order', () => {
+    expect(fuller(null, 'a')).toBe('a');
+    expect(fuller('a', null)).toBe('a');
+    expect(fuller('Echo', 'Echo service')).toBe('Echo service');
+    expect(fuller('echo', 'Echo')).toBe('Echo');
+    expect(fuller(null, null)).toBeNull();
+  });
+});
