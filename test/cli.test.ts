@@ -1,0 +1,136 @@
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
+import { generator } from '../src/package-info.js';
+import { folderWith } from './helpers.js';
+
+let stdout: string[];
+let stderr: string[];
+
+beforeEach(() => {
+  stdout = [];
+  stderr = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void stdout.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void stderr.push(args.join(' ')));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = 0;
+});
+
+async function readFolder(folder: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(folder)).sort()) files[name] = await readFile(path.join(folder, name), 'utf8');
+  return files;
+}
+
+describe('port-catalog build', () => {
+  it('writes the same bytes on every run', async () => {
+    const first = await folderWith({});
+    const second = await folderWith({});
+    expect(await main(['build', '--out', first, '--quiet'])).toBe(0);
+    expect(await main(['build', '--out', second, '--quiet'])).toBe(0);
+    const a = await readFolder(first);
+    expect(Object.keys(a)).toEqual(['ports.csv', 'ports.json', 'ports.md']);
+    expect(await readFolder(second)).toEqual(a);
+  });
+
+  it('writes what is committed in output/', async () => {
+    const out = await folderWith({});
+    expect(await main(['build', '--out', out, '--quiet'])).toBe(0);
+    expect(await readFolder(out)).toEqual(await readFolder('output'));
+  });
+
+  it('exits 1 on a source error, prints it compiler-style and leaves the output untouched', async () => {
+    const sources = await folderWith({
+      'sources.json': JSON.stringify({
+        sources: [
+          {
+            id: 'page',
+            file: 'page.md',
+            format: 'markdown-html-table',
+            title: 'Page',
+            url: null,
+            defaults: { protocols: ['tcp'] },
+            columns: { Component: 'name', Port: 'port' },
+          },
+        ],
+      }),
+      'page.md': '<table>\n<tr><th>Component</th><th>Port</th></tr>\n<tr><td>A</td><td>70000</td></tr>\n</table>\n',
+    });
+    const out = await folderWith({ 'ports.json': 'before\n' });
+    expect(await main(['build', '--sources', sources, '--out', out])).toBe(1);
+    expect(stderr).toContain(
+      `${path.relative(process.cwd(), path.join(sources, 'page.md'))}:3:19: error: Unexpected port 70000, expected 0–65535 (markdown-html-table:port-range)`,
+    );
+    expect(await readFolder(out)).toEqual({ 'ports.json': 'before\n' });
+    expect(await readdir(path.dirname(out))).not.toContain(expect.stringMatching(/^\.port-catalog-.*-\w+$/));
+  });
+
+  it('exits 1 when the manifest names a missing file, naming the manifest line', async () => {
+    const sources = await folderWith({
+      'sources.json': JSON.stringify(
+        { sources: [{ id: 'gone', file: 'gone.md', format: 'markdown-html-table', title: 'Gone', url: null }] },
+        null,
+        2,
+      ),
+    });
+    expect(await main(['build', '--sources', sources, '--out', await folderWith({})])).toBe(1);
+    expect(stderr[0]).toBe(
+      `${path.relative(process.cwd(), path.join(sources, 'sources.json'))}:5:15: error: Cannot read source \`gone.md\` (no such file), expected a readable file (manifest:read)`,
+    );
+  });
+});
+
+describe('port-catalog check', () => {
+  it('passes on fresh output', async () => {
+    expect(await main(['check'])).toBe(0);
+    expect(stdout).toEqual(['output is up to date.']);
+  });
+
+  it('fails on a stale file and names it', async () => {
+    const out = await folderWith({});
+    await cp('output', out, { recursive: true });
+    await writeFile(path.join(out, 'ports.csv'), 'stale\n');
+    expect(await main(['check', '--out', out])).toBe(1);
+    expect(stderr).toEqual([
+      `${path.relative(process.cwd(), path.join(out, 'ports.csv'))}: stale`,
+      'port-catalog: output is stale; run `npm run build` and commit the result.',
+    ]);
+  });
+
+  it('fails on a missing file', async () => {
+    const out = await folderWith({});
+    expect(await main(['check', '--out', out])).toBe(1);
+    expect(stderr.filter((line) => line.endsWith(': stale'))).toHaveLength(3);
+  });
+});
+
+describe('port-catalog options', () => {
+  it('prints help with exit 0', async () => {
+    expect(await main(['--help'])).toBe(0);
+    expect(stdout.join('')).toContain('Usage: port-catalog [options] [command]');
+    expect(stdout.join('')).toContain('build [options]');
+  });
+
+  it('prints the version with exit 0', async () => {
+    expect(await main(['--version'])).toBe(0);
+    expect(stdout.join('')).toBe(`${generator.version}\n`);
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect(await main(['frobnicate'])).toBe(2);
+    expect(await main(['build', '--bogus'])).toBe(2);
+    expect(stderr.join('')).toContain("error: unknown option '--bogus'");
+  });
+});

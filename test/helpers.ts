@@ -1,0 +1,31 @@
+/** Shared test helpers: building real source folders, reading messages as strings. */
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { loadSources } from '../src/files/load-sources.js';
+import { formatMessage } from '../src/messages.js';
+import { generator } from '../src/package-info.js';
+import { build, type BuildResult } from '../src/pipeline.js';
+
+/** Builds a sources folder the way the CLI does. Fails the test if the manifest cannot be loaded. */
+export async function buildFolder(folder: string): Promise<BuildResult & { manifestFile: VFile }> {
+  const { manifestFile, documents } = await loadSources(folder);
+  if (!documents) throw new Error(`manifest not usable:\n${messagesOf([manifestFile]).join('\n')}`);
+  return { ...build(documents, { generator }), manifestFile };
+}
+
+/** Every message of the files, compiler-style. */
+export function messagesOf(files: readonly VFile[]): string[] {
+  return files.flatMap((file) => file.messages.map(formatMessage));
+}
+
+/** A new temporary folder holding the given files (name → content). */
+export async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'port-catalog-'));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
+    await writeFile(path.join(folder, name), content);
+  }
+  return folder;
+}
