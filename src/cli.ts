@@ -12,7 +12,7 @@ import { displayPath, loadSources } from './files/load-sources.js';
 import { staleArtifacts, writeArtifacts } from './files/write-artifacts.js';
 import { compareMessages, countBySeverity, formatMessage } from './messages.js';
 import { generator } from './package-info.js';
-import { build, type BuildResult } from './pipeline.js';
+import { build, type BuildResult, type SourceSummary } from './pipeline.js';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -52,16 +52,19 @@ function program(): Command {
   return cli;
 }
 
-/** Loads and builds; prints messages. Returns the result, or null when the build must stop. */
-async function buildFrom(options: CommonOptions): Promise<BuildResult | null> {
+/**
+ * Loads and builds; prints messages (only errors when `errorsOnly`, as
+ * `check` is about staleness). Returns the result, or null when the build must stop.
+ */
+async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<BuildResult | null> {
   const { manifestFile, documents } = await loadSources(options.sources);
   if (!documents) {
-    printMessages([manifestFile]);
+    printMessages([manifestFile], errorsOnly);
     return null;
   }
   const result = build(documents, { generator });
   const files = [manifestFile, ...result.files];
-  printMessages(files);
+  printMessages(files, errorsOnly);
   const counts = countBySeverity(files.flatMap((file) => file.messages));
   if (counts.error > 0) {
     console.error(`port-catalog: ${counts.error} error(s); nothing was written.`);
@@ -81,15 +84,13 @@ async function runBuild(options: CommonOptions): Promise<number> {
   if (!options.quiet) {
     const written = Object.keys(result.artifacts).map((name) => displayPath(path.join(options.out, name)));
     console.log(`Wrote ${written.join(', ')}: ${result.dataset.counts.records} records.`);
-    for (const source of result.perSource) {
-      console.log(`  ${source.id}: ${source.entries} entries, ${source.records} records before merging`);
-    }
+    for (const source of result.perSource) console.log(`  ${describeSource(source)}`);
   }
   return exitCodes.ok;
 }
 
 async function runCheck(options: CommonOptions): Promise<number> {
-  const result = await buildFrom(options);
+  const result = await buildFrom(options, true);
   if (!result) return exitCodes.failed;
   const stale = await staleArtifacts(options.out, result.artifacts);
   if (stale.length > 0) {
@@ -101,9 +102,17 @@ async function runCheck(options: CommonOptions): Promise<number> {
   return exitCodes.ok;
 }
 
-function printMessages(files: readonly VFile[]): void {
+function describeSource(source: SourceSummary): string {
+  const lines = source.lines
+    ? `; lines: ${source.lines.entry} in entries, ${source.lines.structure} structure, ${source.lines.diagnostic} reported`
+    : '';
+  const { error, warning, info } = source.messages;
+  return `${source.id}: ${source.entries} entries, ${source.records} records before merging${lines}; ${error} errors, ${warning} warnings, ${info} notes`;
+}
+
+function printMessages(files: readonly VFile[], errorsOnly: boolean): void {
   for (const message of files.flatMap((file) => file.messages).sort(compareMessages)) {
-    console.error(formatMessage(message));
+    if (!errorsOnly || message.fatal) console.error(formatMessage(message));
   }
 }
 

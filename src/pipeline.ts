@@ -13,10 +13,12 @@ import { emitCsv } from './emit/csv.js';
 import { emitJson } from './emit/json.js';
 import { emitMarkdown } from './emit/markdown.js';
 import { formatPortRange, type ManifestSource, type PortDataset } from './record.js';
-import { mergeRecords } from './merge.js';
-import { report } from './messages.js';
+import { mergeRecords, type Duplicate } from './merge.js';
+import { findVacancyOverlaps, type Overlap } from './overlaps.js';
+import { countBySeverity, report, type Severity } from './messages.js';
 import { toRecords, type PlacedRecord } from './normalize/to-records.js';
 import { parsers } from './parsers/registry.js';
+import type { LineRole } from './parsers/source-entry.js';
 import { datasetProblems, recordProblems } from './schema.js';
 
 export interface SourceDocument {
@@ -34,13 +36,24 @@ export interface BuildOptions {
 export const artifactNames = ['ports.json', 'ports.csv', 'ports.md'] as const;
 export type ArtifactName = (typeof artifactNames)[number];
 
+export interface SourceSummary {
+  id: string;
+  entries: number;
+  /** Records before merging. */
+  records: number;
+  /** Non-blank lines by role, where the parser accounts for lines. */
+  lines: Record<Exclude<LineRole, 'blank'>, number> | null;
+  /** Messages on the source's file, by severity. */
+  messages: Record<Severity, number>;
+}
+
 export interface BuildResult {
   dataset: PortDataset;
   artifacts: Record<ArtifactName, string>;
   /** Every document, with its messages. */
   files: VFile[];
-  /** Per source: how many entries and records it gave. */
-  perSource: { id: string; entries: number; records: number }[];
+  /** Per source: what it gave, for the build summary. */
+  perSource: SourceSummary[];
 }
 
 /** Runs the pipeline. Never throws on bad input: look for fatal messages in `files`. */
@@ -52,7 +65,7 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
   for (const document of documents) {
     const { source, file } = document;
     const sha256 = createHash('sha256').update(file.value).digest('hex');
-    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null };
+    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null, lineRoles: null };
     const context = {
       sourceId: source.id,
       ruleSource: source.format,
@@ -61,7 +74,13 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
     };
     const records = parsed.entries.flatMap((entry) => toRecords(entry, context, file));
     for (const record of records) placed.push({ document, record });
-    perSource.push({ id: source.id, entries: parsed.entries.length, records: records.length });
+    perSource.push({
+      id: source.id,
+      entries: parsed.entries.length,
+      records: records.length,
+      lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
+      messages: { error: 0, warning: 0, info: 0 },
+    });
     datasetSources.push({
       id: source.id,
       file: source.file,
@@ -76,7 +95,15 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
 
   const valid = placed.filter(({ document, record }) => isValid(record, document.file));
   const merged = mergeRecords(valid.map(({ record }) => record.record));
-  reportDuplicates(merged.duplicates, documents);
+  reportFindings(
+    [...duplicateFindings(merged.duplicates), ...overlapFindings(findVacancyOverlaps(merged.records))],
+    documents,
+  );
+
+  documents.forEach((document, index) => {
+    const summary = perSource[index];
+    if (summary) summary.messages = countBySeverity(document.file.messages);
+  });
 
   const dataset = createDataset({ generator: options.generator, sources: datasetSources, records: merged.records });
   const problems = datasetProblems(dataset);
@@ -96,6 +123,12 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
   };
 }
 
+function countLineRoles(roles: readonly LineRole[]): SourceSummary['lines'] {
+  const counts = { entry: 0, structure: 0, diagnostic: 0 };
+  for (const role of roles) if (role !== 'blank') counts[role] += 1;
+  return counts;
+}
+
 function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
   const problems = recordProblems(record);
   for (const problem of problems) {
@@ -108,18 +141,73 @@ function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
   return problems.length === 0;
 }
 
-function reportDuplicates(
-  duplicates: ReturnType<typeof mergeRecords>['duplicates'],
-  documents: readonly SourceDocument[],
-): void {
-  for (const { record, first, duplicate } of duplicates) {
-    const document = documents.find((candidate) => candidate.source.id === duplicate.source);
+/**
+ * A finding about records, to be reported on one source line. Findings that
+ * differ only in protocol become one message listing the protocols.
+ */
+interface Finding {
+  source: string;
+  line: number;
+  severity: 'warning' | 'info';
+  ruleId: string;
+  /** The message, given the protocols it concerns, e.g. `tcp, udp`. */
+  reason: (protocols: string) => string;
+  /** Equal for findings that are the same but for protocol. */
+  key: string;
+  protocol: string;
+}
+
+function reportFindings(findings: readonly Finding[], documents: readonly SourceDocument[]): void {
+  const grouped = new Map<string, { finding: Finding; protocols: string[] }>();
+  for (const finding of findings) {
+    const key = `${finding.source}:${finding.line}:${finding.key}`;
+    const group = grouped.get(key);
+    if (group) group.protocols.push(finding.protocol);
+    else grouped.set(key, { finding, protocols: [finding.protocol] });
+  }
+  for (const { finding, protocols } of grouped.values()) {
+    const document = documents.find((candidate) => candidate.source.id === finding.source);
     if (!document) continue;
-    const label = `${formatPortRange(record)}/${record.protocol}`;
-    report(document.file, 'info', `Duplicate entry for ${label}, merged into the one at line ${first.line}`, {
-      place: { line: duplicate.line, column: 1 },
-      source: 'merge',
-      ruleId: 'duplicate',
+    report(document.file, finding.severity, finding.reason(protocols.join(', ')), {
+      place: { line: finding.line, column: 1 },
+      source: finding.ruleId === 'duplicate' ? 'merge' : 'overlap',
+      ruleId: finding.ruleId,
     });
   }
+}
+
+function duplicateFindings(duplicates: readonly Duplicate[]): Finding[] {
+  return duplicates.map(({ record, first, duplicate }) => ({
+    source: duplicate.source,
+    line: duplicate.line,
+    severity: 'info',
+    ruleId: 'duplicate',
+    key: `${formatPortRange(record)}:${first.line}`,
+    protocol: record.protocol,
+    reason: (protocols) =>
+      `Duplicate entry for ${formatPortRange(record)} (${protocols}), merged into the one at line ${first.line}`,
+  }));
+}
+
+/** Overlaps within one source; overlaps across sources belong to the conflict report. */
+function overlapFindings(overlaps: readonly Overlap[]): Finding[] {
+  return overlaps.flatMap(({ vacant, assigned }) =>
+    assigned.sources.flatMap((ref) => {
+      const range = vacant.sources.find((other) => other.source === ref.source);
+      if (!range) return [];
+      const label = assigned.name ? ` (${assigned.name})` : '';
+      return [
+        {
+          source: ref.source,
+          line: ref.line,
+          severity: 'warning' as const,
+          ruleId: 'vacancy',
+          key: `${range.line}:${formatPortRange(assigned)}:${assigned.name ?? ''}`,
+          protocol: assigned.protocol,
+          reason: (protocols: string) =>
+            `Unexpected assigned port ${formatPortRange(assigned)}${label} inside the ${vacant.status} range ${formatPortRange(vacant)} at line ${range.line} (${protocols}), expected no overlap; both kept`,
+        },
+      ];
+    }),
+  );
 }

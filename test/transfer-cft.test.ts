@@ -181,6 +181,7 @@ describe('parseMarkdownHtmlTable', () => {
     expect(parseMarkdownHtmlTable(dirty, { columns })).toEqual({
       entries: fromClean.entries,
       documentTitle: fromClean.documentTitle,
+      lineRoles: null,
     });
   });
 });

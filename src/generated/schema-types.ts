@@ -77,7 +77,7 @@ export interface Source {
   /**
    * Which parser reads the document.
    */
-  format: "markdown-html-table";
+  format: "markdown-html-table" | "port-list";
   title: string;
   /**
    * Where the document was published, or null where that was not recorded.

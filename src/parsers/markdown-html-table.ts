@@ -42,7 +42,7 @@ export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOp
   let body = text;
   if (frontMatter.kind === 'invalid') {
     report(file, 'error', frontMatter.reason, { place: at(frontMatter.offset), source, ruleId: 'front-matter' });
-    return { entries: [], documentTitle };
+    return { entries: [], documentTitle, lineRoles: null };
   }
   if (frontMatter.kind === 'object') {
     const title = frontMatter.data['title'];
@@ -60,12 +60,12 @@ export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOp
         ruleId: 'table-missing',
       });
     }
-    return { entries: [], documentTitle };
+    return { entries: [], documentTitle, lineRoles: null };
   }
 
   const entries = tables.flatMap((table) => entriesOfTable(table, options, file, at));
   applyLegend(readLegend(tree, file), entries, file);
-  return { entries, documentTitle };
+  return { entries, documentTitle, lineRoles: null };
 }
 
 function stripBom(text: string): string {

@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile';
 import type { ManifestSource } from '../record.js';
 import { parseMarkdownHtmlTable } from './markdown-html-table.js';
+import { parsePortList } from './port-list/parse.js';
 import type { ParseResult } from './source-entry.js';
 
 export type Format = ManifestSource['format'];
@@ -9,4 +10,5 @@ export type Parser = (file: VFile, source: ManifestSource) => ParseResult;
 
 export const parsers: Readonly<Record<Format, Parser>> = {
   'markdown-html-table': (file, source) => parseMarkdownHtmlTable(file, { columns: source.columns ?? {} }),
+  'port-list': (file) => parsePortList(file),
 };

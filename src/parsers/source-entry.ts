@@ -21,11 +21,16 @@ export interface SourceEntry {
   configKey: string | null;
 }
 
-/** A parser's result: entries plus how every line of the document was used. */
+/** What a line of a document was used for. */
+export type LineRole = 'blank' | 'entry' | 'structure' | 'diagnostic';
+
+/** A parser's result: entries, and for line-based formats, what every line was used for. */
 export interface ParseResult {
   entries: SourceEntry[];
   /** Title the document gives itself, if any (front matter, heading). */
   documentTitle: string | null;
+  /** Role of each line (index 0 is line 1), where the parser accounts for lines; else null. */
+  lineRoles: LineRole[] | null;
 }
 
 /** Fills the optional parts of an entry. */
