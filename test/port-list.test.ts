@@ -10,6 +10,7 @@ import { compareMessages, formatMessage } from '../src/messages.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
 import { categoryOf, type PortRecord, type Protocol } from '../src/record.js';
 import { buildFolder } from './helpers.js';
+import { record } from './records.js';
 
 const path = 'sources/port-numbers.txt';
 const seedLines = readFileSync(path, 'utf8').split('\n');
@@ -22,22 +23,16 @@ function entry(
   fields: Partial<PortRecord> = {},
 ): PortRecord[] {
   const [start = 0, end = start] = ports.split('-').map(Number);
-  return protocols.map((protocol) => ({
-    portStart: start,
-    portEnd: end,
-    protocol,
-    status: 'assigned',
-    serviceName: null,
-    name: null,
-    description: null,
-    references: [],
-    notes: [],
-    category: categoryOf(start),
-    product: null,
-    configKey: null,
-    sources: [{ source: 'port-numbers', line }],
-    ...fields,
-  }));
+  return protocols.map((protocol) =>
+    record({
+      portStart: start,
+      portEnd: end,
+      protocol,
+      category: categoryOf(start),
+      sources: [{ source: 'port-numbers', line }],
+      ...fields,
+    }),
+  );
 }
 
 const both: Protocol[] = ['tcp', 'udp'];
