@@ -21,7 +21,7 @@ export { extractTables, type CellItem, type HtmlTable, type TableCell } from './
 export { parseMarkdownHtmlTable, type MarkdownHtmlTableOptions } from './parsers/markdown-html-table.js';
 export { matchLegend, type LegendEntry, type LegendMatch } from './parsers/legend.js';
 export { parsers, type Format, type Parser } from './parsers/registry.js';
-export type { ParseResult, SourceEntry } from './parsers/source-entry.js';
+export type { ParseResult, SourceEntry } from './source-entry.js';
 export { toRecords, type NormalizeContext, type PlacedRecord } from './normalize/to-records.js';
 export { recordProblems, datasetProblems, manifestProblems, createAjv } from './schema.js';
 export { identityKey } from './identity.js';

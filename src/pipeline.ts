@@ -18,7 +18,7 @@ import { findVacancyOverlaps, type Overlap } from './overlaps.js';
 import { countBySeverity, report, type Severity } from './messages.js';
 import { toRecords, type PlacedRecord } from './normalize/to-records.js';
 import { parsers } from './parsers/registry.js';
-import type { LineRole } from './parsers/source-entry.js';
+import type { LineRole } from './source-entry.js';
 import { datasetProblems, recordProblems } from './schema.js';
 
 export interface SourceDocument {

@@ -6,7 +6,7 @@ import { parsePortRange } from '../src/normalize/port-range.js';
 import { readProtocolWords } from '../src/normalize/protocols.js';
 import { extractReferences } from '../src/normalize/references.js';
 import { toRecords, type NormalizeContext } from '../src/normalize/to-records.js';
-import { sourceEntry } from '../src/parsers/source-entry.js';
+import { sourceEntry } from '../src/source-entry.js';
 import { categoryOf } from '../src/record.js';
 import { record } from './records.js';
 

@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { report, type Point } from '../messages.js';
 import { categoryOf, type PortRecord, type Protocol, type Status } from '../record.js';
-import type { SourceEntry } from '../parsers/source-entry.js';
+import type { SourceEntry } from '../source-entry.js';
 import { stripMarkup } from './markup.js';
 import { parsePortRange } from './port-range.js';
 import { readProtocolWords } from './protocols.js';

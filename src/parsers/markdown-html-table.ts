@@ -20,7 +20,7 @@ import { cleanOrNull } from '../normalize/text.js';
 import { extractTables, type HtmlTable, type TableCell } from './html-tables.js';
 import { blankOut, readJsonFrontMatter } from './json-front-matter.js';
 import { matchLegend, splitLegendItem, type LegendEntry } from './legend.js';
-import { sourceEntry, type ParseResult, type SourceEntry } from './source-entry.js';
+import { sourceEntry, type ParseResult, type SourceEntry } from '../source-entry.js';
 
 export type TableField = NonNullable<NonNullable<ManifestSource['columns']>[string]>;
 

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { ManifestSource } from '../record.js';
 import { parseMarkdownHtmlTable } from './markdown-html-table.js';
 import { parsePortList } from './port-list/parse.js';
-import type { ParseResult } from './source-entry.js';
+import type { ParseResult } from '../source-entry.js';
 
 export type Format = ManifestSource['format'];
 export type Parser = (file: VFile, source: ManifestSource) => ParseResult;

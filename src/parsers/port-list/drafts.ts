@@ -5,7 +5,7 @@
  * description.
  */
 import type { Point } from '../../messages.js';
-import { sourceEntry, type SourceEntry } from '../source-entry.js';
+import { sourceEntry, type SourceEntry } from '../../source-entry.js';
 import { rangeIntroProtocols } from './layouts.js';
 
 export type Layout = 'tab' | 'inline-bold' | 'block' | 'bullet' | 'range';

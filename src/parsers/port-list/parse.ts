@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import { report, type Point } from '../../messages.js';
-import type { LineRole, ParseResult, SourceEntry } from '../source-entry.js';
+import type { LineRole, ParseResult, SourceEntry } from '../../source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
 import {
   blockHeader,

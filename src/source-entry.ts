@@ -2,7 +2,7 @@
  * What a parser hands to normalization: one entry as the source writes it,
  * before any cleaning, with the place it came from.
  */
-import type { Point } from '../messages.js';
+import type { Point } from './messages.js';
 
 export interface SourceEntry {
   /** Where the entry starts; this line goes into the record's sources. */
