@@ -5,7 +5,7 @@
  */
 
 const replacements: readonly [RegExp, string][] = [
-  [/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1'], // [text](url)
+  [/\[([^[\]\n]*)\]\([^()\n]*\)/g, '$1'], // [text](url); brackets excluded inside, so a run of `[` stays linear
   [/\*\*([^*\n]+)\*\*/g, '$1'], // **bold**
   [/`([^`\n]+)`/g, '$1'], // `code`
   [/<\/?(?:i|b|em|strong|code|span|a|u|sup|sub)(?:\s[^<>]*)?>/gi, ''], // inline HTML tags

@@ -9,9 +9,10 @@
  * (`Services Office - RFC 2378`) and stays in the text.
  */
 import { compareText } from '../record.js';
+import { cleanSpace } from './text.js';
 
 export interface ExtractedReferences {
-  /** The text without its RFC mentions; whitespace is left for the caller to clean. */
+  /** The text without its RFC mentions, whitespace collapsed. */
   text: string;
   references: string[];
   notes: string[];
@@ -21,7 +22,8 @@ export interface ExtractedReferences {
 // still starts after ". "; periods left alone are swept up at the end.
 const labelled = /(^|\.\s|\s)([A-Za-z][\w+/-]*) - RFC ?(\d{1,5})(?=\.?(?:\s|$))/g;
 const list = /(^|\s)(?:- )?RFCs? ?(\d{1,5})((?:(?:,| and| or|,? &) RFC ?\d{1,5})*)(?=\.?(?:\s|$))/g;
-const strayPeriods = /(?:\s+\.)+(?=\s|$)/g;
+// Run on text whose spaces are already single, so the pattern stays linear.
+const strayPeriods = /(?: \.)+(?= |$)/g;
 const number = /\d{1,5}/g;
 
 /** Pulls RFC mentions out of `text`. */
@@ -42,7 +44,7 @@ export function extractReferences(text: string): ExtractedReferences {
     for (const rfc of [first, ...(more.match(number) ?? [])]) references.push(`RFC${Number(rfc)}`);
     return `${before} `;
   });
-  rest = rest.replace(/^\s*\./, '').replace(strayPeriods, '');
+  rest = cleanSpace(rest).replace(/^\./, '').replace(strayPeriods, '');
   return { text: rest, references: sortReferences(references), notes };
 }
 

@@ -31,6 +31,14 @@ export interface MarkdownHtmlTableOptions {
 
 const source = 'markdown-html-table';
 
+/**
+ * The page is read for its blocks (html, lists, paragraphs), never for inline
+ * formatting, which normalization strips anyway. Turning off emphasis, links
+ * and images keeps remark linear on hostile text such as long runs of `[` or
+ * `** a`, which otherwise cost it time that grows with the square of the line.
+ */
+const blocksOnly = { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'] } };
+
 /** Reads the port table (and legend) of a Markdown page. Reports problems on `file`; never throws. */
 export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOptions): ParseResult {
   const text = stripBom(String(file.value));
@@ -50,7 +58,7 @@ export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOp
     body = blankOut(text, frontMatter.end);
   }
 
-  const tree = unified().use(remarkParse).parse(body);
+  const tree = unified().data('micromarkExtensions', [blocksOnly]).use(remarkParse).parse(body);
   const tables = findTables(tree, body, file, at);
   if (tables.length === 0) {
     if (!file.messages.some((m) => m.fatal)) {

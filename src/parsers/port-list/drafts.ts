@@ -59,9 +59,19 @@ const joinParagraphs = (paragraphs: readonly Paragraph[]) =>
   paragraphs.map((paragraph) => joinLines(paragraph.lines)).join(' ') || null;
 
 const italicNote = /^\s*<i>([^<]*)<\/i>\s*$/i;
-const moreLink = /\s+More$/;
 // A tab row's name column often runs on into its description column.
 const descriptionOpener = / (?=(?:Also known as|For example,) )/;
+
+/** Drops the scraped link text "More" that ends some description lines. */
+function withoutMoreLink(text: string): string {
+  return text.endsWith(' More') ? text.slice(0, -' More'.length).trimEnd() : text;
+}
+
+/** `Name |` → `Name`: the pipe that ends a protocol's own name. String work, not a regex, to stay linear. */
+function withoutTrailingPipe(name: string): string | null {
+  const trimmed = name.trimEnd();
+  return trimmed.endsWith('|') ? trimmed.slice(0, -1).trimEnd() : null;
+}
 
 function tabEntry(draft: Draft): SourceEntry {
   const notes: string[] = [];
@@ -69,7 +79,7 @@ function tabEntry(draft: Draft): SourceEntry {
   for (const detail of draft.details) {
     const note = italicNote.exec(detail.text);
     if (note?.[1]) notes.push(note[1]);
-    else descriptions.push(detail.text.trim().replace(moreLink, ''));
+    else descriptions.push(withoutMoreLink(detail.text.trim()));
   }
   const [name = '', ...runOn] = (draft.name ?? '').split(descriptionOpener);
   const description = [runOn.join(' '), ...descriptions, joinParagraphs(draft.paragraphs) ?? '']
@@ -87,8 +97,9 @@ function tabEntry(draft: Draft): SourceEntry {
 function inlineBoldEntries(draft: Draft): SourceEntry[] {
   const own = draft.protocolName;
   const headerName = draft.name ?? '';
-  if (own && /\|\s*$/.test(headerName)) {
-    const names = [headerName.replace(/\s*\|\s*$/, ''), own.name];
+  const tcpName = withoutTrailingPipe(headerName);
+  if (own && tcpName !== null) {
+    const names = [tcpName, own.name];
     const description = joinParagraphs(draft.paragraphs);
     const owner = description === null ? -1 : labelOwner(description, names);
     return names.map((name, index) =>
