@@ -5,7 +5,9 @@
  *
  * Cells a spreadsheet would run as a formula (starting with =, +, -, @, tab
  * or CR) are prefixed with a single quote (csv-stringify's escape_formulas,
- * as OWASP's CSV-injection guidance advises).
+ * as OWASP's CSV-injection guidance advises). A cell that already starts
+ * with a quote gets one more, so a reader recovers every cell exactly by
+ * dropping one leading quote.
  */
 import { stringify } from 'csv-stringify/sync';
 import { recordFields, type PortRecord } from '../record.js';
@@ -19,16 +21,21 @@ export function csvCells(record: PortRecord): Record<(typeof recordFields)[numbe
     portEnd: record.portEnd,
     protocol: record.protocol,
     status: record.status,
-    serviceName: record.serviceName ?? '',
-    name: record.name ?? '',
-    description: record.description ?? '',
+    serviceName: quoteLeadingQuote(record.serviceName ?? ''),
+    name: quoteLeadingQuote(record.name ?? ''),
+    description: quoteLeadingQuote(record.description ?? ''),
     references: record.references.join(listSeparator),
-    notes: record.notes.join(listSeparator),
+    notes: quoteLeadingQuote(record.notes.join(listSeparator)),
     category: record.category,
-    product: record.product ?? '',
-    configKey: record.configKey ?? '',
+    product: quoteLeadingQuote(record.product ?? ''),
+    configKey: quoteLeadingQuote(record.configKey ?? ''),
     sources: record.sources.map((ref) => `${ref.source}:${ref.line}`).join(listSeparator),
   };
+}
+
+/** `'x` → `''x`, so the formula quote csv-stringify adds is never ambiguous. */
+function quoteLeadingQuote(text: string): string {
+  return text.startsWith("'") ? `'${text}` : text;
 }
 
 /** Serializes records to CSV with a header row. */

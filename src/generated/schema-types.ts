@@ -30,6 +30,9 @@ export interface PortRecord {
    * Document references such as "RFC862", sorted by number.
    */
   references: string[];
+  /**
+   * Further text from the source. No item contains "; ", the CSV list separator, so CSV lists split back exactly.
+   */
   notes: string[];
   /**
    * IANA port category, taken from portStart: well-known 0-1023, registered 1024-49151, dynamic 49152-65535.

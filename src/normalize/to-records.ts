@@ -58,7 +58,7 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
       name: status ? null : name.text,
       description: description.text,
       references: sortReferences([...name.references, ...description.references]),
-      notes: [...new Set(notes.filter((note): note is string => note !== null))],
+      notes: distinctNotes(notes),
       category: categoryOf(range.start),
       product: context.product,
       configKey: cleanOrNull(entry.configKey),
@@ -87,6 +87,12 @@ function protocolsOf(entry: SourceEntry, context: NormalizeContext, file: VFile)
     });
   }
   return words.unknown.length > 0 ? [] : words.protocols;
+}
+
+/** Notes without empties or repeats; a note holding the CSV list separator `; ` becomes several. */
+function distinctNotes(notes: readonly (string | null)[]): string[] {
+  const parts = notes.flatMap((note) => (note === null ? [] : note.split('; ')));
+  return [...new Set(parts.map((part) => part.trim()).filter((part) => part !== ''))];
 }
 
 /** Markup stripped, RFC mentions moved out, whitespace cleaned. */
