@@ -19,6 +19,10 @@ export interface SourceEntry {
   notes: readonly string[];
   serviceName: string | null;
   configKey: string | null;
+  /** For a registry's alias row: the primary service name it stands for. */
+  aliasOf: string | null;
+  /** Extra references as written (`[RFC3501]`, `RFC 821`); normalization keeps the RFCs. */
+  references: readonly string[];
 }
 
 /** What a line of a document was used for. */
@@ -45,6 +49,15 @@ export function sourceEntry(
     notes: [],
     serviceName: null,
     configKey: null,
+    aliasOf: null,
+    references: [],
     ...fields,
   };
+}
+
+/** Gives lines `first`..`last` (1-based, inclusive) a role, leaving blank lines blank. */
+export function markLines(roles: LineRole[], first: number, last: number, role: Exclude<LineRole, 'blank'>): void {
+  for (let index = first - 1; index < last && index < roles.length; index++) {
+    if (roles[index] !== 'blank') roles[index] = role;
+  }
 }

@@ -97,6 +97,8 @@ describe('parsePortList on small documents', () => {
         notes: ['Trojans - Sockets des Troie'],
         serviceName: null,
         configKey: null,
+        aliasOf: null,
+        references: [],
       },
     ]);
     expect(lineRoles).toEqual(['structure', 'blank', 'entry', 'entry', 'entry', 'entry', 'blank', 'entry']);

@@ -57,3 +57,18 @@ function rfcNumber(reference: string): number {
   const match = /^RFC(\d+)$/.exec(reference);
   return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
 }
+
+/**
+ * Reference tokens a registry lists (`RFC3501`, `RFC 821`, `Jon_Postel`):
+ * RFCs become references, anything else a note, so nothing is lost.
+ */
+export function readReferenceTokens(tokens: readonly string[]): { references: string[]; notes: string[] } {
+  const references: string[] = [];
+  const notes: string[] = [];
+  for (const token of tokens) {
+    const rfc = /^RFC ?0*([1-9]\d{0,4})$/i.exec(token.trim());
+    if (rfc) references.push(`RFC${rfc[1]}`);
+    else if (token.trim() !== '') notes.push(`Reference: ${token.trim()}`);
+  }
+  return { references: sortReferences(references), notes };
+}

@@ -10,7 +10,7 @@ import type { SourceEntry } from '../source-entry.js';
 import { stripMarkup } from './markup.js';
 import { parsePortRange } from './port-range.js';
 import { readProtocolWords } from './protocols.js';
-import { extractReferences, sortReferences } from './references.js';
+import { extractReferences, readReferenceTokens, sortReferences } from './references.js';
 import { statusWord } from './status.js';
 import { cleanOrNull } from './text.js';
 
@@ -45,7 +45,14 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
   const name = cleanText(entry.name);
   const description = cleanText(entry.description);
   const status = name.text ? statusWord(name.text) : null;
-  const notes = [...name.notes, ...description.notes, ...entry.notes.map((note) => cleanOrNull(stripMarkup(note)))];
+  const listed = readReferenceTokens(entry.references);
+  const notes = [
+    status?.remark ?? null,
+    ...name.notes,
+    ...description.notes,
+    ...entry.notes.map((note) => cleanOrNull(stripMarkup(note))),
+    ...listed.notes,
+  ];
 
   return protocols.map((protocol) => ({
     place: entry.place,
@@ -53,11 +60,11 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
       portStart: range.start,
       portEnd: range.end,
       protocol,
-      status: status ?? context.defaults.status ?? 'assigned',
+      status: status?.status ?? context.defaults.status ?? 'assigned',
       serviceName: cleanOrNull(entry.serviceName),
       name: status ? null : name.text,
       description: description.text,
-      references: sortReferences([...name.references, ...description.references]),
+      references: sortReferences([...name.references, ...description.references, ...listed.references]),
       notes: distinctNotes(notes),
       category: categoryOf(range.start),
       product: context.product,
