@@ -3,7 +3,8 @@
  * files, calls build(), prints messages, writes files and sets the exit code.
  *
  * Exit codes: 0 success; 1 the sources have errors (or warnings, with
- * --strict), or `check` found stale files; 2 the command line was wrong.
+ * --strict), `check` found stale files, or `conflicts` found conflicts;
+ * 2 the command line was wrong.
  */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -12,6 +13,9 @@ import { displayPath, loadSources } from './files/load-sources.js';
 import { staleArtifacts, writeArtifacts } from './files/write-artifacts.js';
 import { compareMessages, countBySeverity, formatMessage } from './messages.js';
 import { generator } from './package-info.js';
+import { emitConflictsJson } from './emit/conflicts-json.js';
+import { forProduct, formatConflicts } from './emit/conflicts-text.js';
+import { formatHits, lookup, parsePortQuery, type PortQuery } from './lookup.js';
 import { build, type BuildResult, type SourceSummary } from './pipeline.js';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
@@ -41,6 +45,22 @@ function program(): Command {
     .description('parse the sources and write ports.json, ports.csv and ports.md')
     .action(async (options: CommonOptions) => {
       process.exitCode = await runBuild(options);
+    });
+
+  common(cli.command('lookup'))
+    .description('print every catalog and reference record that covers each port, with its sources')
+    .argument('<ports...>', 'PORT or PORT/PROTOCOL, e.g. 6801 or 22/udp')
+    .option('--json', 'print JSON for scripts', false)
+    .action(async (ports: string[], options: CommonOptions & { json: boolean }) => {
+      process.exitCode = await runLookup(ports, options);
+    });
+
+  common(cli.command('conflicts'))
+    .description('print where sources disagree about ports; exit 1 if they do')
+    .option('--product <name>', 'only conflicts that involve this product (e.g. "Transfer CFT")')
+    .option('--json', 'print JSON for scripts', false)
+    .action(async (options: CommonOptions & { json: boolean; product?: string }) => {
+      process.exitCode = await runConflicts(options);
     });
 
   common(cli.command('check'))
@@ -100,6 +120,38 @@ async function runCheck(options: CommonOptions): Promise<number> {
   }
   if (!options.quiet) console.log(`${displayPath(options.out)} is up to date.`);
   return exitCodes.ok;
+}
+
+async function runLookup(ports: readonly string[], options: CommonOptions & { json: boolean }): Promise<number> {
+  const queries = ports.map(parsePortQuery);
+  const bad = queries.filter((query): query is string => typeof query === 'string');
+  if (bad.length > 0) {
+    for (const reason of bad) console.error(`port-catalog: ${reason}`);
+    return exitCodes.usage;
+  }
+  const result = await buildFrom(options, true);
+  if (!result) return exitCodes.failed;
+  const answers = (queries as PortQuery[]).map((query) => ({ query, hits: lookup(query, result.dataset.records, result.references) }));
+  if (options.json) {
+    const json = answers.map(({ query, hits }) => ({ query: query.text, records: hits.map(({ role, record }) => ({ role, ...record })) }));
+    console.log(JSON.stringify(json, null, 2));
+  } else {
+    for (const { query, hits } of answers) console.log(formatHits(query, hits).join('\n'));
+  }
+  return exitCodes.ok;
+}
+
+async function runConflicts(options: CommonOptions & { json: boolean; product?: string }): Promise<number> {
+  const result = await buildFrom(options, true);
+  if (!result) return exitCodes.failed;
+  const report = forProduct(result.conflicts, options.product);
+  if (options.json) {
+    const document = { generator, sources: result.dataset.sources, report };
+    process.stdout.write(emitConflictsJson(document));
+  } else {
+    for (const line of formatConflicts(report)) console.log(line);
+  }
+  return report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
 }
 
 function describeSource(source: SourceSummary): string {

@@ -50,8 +50,8 @@ export function orderRecordKeys(record: PortRecord): PortRecord {
 }
 
 function orderSourceKeys(source: DatasetSource): DatasetSource {
-  const { id, file, format, title, documentTitle, url, product, sha256 } = source;
-  return { id, file, format, title, documentTitle, url, product, sha256 };
+  const { id, file, format, role, title, documentTitle, url, product, sha256 } = source;
+  return { id, file, format, role, title, documentTitle, url, product, sha256 };
 }
 
 function countBy<K extends 'category' | 'status' | 'protocol'>(

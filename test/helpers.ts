@@ -8,11 +8,16 @@ import { formatMessage } from '../src/messages.js';
 import { generator } from '../src/package-info.js';
 import { build, type BuildResult } from '../src/pipeline.js';
 
-/** Builds a sources folder the way the CLI does. Fails the test if the manifest cannot be loaded. */
-export async function buildFolder(folder: string): Promise<BuildResult & { manifestFile: VFile }> {
+/**
+ * Builds a sources folder the way the CLI does, optionally with only some of
+ * its sources (to test one parser's records without reference enrichment).
+ * Fails the test if the manifest cannot be loaded.
+ */
+export async function buildFolder(folder: string, only?: string[]): Promise<BuildResult & { manifestFile: VFile }> {
   const { manifestFile, documents } = await loadSources(folder);
   if (!documents) throw new Error(`manifest not usable:\n${messagesOf([manifestFile]).join('\n')}`);
-  return { ...build(documents, { generator }), manifestFile };
+  const chosen = only ? documents.filter((document) => only.includes(document.source.id)) : documents;
+  return { ...build(chosen, { generator }), manifestFile };
 }
 
 /** Every message of the files, compiler-style. */

