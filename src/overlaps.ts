@@ -28,12 +28,12 @@ export function overlappingPairs<A extends PortRange, B extends PortRange>(
   const pairs: [A, B][] = [];
   for (const list of byProtocol.values()) {
     list.sort((a, b) => a.item.portStart - b.item.portStart);
-    let openLeft: A[] = [];
-    let openRight: B[] = [];
+    const openLeft: A[] = [];
+    const openRight: B[] = [];
     for (const entry of list) {
       const start = entry.item.portStart;
-      openLeft = openLeft.filter((item) => item.portEnd >= start);
-      openRight = openRight.filter((item) => item.portEnd >= start);
+      dropEnded(openLeft, start);
+      dropEnded(openRight, start);
       if (entry.side === 'left') {
         for (const other of openRight) pairs.push([entry.item, other]);
         openLeft.push(entry.item);
@@ -44,6 +44,13 @@ export function overlappingPairs<A extends PortRange, B extends PortRange>(
     }
   }
   return pairs;
+}
+
+/** Removes, in place, the ranges that end before `port` (no new array per step: this runs once per item). */
+function dropEnded(open: PortRange[], port: number): void {
+  let kept = 0;
+  for (const item of open) if (item.portEnd >= port) open[kept++] = item;
+  open.length = kept;
 }
 
 /** A vacancy overlap: an unassigned or reserved range holding an assigned port on one protocol. */

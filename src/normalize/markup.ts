@@ -11,8 +11,12 @@ const replacements: readonly [RegExp, string][] = [
   [/<\/?(?:i|b|em|strong|code|span|a|u|sup|sub)(?:\s[^<>]*)?>/gi, ''], // inline HTML tags
 ];
 
+/** Any character that can open markup; text without one is returned as it is. */
+const markupCharacter = /[*`[<]/;
+
 /** Text with inline markup removed; whitespace is left for the caller to clean. */
 export function stripMarkup(text: string): string {
+  if (!markupCharacter.test(text)) return text;
   let result = text;
   for (const [pattern, replacement] of replacements) result = result.replace(pattern, replacement);
   // A bold run a source wrapped across lines can leave a lone `**`.

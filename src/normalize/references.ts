@@ -28,6 +28,7 @@ const number = /\d{1,5}/g;
 
 /** Pulls RFC mentions out of `text`. */
 export function extractReferences(text: string): ExtractedReferences {
+  if (!/RFC/i.test(text)) return { text: cleanSpace(text), references: [], notes: [] };
   const references: string[] = [];
   const notes: string[] = [];
   const parenthesised = new Set([...text.matchAll(/\(([^()\s]+)\)/g)].map((m) => (m[1] ?? '').toLowerCase()));
