@@ -5,16 +5,36 @@
  * remark escapes it; nothing here concatenates Markdown by hand.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+
+/**
+ * Table-cell text made only of these characters needs no escaping: a cell
+ * never starts a line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and
+ * none of them is inline syntax. `.` and `:` only matter to GFM autolink
+ * literals, so text where remark would escape them (`w.x` as in `www.x`,
+ * `s:/` as in `https://`) is left to remark; `@` is left out for email
+ * autolinks. A property test checks remark writes inert text as is.
+ */
+export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:-]*$/;
+
+/**
+ * remark's text handler runs every unsafe pattern over every text node, which
+ * dominated large builds; inert cell text skips it, all else goes through it.
+ */
+const inertCellTextHandler: Handle = (node: { value: string }, parent, state, info) =>
+  parent?.type === 'tableCell' && inertCellText.test(node.value)
+    ? node.value
+    : defaultHandlers.text(node as Parameters<typeof defaultHandlers.text>[0], parent, state, info);
 
 /** Serializes block nodes as GFM Markdown. */
 export function toMarkdown(children: RootContent[]): string {
   const tree: Root = { type: 'root', children };
   return unified()
     .use(remarkGfm, { tablePipeAlign: false })
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, handlers: { text: inertCellTextHandler } })
     .stringify(tree);
 }
 
