@@ -13,7 +13,7 @@ import { decodeText } from './decode.js';
 import { emitCsv } from './emit/csv.js';
 import { emitJson } from './emit/json.js';
 import { emitMarkdown } from './emit/markdown.js';
-import { formatPortRange, type ManifestSource, type PortDataset } from './record.js';
+import { formatPortRange, type ManifestSource, type PortDataset, type PortRecord } from './record.js';
 import { buildConflictReport, type ConflictReport, type ReferenceRecord, type Role } from './conflicts.js';
 import { emitConflictsJson } from './emit/conflicts-json.js';
 import { emitConflictsMarkdown } from './emit/conflicts-markdown.js';
@@ -69,52 +69,9 @@ export interface BuildResult {
 
 /** Runs the pipeline. Never throws on bad input: look for fatal messages in `files`. */
 export function build(documents: readonly SourceDocument[], options: BuildOptions): BuildResult {
-  const placed: { document: SourceDocument; record: PlacedRecord; aliasOf: string | null }[] = [];
-  const datasetSources: DatasetSource[] = [];
-  const perSource: BuildResult['perSource'] = [];
+  const { catalog, references, datasetSources, perSource } = readDocuments(documents);
 
-  for (const document of documents) {
-    const { source, file } = document;
-    const sha256 = createHash('sha256').update(file.value).digest('hex');
-    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null, lineRoles: null };
-    const context = {
-      sourceId: source.id,
-      ruleSource: source.format,
-      product: source.product ?? null,
-      defaults: source.defaults ?? {},
-    };
-    const placedBefore = placed.length;
-    for (const entry of parsed.entries) {
-      for (const record of toRecords(entry, context, file)) placed.push({ document, record, aliasOf: entry.aliasOf });
-    }
-    perSource.push({
-      id: source.id,
-      role: roleOf(source),
-      entries: parsed.entries.length,
-      records: placed.length - placedBefore,
-      lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
-      messages: { error: 0, warning: 0, info: 0 },
-    });
-    datasetSources.push({
-      id: source.id,
-      file: document.name ?? source.file,
-      format: source.format,
-      role: roleOf(source),
-      title: source.title,
-      documentTitle: parsed.documentTitle,
-      url: source.url,
-      product: source.product ?? null,
-      sha256,
-    });
-  }
-
-  const valid = placed.filter(({ document, record }) => isValid(record, document.file));
-  const catalog = valid.filter(({ document }) => roleOf(document.source) === 'catalog');
-  const references: ReferenceRecord[] = valid
-    .filter(({ document }) => roleOf(document.source) === 'reference')
-    .map(({ record, aliasOf }) => ({ ...record.record, aliasOf }));
-
-  const merged = mergeRecords(catalog.map(({ record }) => record.record));
+  const merged = mergeRecords(catalog);
   reportFindings(
     [...duplicateFindings(merged.duplicates), ...overlapFindings(findVacancyOverlaps(merged.records))],
     documents,
@@ -127,12 +84,9 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
     if (summary) summary.messages = countBySeverity(document.file.messages);
   });
 
+  const validatedOnRead = new Set(catalog);
   const dataset = createDataset({ generator: options.generator, sources: datasetSources, records });
-  const problems = datasetProblems(dataset);
-  if (problems.length > 0) {
-    // Every record was validated above, so this is a bug in this program, not in a source.
-    throw new Error(`internal error: dataset does not match its schema: ${JSON.stringify(problems.slice(0, 3))}`);
-  }
+  assertValidDataset(dataset, records.filter((record) => !validatedOnRead.has(record)));
   const report = { generator: options.generator, sources: dataset.sources, report: conflicts };
   return {
     dataset,
@@ -148,6 +102,76 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
     files: documents.map((document) => document.file),
     perSource,
   };
+}
+
+interface ReadDocuments {
+  /** Valid records of catalog sources, not yet merged. */
+  catalog: PortRecord[];
+  references: ReferenceRecord[];
+  datasetSources: DatasetSource[];
+  perSource: SourceSummary[];
+}
+
+/**
+ * Decode, parse, normalize and validate each document. Entries live only
+ * while their document is read, so a large source does not hold every
+ * intermediate object until the end of the build.
+ */
+function readDocuments(documents: readonly SourceDocument[]): ReadDocuments {
+  const read: ReadDocuments = { catalog: [], references: [], datasetSources: [], perSource: [] };
+  for (const document of documents) {
+    const { source, file } = document;
+    const role = roleOf(source);
+    const sha256 = createHash('sha256').update(file.value).digest('hex');
+    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null, lineRoles: null };
+    const context = {
+      sourceId: source.id,
+      ruleSource: source.format,
+      product: source.product ?? null,
+      defaults: source.defaults ?? {},
+    };
+    let records = 0;
+    for (const entry of parsed.entries) {
+      for (const placed of toRecords(entry, context, file)) {
+        records += 1;
+        if (!isValid(placed, file)) continue;
+        if (role === 'catalog') read.catalog.push(placed.record);
+        else read.references.push({ ...placed.record, aliasOf: entry.aliasOf });
+      }
+    }
+    read.perSource.push({
+      id: source.id,
+      role,
+      entries: parsed.entries.length,
+      records,
+      lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
+      messages: { error: 0, warning: 0, info: 0 },
+    });
+    read.datasetSources.push({
+      id: source.id,
+      file: document.name ?? source.file,
+      format: source.format,
+      role,
+      title: source.title,
+      documentTitle: parsed.documentTitle,
+      url: source.url,
+      product: source.product ?? null,
+      sha256,
+    });
+  }
+  return read;
+}
+
+/**
+ * The dataset's envelope, and every record made after validation (merged or
+ * enriched), must match the schema. A failure is a bug in this program, not
+ * in a source, since each source record was validated as it was read.
+ */
+function assertValidDataset(dataset: PortDataset, madeLater: readonly PortRecord[]): void {
+  const problems = [...datasetProblems({ ...dataset, records: [] }), ...madeLater.flatMap(recordProblems)];
+  if (problems.length > 0) {
+    throw new Error(`internal error: dataset does not match its schema: ${JSON.stringify(problems.slice(0, 3))}`);
+  }
 }
 
 /** A source's role; catalog unless the manifest says reference. */

@@ -101,15 +101,13 @@ const columns: readonly Column[] = [
   { title: 'Sources', cell: (r) => [text(r.sources.map((ref) => `${ref.source}:${ref.line}`).join(', '))] },
 ];
 
-/** A table of records; columns empty in every row are left out. */
+/** A table of records; columns empty in every row are left out (and never built). */
 function recordsTable(records: readonly PortRecord[]): Table {
-  const rows = groupProtocols(records).map(({ record, protocols }) =>
-    columns.map((column) => column.cell(record, protocols)),
-  );
-  const kept = columns.map((_, index) => rows.some((row) => (row[index] ?? []).length > 0));
+  const groups = groupProtocols(records);
+  const kept = columns.filter((column) => groups.some(({ record, protocols }) => column.cell(record, protocols).length > 0));
   return table(
-    columns.filter((_, index) => kept[index]).map((column) => column.title),
-    rows.map((row) => row.filter((_, index) => kept[index])),
+    kept.map((column) => column.title),
+    groups.map(({ record, protocols }) => kept.map((column) => column.cell(record, protocols))),
   );
 }
 
@@ -117,11 +115,22 @@ function recordsTable(records: readonly PortRecord[]): Table {
 function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; protocols: string }[] {
   const groups = new Map<string, { record: PortRecord; protocols: string[] }>();
   for (const record of records) {
-    const { protocol, ...rest } = record;
-    const key = JSON.stringify(rest);
+    const key = JSON.stringify([
+      record.portStart,
+      record.portEnd,
+      record.status,
+      record.serviceName,
+      record.name,
+      record.description,
+      record.references,
+      record.notes,
+      record.product,
+      record.configKey,
+      record.sources,
+    ]);
     const group = groups.get(key);
-    if (group) group.protocols.push(protocol);
-    else groups.set(key, { record, protocols: [protocol] });
+    if (group) group.protocols.push(record.protocol);
+    else groups.set(key, { record, protocols: [record.protocol] });
   }
   return [...groups.values()].map(({ record, protocols }) => ({ record, protocols: protocols.join(', ') }));
 }
