@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { compareMessages, formatMessage } from '../src/messages.js';
-import { parseMarkdownHtmlTable } from '../src/parsers/markdown-html-table.js';
+import { parseMarkdownHtmlTable, withoutTableBodies } from '../src/parsers/markdown-html-table.js';
 import type { PortRecord } from '../src/record.js';
 import { buildFolder } from './helpers.js';
 
@@ -183,5 +183,26 @@ describe('parseMarkdownHtmlTable', () => {
       documentTitle: fromClean.documentTitle,
       lineRoles: null,
     });
+  });
+});
+
+describe('withoutTableBodies', () => {
+  it('keeps each table first line and only the line breaks of its body', () => {
+    const text = 'Intro\n\n<table>\n<tr><td>1</td></tr>\n\n<tr><td>2</td></tr>\n</table> after\n\n<table class="x">\n<tr><td>3</td></tr></table>\nEnd';
+    const masked = withoutTableBodies(text);
+    expect(masked).toBe('Intro\n\n<table>\n\n\n\n after\n\n<table class="x">\n\nEnd');
+    expect(masked.split('\n')).toHaveLength(text.split('\n').length);
+  });
+
+  it('leaves a table holding a code fence, and a table never closed, as they are', () => {
+    const fenced = '<table>\n```\n<tr><td>1</td></tr>\n</table>\n';
+    expect(withoutTableBodies(fenced)).toBe(fenced);
+    const open = 'x\n\n<table>\n<tr><td>1</td></tr>\n';
+    expect(withoutTableBodies(open)).toBe(open);
+  });
+
+  it('does not touch `<table` that does not start a line', () => {
+    const inline = 'See <table>\nrows</table>\n';
+    expect(withoutTableBodies(inline)).toBe(inline);
   });
 });

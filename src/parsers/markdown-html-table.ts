@@ -58,7 +58,7 @@ export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOp
     body = blankOut(text, frontMatter.end);
   }
 
-  const tree = unified().data('micromarkExtensions', [blocksOnly]).use(remarkParse).parse(body);
+  const tree = unified().data('micromarkExtensions', [blocksOnly]).use(remarkParse).parse(withoutTableBodies(body));
   const tables = findTables(tree, body, file, at);
   if (tables.length === 0) {
     if (!file.messages.some((m) => m.fatal)) {
@@ -74,6 +74,37 @@ export function parseMarkdownHtmlTable(file: VFile, options: MarkdownHtmlTableOp
   const entries = tables.flatMap((table) => entriesOfTable(table, options, file, at));
   applyLegend(readLegend(tree, file), entries, file);
   return { entries, documentTitle, lineRoles: null };
+}
+
+/**
+ * remark needs to see where each table starts (an html node at its first
+ * line), not its rows, which cheerio reads from the original text. So remark
+ * parses a copy in which each table keeps its first line and, of the rest of
+ * its body, only the line breaks: every line number stays the same, and
+ * micromark is spared scanning a large table character by character. A body
+ * holding a code fence is left whole, so masking can never hide a fence.
+ */
+export function withoutTableBodies(text: string): string {
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  const starts = /^ {0,3}<table(?=[\s>/]|$)/gim;
+  for (let start = starts.exec(text); start; start = starts.exec(text)) {
+    if (start.index < copiedUpTo) continue;
+    const firstLineEnd = text.indexOf('\n', start.index);
+    if (firstLineEnd < 0) break;
+    const close = /<\/table\s*>/gi;
+    close.lastIndex = firstLineEnd;
+    const end = close.exec(text);
+    if (!end) break;
+    const bodyEnd = end.index + end[0].length;
+    const rest = text.slice(firstLineEnd, bodyEnd);
+    if (/^ {0,3}(?:```|~~~)/m.test(rest)) continue;
+    pieces.push(text.slice(copiedUpTo, firstLineEnd), rest.replace(/[^\n]+/g, ''));
+    copiedUpTo = bodyEnd;
+    starts.lastIndex = bodyEnd;
+  }
+  pieces.push(text.slice(copiedUpTo));
+  return pieces.join('');
 }
 
 function stripBom(text: string): string {
@@ -94,13 +125,19 @@ interface LocatedTable {
   base: number;
 }
 
-/** Tables in the document, from `html` nodes; each slice runs from `<table` to its `</table>`. */
+/**
+ * Tables in the document, from `html` nodes; each slice runs from `<table` to
+ * its `</table>` in the original text. Nodes are placed by line and column,
+ * which the masked copy remark parsed shares with the original.
+ */
 function findTables(tree: Root, body: string, file: VFile, at: (offset: number) => Point): LocatedTable[] {
   const found: LocatedTable[] = [];
+  const offsets = location(body);
   let searchedUpTo = 0;
   for (const node of tree.children) {
-    if (node.type !== 'html' || !/^<table[\s>]/i.test((node as Html).value)) continue;
-    const start = node.position?.start.offset ?? 0;
+    if (node.type !== 'html' || !/^<table[\s>/]/i.test((node as Html).value)) continue;
+    const point = node.position?.start;
+    const start = point ? (offsets.toOffset({ line: point.line, column: point.column }) ?? 0) : 0;
     if (start < searchedUpTo) continue;
     const close = /<\/table\s*>/gi;
     close.lastIndex = start;
