@@ -1,22 +1,28 @@
 /**
  * port-catalog's command line. Thin on purpose: it parses arguments, reads
- * files, calls build(), prints messages, writes files and sets the exit code.
+ * files, calls the pipeline, prints, writes files and sets the exit code.
  *
  * Exit codes: 0 success; 1 the sources have errors (or warnings, with
- * --strict), `check` found stale files, or `conflicts` found conflicts;
- * 2 the command line was wrong.
+ * --strict), `check` found stale files, `conflicts` found conflicts, or
+ * `diff --exit-code` found changes; 2 the command line was wrong or a diff
+ * side could not be read.
  */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import pc from 'picocolors';
 import type { VFile } from 'vfile';
-import { displayPath, loadSources } from './files/load-sources.js';
-import { staleArtifacts, writeArtifacts } from './files/write-artifacts.js';
-import { compareMessages, countBySeverity, formatMessage } from './messages.js';
-import { generator } from './package-info.js';
+import { diffRecords, isEmptyDiff, type DatasetDiff } from './diff.js';
 import { emitConflictsJson } from './emit/conflicts-json.js';
 import { forProduct, formatConflicts } from './emit/conflicts-text.js';
+import { emitDiffMarkdown } from './emit/diff-markdown.js';
+import { displayPath, loadSources } from './files/load-sources.js';
+import { readDatasetFile, readDatasetSide, type DatasetSide } from './files/read-dataset.js';
+import { staleArtifacts, writeArtifacts } from './files/write-artifacts.js';
 import { formatHits, lookup, parsePortQuery, type PortQuery } from './lookup.js';
-import { build, type BuildResult, type SourceSummary } from './pipeline.js';
+import { compareMessages, countBySeverity, formatMessages, messageFormats, type MessageFormat } from './messages.js';
+import { generator } from './package-info.js';
+import { build, type BuildResult } from './pipeline.js';
+import { formatBuildSummary, plain } from './summary.js';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -25,6 +31,7 @@ interface CommonOptions {
   out: string;
   strict: boolean;
   quiet: boolean;
+  format: MessageFormat;
 }
 
 function program(): Command {
@@ -38,13 +45,20 @@ function program(): Command {
     command
       .addOption(new Option('--sources <dir>', 'folder holding sources.json and its documents').default('sources'))
       .addOption(new Option('--out <dir>', 'folder for the artifacts').default('output'))
+      .addOption(new Option('--format <format>', 'how problems are printed').choices(messageFormats).default('text'))
       .option('--strict', 'treat warnings as errors', false)
       .option('-q, --quiet', 'print only problems', false);
 
   common(cli.command('build'))
-    .description('parse the sources and write ports.json, ports.csv and ports.md')
+    .description('parse the sources and write the artifacts (ports, conflicts, data package)')
     .action(async (options: CommonOptions) => {
       process.exitCode = await runBuild(options);
+    });
+
+  common(cli.command('check'))
+    .description('rebuild in memory and fail if the committed artifacts are stale')
+    .action(async (options: CommonOptions) => {
+      process.exitCode = await runCheck(options);
     });
 
   common(cli.command('lookup'))
@@ -63,35 +77,39 @@ function program(): Command {
       process.exitCode = await runConflicts(options);
     });
 
-  common(cli.command('check'))
-    .description('rebuild in memory and fail if the committed artifacts are stale')
-    .action(async (options: CommonOptions) => {
-      process.exitCode = await runCheck(options);
+  cli
+    .command('diff')
+    .description('compare two ports.json (files or git revisions) by record identity')
+    .argument('[old]', 'ports.json file, or a git revision holding --path')
+    .argument('[new]', 'ports.json file, or a git revision (default: the file at --path)')
+    .option('--git <rev>', 'compare --path as committed at REV with the working tree (or with [new])')
+    .option('--path <file>', 'where ports.json is, in files and in git revisions', 'output/ports.json')
+    .option('--json', 'print JSON instead of Markdown', false)
+    .option('--exit-code', 'exit 1 when a record changed, as git diff --exit-code does', false)
+    .action(async (oldSide: string | undefined, newSide: string | undefined, options: DiffOptions) => {
+      process.exitCode = await runDiff(oldSide, newSide, options);
     });
 
   return cli;
 }
 
 /**
- * Loads and builds; prints messages (only errors when `errorsOnly`, as
+ * Loads and builds; prints problems (only errors when `errorsOnly`, as
  * `check` is about staleness). Returns the result, or null when the build must stop.
  */
 async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<BuildResult | null> {
   const { manifestFile, documents } = await loadSources(options.sources);
   if (!documents) {
-    printMessages([manifestFile], errorsOnly);
+    printMessages([manifestFile], errorsOnly, options.format);
     return null;
   }
   const result = build(documents, { generator });
   const files = [manifestFile, ...result.files];
-  printMessages(files, errorsOnly);
+  printMessages(files, errorsOnly, options.format);
   const counts = countBySeverity(files.flatMap((file) => file.messages));
-  if (counts.error > 0) {
-    console.error(`port-catalog: ${counts.error} error(s); nothing was written.`);
-    return null;
-  }
-  if (options.strict && counts.warning > 0) {
-    console.error(`port-catalog: ${counts.warning} warning(s) with --strict; nothing was written.`);
+  const stop = counts.error > 0 ? `${counts.error} error(s)` : options.strict && counts.warning > 0 ? `${counts.warning} warning(s) with --strict` : null;
+  if (stop) {
+    console.error(`port-catalog: ${stop}; nothing was written.`);
     return null;
   }
   return result;
@@ -100,11 +118,14 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Bu
 async function runBuild(options: CommonOptions): Promise<number> {
   const result = await buildFrom(options);
   if (!result) return exitCodes.failed;
+  const previousPath = path.join(options.out, 'ports.json');
+  const previous = await readDatasetFile(previousPath).catch(() => null);
   await writeArtifacts(options.out, result.artifacts);
-  if (!options.quiet) {
-    const written = Object.keys(result.artifacts).map((name) => displayPath(path.join(options.out, name)));
-    console.log(`Wrote ${written.join(', ')}: ${result.dataset.counts.records} records.`);
-    for (const source of result.perSource) console.log(`  ${describeSource(source)}`);
+  // The summary is for a person at a terminal; logs and pipes stay quiet.
+  if (!options.quiet && options.format === 'text' && process.stdout.isTTY) {
+    const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
+    for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain)) console.log(line);
+    console.log(`Wrote ${Object.keys(result.artifacts).length} files to ${displayPath(options.out)}/.`);
   }
   return exitCodes.ok;
 }
@@ -145,27 +166,54 @@ async function runConflicts(options: CommonOptions & { json: boolean; product?: 
   const result = await buildFrom(options, true);
   if (!result) return exitCodes.failed;
   const report = forProduct(result.conflicts, options.product);
-  if (options.json) {
-    const document = { generator, sources: result.dataset.sources, report };
-    process.stdout.write(emitConflictsJson(document));
-  } else {
-    for (const line of formatConflicts(report)) console.log(line);
-  }
+  if (options.json) process.stdout.write(emitConflictsJson({ generator, sources: result.dataset.sources, report }));
+  else for (const line of formatConflicts(report)) console.log(line);
   return report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
 }
 
-function describeSource(source: SourceSummary): string {
-  const lines = source.lines
-    ? `; lines: ${source.lines.entry} in entries, ${source.lines.structure} structure, ${source.lines.diagnostic} reported`
-    : '';
-  const { error, warning, info } = source.messages;
-  return `${source.id}: ${source.entries} entries, ${source.records} records before merging${lines}; ${error} errors, ${warning} warnings, ${info} notes`;
+interface DiffOptions {
+  git?: string;
+  path: string;
+  json: boolean;
+  exitCode: boolean;
 }
 
-function printMessages(files: readonly VFile[], errorsOnly: boolean): void {
-  for (const message of files.flatMap((file) => file.messages).sort(compareMessages)) {
-    if (!errorsOnly || message.fatal) console.error(formatMessage(message));
+async function runDiff(oldSpec: string | undefined, newSpec: string | undefined, options: DiffOptions): Promise<number> {
+  const oldInput = options.git ?? oldSpec;
+  const newInput = options.git ? oldSpec : newSpec;
+  if (!oldInput) {
+    console.error('port-catalog: diff needs an old side: a ports.json file, a git revision, or --git REV');
+    return exitCodes.usage;
   }
+  let sides: [DatasetSide, DatasetSide];
+  try {
+    sides = [
+      await readDatasetSide(oldInput, options.path),
+      newInput ? await readDatasetSide(newInput, options.path) : await readDatasetFile(options.path),
+    ];
+  } catch (error) {
+    console.error(`port-catalog: ${error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.usage;
+  }
+  const [before, after] = sides;
+  const diff: DatasetDiff = diffRecords(before.records, after.records);
+  if (options.json) console.log(JSON.stringify({ old: before.label, new: after.label, ...diff }, null, 2));
+  else process.stdout.write(emitDiffMarkdown(diff, `${before.label} → ${after.label}`));
+  return options.exitCode && !isEmptyDiff(diff) ? exitCodes.failed : exitCodes.ok;
+}
+
+/** Problems in the chosen format: text to stderr; github and json to stdout, where CI reads them. */
+function printMessages(files: readonly VFile[], errorsOnly: boolean, format: MessageFormat): void {
+  const messages = files
+    .flatMap((file) => file.messages)
+    .filter((message) => !errorsOnly || message.fatal)
+    .sort(compareMessages);
+  if (format === 'json') {
+    console.log(formatMessages(messages, 'json').join('\n'));
+    return;
+  }
+  const print = format === 'github' ? console.log : console.error;
+  for (const line of formatMessages(messages, format)) print(line);
 }
 
 /** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */

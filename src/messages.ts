@@ -73,3 +73,50 @@ export function compareMessages(a: VFileMessage, b: VFileMessage): number {
     compareText(a.reason, b.reason)
   );
 }
+
+export type MessageFormat = 'text' | 'github' | 'json';
+export const messageFormats: readonly MessageFormat[] = ['text', 'github', 'json'];
+
+/** A message as plain data, for `--format json`. */
+export function messageData(message: VFileMessage) {
+  return {
+    file: message.file ?? '',
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: severityOf(message),
+    source: message.source ?? null,
+    ruleId: message.ruleId ?? null,
+    message: message.reason,
+  };
+}
+
+/**
+ * A GitHub workflow annotation (`::warning file=…,line=…,col=…::message`), so
+ * a warning lands on its line of the pull request.
+ */
+export function formatGithubAnnotation(message: VFileMessage): string {
+  const level = { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
+  const rule = [message.source, message.ruleId].filter(Boolean).join(':');
+  const properties = [
+    `file=${escapeProperty(message.file ?? '')}`,
+    `line=${message.line ?? 1}`,
+    `col=${message.column ?? 1}`,
+    ...(rule ? [`title=${escapeProperty(rule)}`] : []),
+  ].join(',');
+  return `::${level} ${properties}::${escapeData(message.reason)}`;
+}
+
+// GitHub's own escaping for workflow commands: data, then properties.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Messages in a format: one line each for text and github, one JSON array for json. */
+export function formatMessages(messages: readonly VFileMessage[], format: MessageFormat): string[] {
+  if (format === 'json') return [JSON.stringify(messages.map(messageData), null, 2)];
+  return messages.map(format === 'github' ? formatGithubAnnotation : formatMessage);
+}

@@ -24,7 +24,9 @@ import { countBySeverity, report, type Severity } from './messages.js';
 import { toRecords, type PlacedRecord } from './normalize/to-records.js';
 import { parsers } from './parsers/registry.js';
 import type { LineRole } from './source-entry.js';
-import { datasetProblems, recordProblems } from './schema.js';
+import { datasetProblems, loadSchema, recordProblems } from './schema.js';
+import { tableSchemaFor } from './table-schema.js';
+import { emitDataPackage } from './emit/datapackage.js';
 
 export interface SourceDocument {
   /** The manifest's entry for the document. */
@@ -40,7 +42,7 @@ export interface BuildOptions {
 }
 
 /** File names of the artifacts, in the order they are written. */
-export const artifactNames = ['ports.json', 'ports.csv', 'ports.md', 'conflicts.json', 'conflicts.md'] as const;
+export const artifactNames = ['ports.json', 'ports.csv', 'ports.md', 'conflicts.json', 'conflicts.md', 'datapackage.json'] as const;
 export type ArtifactName = (typeof artifactNames)[number];
 
 export interface SourceSummary {
@@ -88,16 +90,19 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
   const dataset = createDataset({ generator: options.generator, sources: datasetSources, records });
   assertValidDataset(dataset, records.filter((record) => !validatedOnRead.has(record)));
   const report = { generator: options.generator, sources: dataset.sources, report: conflicts };
+  const json = emitJson(dataset);
+  const csv = emitCsv(dataset.records);
   return {
     dataset,
     references,
     conflicts,
     artifacts: {
-      'ports.json': emitJson(dataset),
-      'ports.csv': emitCsv(dataset.records),
+      'ports.json': json,
+      'ports.csv': csv,
       'ports.md': emitMarkdown(dataset),
       'conflicts.json': emitConflictsJson(report),
       'conflicts.md': emitConflictsMarkdown(report),
+      'datapackage.json': emitDataPackage({ dataset, csv, json, tableSchema: tableSchemaFor(loadSchema('record')) }),
     },
     files: documents.map((document) => document.file),
     perSource,

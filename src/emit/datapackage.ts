@@ -1,0 +1,67 @@
+/**
+ * datapackage.json: a Frictionless Data Package describing the artifacts,
+ * so tools can load ports.csv with its types: each resource with its bytes
+ * and sha256, the CSV's Table Schema (derived from the record schema), the
+ * sources and the license.
+ */
+import { createHash } from 'node:crypto';
+import type { PortDataset } from '../record.js';
+import type { TableSchema } from '../table-schema.js';
+
+export interface DataPackageInput {
+  dataset: PortDataset;
+  csv: string;
+  json: string;
+  tableSchema: TableSchema;
+}
+
+/** The descriptor, pretty JSON with a final newline. */
+export function emitDataPackage({ dataset, csv, json, tableSchema }: DataPackageInput): string {
+  const facts = (content: string) => ({
+    bytes: Buffer.byteLength(content, 'utf8'),
+    hash: `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`,
+  });
+  const descriptor = {
+    profile: 'data-package',
+    name: dataset.generator.name,
+    title: 'Port catalog',
+    description: 'Network port assignments merged from vendor documentation and port lists, each record with the source lines it came from.',
+    version: dataset.generator.version,
+    licenses: [
+      {
+        name: 'MIT',
+        path: 'https://opensource.org/licenses/MIT',
+        title: 'MIT License, for the compilation; each source document keeps its publisher’s terms',
+      },
+    ],
+    sources: dataset.sources.map((source) => ({
+      title: source.title,
+      ...(source.url ? { path: source.url } : {}),
+      ...(source.role === 'reference' ? { description: 'reference: compared with the catalog, not catalogued' } : {}),
+    })),
+    resources: [
+      {
+        name: 'ports',
+        path: 'ports.csv',
+        profile: 'tabular-data-resource',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        ...facts(csv),
+        dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
+        schema: tableSchema,
+      },
+      {
+        name: 'ports-json',
+        path: 'ports.json',
+        profile: 'data-resource',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        ...facts(json),
+        description: 'The same records with provenance; validates against schemas/dataset.schema.json.',
+      },
+    ],
+  };
+  return `${JSON.stringify(descriptor, null, 2)}\n`;
+}
