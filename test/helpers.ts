@@ -3,6 +3,7 @@ import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { loadSources } from '../src/files/load-sources.js';
 import { formatMessage } from '../src/messages.js';
 import { generator } from '../src/package-info.js';
@@ -33,4 +34,35 @@ export async function folderWith(files: Record<string, string | Uint8Array>): Pr
     await writeFile(path.join(folder, name), content);
   }
   return folder;
+}
+
+/** What the CLI printed during one test. */
+export interface CapturedOutput {
+  stdout: string[];
+  stderr: string[];
+}
+
+/**
+ * Captures console and process output for each test of the calling suite,
+ * emptied before each test, and restores output and the exit code after.
+ */
+export function captureOutput(): CapturedOutput {
+  const captured: CapturedOutput = { stdout: [], stderr: [] };
+  const into = (lines: string[]) => (chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  };
+  beforeEach(() => {
+    captured.stdout.length = 0;
+    captured.stderr.length = 0;
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void captured.stdout.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void captured.stderr.push(args.join(' ')));
+    vi.spyOn(process.stdout, 'write').mockImplementation(into(captured.stdout));
+    vi.spyOn(process.stderr, 'write').mockImplementation(into(captured.stderr));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = 0;
+  });
+  return captured;
 }

@@ -9,14 +9,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { VFile } from 'vfile';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { diffRecords, diffHeadline, isEmptyDiff } from '../src/diff.js';
 import { emitDiffMarkdown } from '../src/emit/diff-markdown.js';
 import { formatGithubAnnotation, formatMessages, report } from '../src/messages.js';
 import type { PortRecord } from '../src/record.js';
 import { formatBuildSummary } from '../src/summary.js';
-import { buildFolder, folderWith } from './helpers.js';
+import { buildFolder, captureOutput, folderWith } from './helpers.js';
 import { record } from './records.js';
 
 const echo = record({ portStart: 7, name: 'Echo', sources: [{ source: 'list', line: 21 }] });
@@ -105,20 +105,7 @@ describe('emitDiffMarkdown', () => {
 });
 
 describe('port-catalog diff', () => {
-  let stdout: string[];
-  beforeEach(() => {
-    stdout = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void stdout.push(args.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void stdout.push(args.join(' ')));
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = 0;
-  });
+  const { stdout, stderr } = captureOutput();
 
   const dataset = (records: PortRecord[]) => JSON.stringify({ records });
 
@@ -163,7 +150,7 @@ describe('port-catalog diff', () => {
 
   it('exits 2 with a clear message when a side cannot be read', async () => {
     expect(await main(['diff', 'no-such-revision-or-file'])).toBe(2);
-    expect(stdout.join('\n')).toMatch(/^port-catalog: Cannot read `no-such-revision-or-file:\.\/output\/ports\.json` from git/);
+    expect(stderr.join('\n')).toMatch(/^port-catalog: Cannot read `no-such-revision-or-file:\.\/output\/ports\.json` from git/);
   });
 });
 
@@ -202,18 +189,14 @@ describe('diagnostic formats', () => {
       },
     ]);
   });
+});
 
-  it('build --format github prints annotations to stdout', async () => {
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      expect(await main(['build', '--out', await folderWith({}), '--format', 'github'])).toBe(0);
-    } finally {
-      vi.restoreAllMocks();
-      process.exitCode = 0;
-    }
-    expect(lines).toContain(
+describe('build --format github', () => {
+  const { stdout } = captureOutput();
+
+  it('prints annotations to stdout', async () => {
+    expect(await main(['build', '--out', await folderWith({}), '--format', 'github'])).toBe(0);
+    expect(stdout).toContain(
       '::warning file=sources/port-numbers.txt,line=253,col=1,title=port-list%3Aname-missing::Unexpected port 101 without a name, expected a name after the port line',
     );
   });
