@@ -24,10 +24,14 @@ export interface MergeResult {
   duplicates: Duplicate[];
 }
 
-/** Merges records by identity; the result does not depend on input order. */
+/**
+ * Merges records by identity; the result does not depend on input order:
+ * each group is sorted before it is combined, and the merged records once at
+ * the end (one sort of the whole input, not two).
+ */
 export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   const groups = new Map<string, PortRecord[]>();
-  for (const record of [...input].sort(compareRecords)) {
+  for (const record of input) {
     const key = identityKey(record);
     const group = groups.get(key);
     if (group) group.push(record);
@@ -36,7 +40,7 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   const records: PortRecord[] = [];
   const duplicates: Duplicate[] = [];
   for (const group of groups.values()) {
-    const merged = group.reduce(mergePair);
+    const merged = group.sort(compareRecords).reduce(mergePair);
     records.push(merged);
     duplicates.push(...repeatsWithinSources(merged));
   }
