@@ -9,7 +9,7 @@
  */
 import { matchService, type NameMatch } from './name-match.js';
 import { findVacancyOverlaps, overlappingPairs } from './overlaps.js';
-import { compareRecords, type PortRecord } from './record.js';
+import { compareRecords, displayName, type PortRecord } from './record.js';
 
 /** A record of a reference source, with the primary name when the registry marks it an alias. */
 export type ReferenceRecord = PortRecord & { aliasOf: string | null };
@@ -132,7 +132,7 @@ function primariesFirst(found: ReferenceRecord[]): ReferenceRecord[] {
 }
 
 function describe(record: PortRecord): string {
-  const name = record.name ?? record.serviceName ?? record.status;
+  const name = displayName(record);
   return record.serviceName && record.name ? `"${name}" (\`${record.serviceName}\`)` : `"${name}"`;
 }
 

@@ -3,7 +3,7 @@
  * port, with its sources. Pure: the CLI builds, this module answers.
  */
 import type { ReferenceRecord, Role } from './conflicts.js';
-import { compareRecords, formatPortRange, highestPort, protocols, type PortRecord, type Protocol } from './record.js';
+import { compareRecords, formatPortRange, formatSources, highestPort, protocols, type PortRecord, type Protocol } from './record.js';
 
 export interface PortQuery {
   /** As the user wrote it, e.g. `6801` or `22/udp`. */
@@ -53,7 +53,7 @@ export function formatHits(query: PortQuery, hits: readonly LookupHit[]): string
       const details = [record.product, record.configKey && `config ${record.configKey}`].filter(Boolean).join(', ');
       const name = record.name ?? record.status;
       const what = `${record.serviceName ? `${record.serviceName}: ` : ''}${name}${details ? ` (${details})` : ''}`;
-      const sources = record.sources.map((ref) => `${ref.source}:${ref.line}`).join(', ');
+      const sources = formatSources(record);
       return `  ${role.padEnd(9)} ${where.padEnd(16)} ${what}  [${sources}]`;
     }),
   ];

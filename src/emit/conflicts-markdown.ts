@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Conflict } from '../conflicts.js';
-import { formatPortRange, type PortRecord } from '../record.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
 import { conflictCounts, type ConflictDocument } from './conflicts-json.js';
 import { bulletList, code, heading, optionalText, paragraph, table, text, toMarkdown } from './mdast.js';
 
@@ -99,7 +99,7 @@ function conflictRow(conflict: Conflict): PhrasingContent[][] {
 }
 
 function label(record: PortRecord): string {
-  const name = record.name ?? record.serviceName ?? record.status;
+  const name = displayName(record);
   const parts = [record.serviceName && record.serviceName !== name ? `${name} [${record.serviceName}]` : name];
   if (record.portStart !== record.portEnd) parts.push(formatPortRange(record));
   if (record.product) parts.push(record.product);
@@ -107,5 +107,5 @@ function label(record: PortRecord): string {
 }
 
 function sourcesOf(record: PortRecord): string {
-  return record.sources.map((ref) => `${ref.source}:${ref.line}`).join(', ');
+  return formatSources(record);
 }

@@ -1,6 +1,6 @@
 /** The conflict report as terminal lines, and narrowed to one product, for `port-catalog conflicts`. */
 import type { ConflictReport } from '../conflicts.js';
-import { formatPortRange, type PortRecord } from '../record.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
 
 /** Only what involves `product` (compared without case); the whole report when no product is given. */
 export function forProduct(report: ConflictReport, product: string | undefined): ConflictReport {
@@ -35,8 +35,8 @@ function place(record: PortRecord): string {
 }
 
 function label(record: PortRecord): string {
-  const name = record.name ?? record.serviceName ?? record.status;
+  const name = displayName(record);
   const extra = [record.serviceName !== name ? record.serviceName : null, record.product].filter(Boolean).join(', ');
-  const sources = record.sources.map((ref) => `${ref.source}:${ref.line}`).join(', ');
+  const sources = formatSources(record);
   return `"${name}"${extra ? ` (${extra})` : ''} [${sources}]`;
 }

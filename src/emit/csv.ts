@@ -10,7 +10,7 @@
  * dropping one leading quote.
  */
 import { stringify } from 'csv-stringify/sync';
-import { recordFields, type PortRecord } from '../record.js';
+import { formatSources, recordFields, type PortRecord } from '../record.js';
 
 export const listSeparator = '; ';
 
@@ -29,7 +29,7 @@ export function csvCells(record: PortRecord): Record<(typeof recordFields)[numbe
     category: record.category,
     product: quoteLeadingQuote(record.product ?? ''),
     configKey: quoteLeadingQuote(record.configKey ?? ''),
-    sources: record.sources.map((ref) => `${ref.source}:${ref.line}`).join(listSeparator),
+    sources: formatSources(record, listSeparator),
   };
 }
 

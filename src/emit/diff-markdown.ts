@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { diffHeadline, type DatasetDiff } from '../diff.js';
-import { formatPortRange, type PortRecord } from '../record.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
 import { code, heading, paragraph, table, text, toMarkdown } from './mdast.js';
 
 /** Renders a diff; `title` names the two sides, e.g. `origin/main → working tree`. */
@@ -58,13 +58,13 @@ function recordTable(records: readonly PortRecord[]) {
       [text(record.protocol)],
       [text(record.status)],
       record.name ? [text(record.name)] : [],
-      [text(record.sources.map((ref) => `${ref.source}:${ref.line}`).join(', '))],
+      [text(formatSources(record))],
     ]),
   );
 }
 
 function label(record: PortRecord): string {
-  return `${formatPortRange(record)}/${record.protocol} ${record.name ?? record.serviceName ?? record.status}`;
+  return `${formatPortRange(record)}/${record.protocol} ${displayName(record)}`;
 }
 
 function valueCell(value: unknown): PhrasingContent[] {

@@ -5,7 +5,7 @@
  * row ("tcp, udp").
  */
 import type { PhrasingContent, RootContent, Table } from 'mdast';
-import { categories, formatPortRange, type Category, type PortDataset, type PortRecord } from '../record.js';
+import { categories, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../record.js';
 import {
   bulletList,
   code,
@@ -98,7 +98,7 @@ const columns: readonly Column[] = [
   { title: 'Notes', cell: (r) => optionalText(r.notes.join('; ') || null) },
   { title: 'Product', cell: (r) => optionalText(r.product) },
   { title: 'Config key', cell: (r) => (r.configKey ? [code(r.configKey)] : []) },
-  { title: 'Sources', cell: (r) => [text(r.sources.map((ref) => `${ref.source}:${ref.line}`).join(', '))] },
+  { title: 'Sources', cell: (r) => [text(formatSources(r))] },
 ];
 
 /** A table of records; columns empty in every row are left out (and never built). */
