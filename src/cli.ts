@@ -118,11 +118,12 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Bu
 async function runBuild(options: CommonOptions): Promise<number> {
   const result = await buildFrom(options);
   if (!result) return exitCodes.failed;
-  const previousPath = path.join(options.out, 'ports.json');
-  const previous = await readDatasetFile(previousPath).catch(() => null);
+  // The summary is for a person at a terminal; logs and pipes stay quiet,
+  // and then the previous output is not read at all.
+  const summarize = !options.quiet && options.format === 'text' && process.stdout.isTTY === true;
+  const previous = summarize ? await readDatasetFile(path.join(options.out, 'ports.json')).catch(() => null) : null;
   await writeArtifacts(options.out, result.artifacts);
-  // The summary is for a person at a terminal; logs and pipes stay quiet.
-  if (!options.quiet && options.format === 'text' && process.stdout.isTTY) {
+  if (summarize) {
     const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
     for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain)) console.log(line);
     console.log(`Wrote ${Object.keys(result.artifacts).length} files to ${displayPath(options.out)}/.`);

@@ -8,8 +8,8 @@
  * registered ports 1024–49151) are not services, so they are not compared.
  */
 import { matchService, type NameMatch } from './name-match.js';
-import { findVacancyOverlaps, overlappingPairs } from './overlaps.js';
-import { compareRecords, displayName, type PortRecord } from './record.js';
+import { findVacancyOverlaps, overlappingPairs, type Overlap } from './overlaps.js';
+import { compareRecords, compareText, displayName, type PortRecord } from './record.js';
 
 /** A record of a reference source, with the primary name when the registry marks it an alias. */
 export type ReferenceRecord = PortRecord & { aliasOf: string | null };
@@ -52,10 +52,15 @@ export interface ConflictReport {
   unnamed: number;
 }
 
-/** Compares the catalog with the references, and the catalog with itself. */
+/**
+ * Compares the catalog with the references, and the catalog with itself.
+ * `catalogOverlaps` are the catalog's own vacancy overlaps, when the caller
+ * has found them already.
+ */
 export function buildConflictReport(
   catalog: readonly PortRecord[],
   references: readonly ReferenceRecord[],
+  catalogOverlaps: readonly Overlap[] = findVacancyOverlaps(catalog),
 ): ConflictReport {
   const comparable = catalog.filter((record) => record.status !== 'assigned' || record.portStart === record.portEnd);
   const referencesOf = new Map<PortRecord, ReferenceRecord[]>();
@@ -75,7 +80,7 @@ export function buildConflictReport(
     else if (record.status === 'assigned') compareAssigned(record, found, report);
     else compareVacant(record, found, report);
   }
-  for (const { vacant, assigned } of findVacancyOverlaps(catalog)) {
+  for (const { vacant, assigned } of catalogOverlaps) {
     report.conflicts.push(vacancy({ role: 'catalog', record: vacant }, { role: 'catalog', record: assigned }));
   }
   report.conflicts.sort(compareConflicts);
@@ -113,9 +118,8 @@ function compareVacant(record: PortRecord, found: ReferenceRecord[], report: Con
     report.conflicts.push(vacancy({ role: 'catalog', record }, { role: 'reference', record: reference }));
   }
   const same = found.find((reference) => reference.status === record.status);
-  if (assigned.length === 0 && same) {
-    report.agreements.push({ catalog: record, reference: same, match: { method: 'same-status', explanation: `both say ${record.status}` } });
-  }
+  const match = assigned.length === 0 && same ? matchService(record, same) : null;
+  if (same && match) report.agreements.push({ catalog: record, reference: same, match });
 }
 
 function vacancy(range: Side, port: Side): Conflict {
@@ -140,6 +144,6 @@ function compareConflicts(a: Conflict, b: Conflict): number {
   return (
     compareRecords(a.sides[0].record, b.sides[0].record) ||
     compareRecords(a.sides[1].record, b.sides[1].record) ||
-    (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+    compareText(a.kind, b.kind)
   );
 }

@@ -74,11 +74,9 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
   const { catalog, references, datasetSources, perSource } = readDocuments(documents);
 
   const merged = mergeRecords(catalog);
-  reportFindings(
-    [...duplicateFindings(merged.duplicates), ...overlapFindings(findVacancyOverlaps(merged.records))],
-    documents,
-  );
-  const conflicts = buildConflictReport(merged.records, references);
+  const overlaps = findVacancyOverlaps(merged.records);
+  reportFindings([...duplicateFindings(merged.duplicates), ...overlapFindings(overlaps)], documents);
+  const conflicts = buildConflictReport(merged.records, references, overlaps);
   const records = enrichFromReferences(merged.records, conflicts.agreements);
 
   documents.forEach((document, index) => {
@@ -207,9 +205,12 @@ function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
  * differ only in protocol become one message listing the protocols.
  */
 interface Finding {
-  source: string;
+  /** Manifest id of the source the finding is reported on. */
+  sourceId: string;
   line: number;
   severity: 'warning' | 'info';
+  /** The stage that found it, and its rule, for the message's `(source:rule)`. */
+  source: 'merge' | 'overlap';
   ruleId: string;
   /** The message, given the protocols it concerns, e.g. `tcp, udp`. */
   reason: (protocols: string) => string;
@@ -221,17 +222,17 @@ interface Finding {
 function reportFindings(findings: readonly Finding[], documents: readonly SourceDocument[]): void {
   const grouped = new Map<string, { finding: Finding; protocols: string[] }>();
   for (const finding of findings) {
-    const key = `${finding.source}:${finding.line}:${finding.key}`;
+    const key = `${finding.sourceId}:${finding.line}:${finding.key}`;
     const group = grouped.get(key);
     if (group) group.protocols.push(finding.protocol);
     else grouped.set(key, { finding, protocols: [finding.protocol] });
   }
   for (const { finding, protocols } of grouped.values()) {
-    const document = documents.find((candidate) => candidate.source.id === finding.source);
+    const document = documents.find((candidate) => candidate.source.id === finding.sourceId);
     if (!document) continue;
     report(document.file, finding.severity, finding.reason(protocols.join(', ')), {
       place: { line: finding.line, column: 1 },
-      source: finding.ruleId === 'duplicate' ? 'merge' : 'overlap',
+      source: finding.source,
       ruleId: finding.ruleId,
     });
   }
@@ -239,9 +240,10 @@ function reportFindings(findings: readonly Finding[], documents: readonly Source
 
 function duplicateFindings(duplicates: readonly Duplicate[]): Finding[] {
   return duplicates.map(({ record, first, duplicate }) => ({
-    source: duplicate.source,
+    sourceId: duplicate.source,
     line: duplicate.line,
     severity: 'info',
+    source: 'merge',
     ruleId: 'duplicate',
     key: `${formatPortRange(record)}:${first.line}`,
     protocol: record.protocol,
@@ -259,9 +261,10 @@ function overlapFindings(overlaps: readonly Overlap[]): Finding[] {
       const label = assigned.name ? ` (${assigned.name})` : '';
       return [
         {
-          source: ref.source,
+          sourceId: ref.source,
           line: ref.line,
           severity: 'warning' as const,
+          source: 'overlap' as const,
           ruleId: 'vacancy',
           key: `${range.line}:${formatPortRange(assigned)}:${assigned.name ?? ''}`,
           protocol: assigned.protocol,
