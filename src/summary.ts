@@ -4,8 +4,8 @@
  * Pure text; the CLI decides whether to print it (only to a terminal) and
  * whether to colour it.
  */
-import { diffHeadline, type DatasetDiff } from './diff.js';
-import type { BuildResult } from './pipeline.js';
+import { diffHeadline, type DatasetDiff } from './compare/diff.js';
+import type { BuildResult } from './pipeline/build.js';
 
 export interface Paint {
   bold: (text: string) => string;

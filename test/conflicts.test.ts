@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { matchService } from '../src/name-match.js';
-import { overlappingPairs } from '../src/overlaps.js';
-import type { BuildResult } from '../src/pipeline.js';
+import { matchService } from '../src/compare/name-match.js';
+import { overlappingPairs } from '../src/catalog/overlaps.js';
+import type { BuildResult } from '../src/pipeline/build.js';
 import { buildFolder, captureOutput } from './helpers.js';
 import { record } from './records.js';
 

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createDataset } from '../src/dataset.js';
+import { createDataset } from '../src/catalog/dataset.js';
 import { emitCsv } from '../src/emit/csv.js';
 import { emitJson } from '../src/emit/json.js';
 import { emitMarkdown } from '../src/emit/markdown.js';
-import { recordFields } from '../src/record.js';
+import { recordFields } from '../src/model/record.js';
 import { record } from './records.js';
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { loadSources } from '../src/files/load-sources.js';
-import { formatMessage } from '../src/messages.js';
+import { formatMessage } from '../src/model/messages.js';
 import { generator } from '../src/package-info.js';
-import { build, type BuildResult } from '../src/pipeline.js';
+import { build, type BuildResult } from '../src/pipeline/build.js';
 
 /**
  * Builds a sources folder the way the CLI does, optionally with only some of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLegend, splitLegendItem, wordsOf, type LegendEntry } from '../src/parsers/legend.js';
+import { matchLegend, splitLegendItem, wordsOf, type LegendEntry } from '../src/parsers/tables/legend.js';
 
 const place = { line: 1, column: 1 };
 const entry = (text: string): LegendEntry => {

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { toRecords } from '../src/normalize/to-records.js';
-import { parseMarkdownHtmlTable } from '../src/parsers/markdown-html-table.js';
+import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
 
 const runs = 5;

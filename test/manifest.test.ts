@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { isInsideFolder, readManifest } from '../src/manifest.js';
-import { formatMessage } from '../src/messages.js';
+import { isInsideFolder, readManifest } from '../src/input/manifest.js';
+import { formatMessage } from '../src/model/messages.js';
 
 const entry = (fields: Record<string, unknown>) => ({
   id: 'cft',

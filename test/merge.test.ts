@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityKey } from '../src/identity.js';
-import { fuller, mergeRecords } from '../src/merge.js';
+import { identityKey } from '../src/catalog/identity.js';
+import { fuller, mergeRecords } from '../src/catalog/merge.js';
 import { record } from './records.js';
 
 describe('identityKey', () => {

@@ -1,13 +1,13 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../src/messages.js';
+import { formatMessage } from '../src/model/messages.js';
 import { stripMarkup } from '../src/normalize/markup.js';
-import { parsePortRange } from '../src/normalize/port-range.js';
-import { readProtocolWords } from '../src/normalize/protocols.js';
-import { extractReferences } from '../src/normalize/references.js';
+import { parsePortRange } from '../src/grammar/port-cell.js';
+import { readProtocolWords } from '../src/grammar/protocol-words.js';
+import { extractReferences } from '../src/grammar/references.js';
 import { toRecords, type NormalizeContext } from '../src/normalize/to-records.js';
-import { sourceEntry } from '../src/source-entry.js';
-import { categoryOf } from '../src/record.js';
+import { sourceEntry } from '../src/model/source-entry.js';
+import { categoryOf } from '../src/model/record.js';
 import { record } from './records.js';
 
 describe('parsePortRange', () => {

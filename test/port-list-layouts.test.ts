@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { compareMessages, formatMessage } from '../src/messages.js';
+import { compareMessages, formatMessage } from '../src/model/messages.js';
 import {
   blockHeader,
   bullet,

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeText } from '../src/decode.js';
-import { compareMessages, formatMessage } from '../src/messages.js';
+import { decodeText } from '../src/input/decode.js';
+import { compareMessages, formatMessage } from '../src/model/messages.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
-import { categoryOf, type PortRecord, type Protocol } from '../src/record.js';
+import { categoryOf, type PortRecord, type Protocol } from '../src/model/record.js';
 import { buildFolder } from './helpers.js';
 import { record } from './records.js';
 

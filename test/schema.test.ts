@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { datasetProblems, manifestProblems, recordProblems } from '../src/schema.js';
+import { datasetProblems, manifestProblems, recordProblems } from '../src/model/schema.js';
 import { record } from './records.js';
 
 describe('schemas', () => {

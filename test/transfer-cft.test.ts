@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { compareMessages, formatMessage } from '../src/messages.js';
-import { parseMarkdownHtmlTable, withoutTableBodies } from '../src/parsers/markdown-html-table.js';
-import type { PortRecord } from '../src/record.js';
+import { compareMessages, formatMessage } from '../src/model/messages.js';
+import { parseMarkdownHtmlTable, withoutTableBodies } from '../src/parsers/page/markdown-page.js';
+import type { PortRecord } from '../src/model/record.js';
 import { buildFolder } from './helpers.js';
 
 const cftRecord = (
@@ -172,7 +172,7 @@ describe('parseMarkdownHtmlTable', () => {
   });
 
   it('reads the real page identically with a BOM and CRLF line endings (after decoding)', async () => {
-    const { decodeText } = await import('../src/decode.js');
+    const { decodeText } = await import('../src/input/decode.js');
     const clean = readFileSync('sources/transfer-cft-ports.md', 'utf8');
     const dirty = new VFile({ path: 'page.md', value: Buffer.from(`\uFEFF${clean.replace(/\n/g, '\r\n')}`) });
     expect(decodeText(dirty)).toBe(true);

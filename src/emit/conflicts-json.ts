@@ -2,9 +2,10 @@
  * conflicts.json: the conflict report for scripts and CI gates. Keys are
  * written in a fixed order; every side names its records' source lines.
  */
-import type { ConflictReport, Role } from '../conflicts.js';
-import type { MatchMethod } from '../name-match.js';
-import { formatPortRange, formatSourceRef, type PortDataset, type PortRecord } from '../record.js';
+import type { ConflictReport } from '../compare/conflicts.js';
+import type { Role } from '../model/record.js';
+import type { MatchMethod } from '../compare/name-match.js';
+import { formatPortRange, formatSourceRef, type PortDataset, type PortRecord } from '../model/record.js';
 
 /** What the conflict emitters need. */
 export interface ConflictDocument {

@@ -4,8 +4,8 @@
  * and says how each agreement was decided.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import type { Conflict } from '../conflicts.js';
-import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
+import type { Conflict } from '../compare/conflicts.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 import { conflictCounts, type ConflictDocument } from './conflicts-json.js';
 import { bulletList, code, heading, optionalText, paragraph, table, text, toMarkdown } from './mdast.js';
 

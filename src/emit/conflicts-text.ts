@@ -1,6 +1,6 @@
 /** The conflict report as terminal lines, and narrowed to one product, for `port-catalog conflicts`. */
-import type { ConflictReport } from '../conflicts.js';
-import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
+import type { ConflictReport } from '../compare/conflicts.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 
 /** Only what involves `product` (compared without case); the whole report when no product is given. */
 export function forProduct(report: ConflictReport, product: string | undefined): ConflictReport {

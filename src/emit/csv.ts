@@ -10,7 +10,7 @@
  * dropping one leading quote.
  */
 import { stringify } from 'csv-stringify/sync';
-import { formatSources, recordFields, type PortRecord } from '../record.js';
+import { formatSources, recordFields, type PortRecord } from '../model/record.js';
 
 export const listSeparator = '; ';
 

@@ -5,8 +5,8 @@
  * sources and the license.
  */
 import { createHash } from 'node:crypto';
-import type { PortDataset } from '../record.js';
-import type { TableSchema } from '../table-schema.js';
+import type { PortDataset } from '../model/record.js';
+import type { TableSchema } from './table-schema.js';
 
 export interface DataPackageInput {
   dataset: PortDataset;

@@ -3,8 +3,8 @@
  * description or post as a comment.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import { diffHeadline, type DatasetDiff } from '../diff.js';
-import { displayName, formatPortRange, formatSources, type PortRecord } from '../record.js';
+import { diffHeadline, type DatasetDiff } from '../compare/diff.js';
+import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 import { code, heading, paragraph, table, text, toMarkdown } from './mdast.js';
 
 /** Renders a diff; `title` names the two sides, e.g. `origin/main → working tree`. */

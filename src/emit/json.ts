@@ -1,5 +1,5 @@
 /** ports.json: the dataset as pretty JSON, keys in schema order, LF, final newline. */
-import type { PortDataset } from '../record.js';
+import type { PortDataset } from '../model/record.js';
 
 /** Serializes a dataset built by createDataset (which fixes key order). */
 export function emitJson(dataset: PortDataset): string {

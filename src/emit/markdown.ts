@@ -5,7 +5,7 @@
  * row ("tcp, udp").
  */
 import type { PhrasingContent, RootContent, Table } from 'mdast';
-import { categories, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../record.js';
+import { categories, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../model/record.js';
 import {
   bulletList,
   code,

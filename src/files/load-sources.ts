@@ -7,9 +7,9 @@ import { access, readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { readManifest } from '../manifest.js';
-import { report } from '../messages.js';
-import type { SourceDocument } from '../pipeline.js';
+import { readManifest } from '../input/manifest.js';
+import { reporterFor } from '../model/messages.js';
+import type { SourceDocument } from '../pipeline/build.js';
 
 export const manifestName = 'sources.json';
 
@@ -23,14 +23,11 @@ export interface LoadedSources {
 export async function loadSources(folder: string): Promise<LoadedSources> {
   const manifestPath = path.join(folder, manifestName);
   const manifestFile = new VFile({ path: displayPath(manifestPath) });
+  const report = reporterFor(manifestFile, 'manifest');
   try {
     manifestFile.value = await readFile(manifestPath, 'utf8');
   } catch (error) {
-    report(manifestFile, 'error', `Cannot read the manifest (${describe(error)}), expected ${manifestName} in \`${folder}\``, {
-      place: { line: 1, column: 1 },
-      source: 'manifest',
-      ruleId: 'read',
-    });
+    report('read', `Cannot read the manifest (${describe(error)}), expected ${manifestName} in \`${folder}\``, { line: 1, column: 1 });
     return { manifestFile, documents: null };
   }
   const loaded = readManifest(manifestFile);
@@ -45,11 +42,7 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
       documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
     } catch (error) {
       const what = source.package ? `\`${source.file}\` of package \`${source.package}\`` : `\`${source.file}\``;
-      report(manifestFile, 'error', `Cannot read source ${what} (${describe(error)}), expected a readable file`, {
-        place,
-        source: 'manifest',
-        ruleId: 'read',
-      });
+      report('read', `Cannot read source ${what} (${describe(error)}), expected a readable file`, place);
     }
   }
   const failed = manifestFile.messages.some((message) => message.fatal);

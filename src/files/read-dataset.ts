@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { PortRecord } from '../record.js';
+import type { PortRecord } from '../model/record.js';
 
 const run = promisify(execFile);
 

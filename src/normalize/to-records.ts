@@ -4,15 +4,16 @@
  * the source's file, at the entry's place.
  */
 import type { VFile } from 'vfile';
-import { report, type Point } from '../messages.js';
-import { categoryOf, type PortRecord, type Protocol, type Status } from '../record.js';
-import type { SourceEntry } from '../source-entry.js';
+import type { Point } from '../model/location.js';
+import { reporterFor } from '../model/messages.js';
+import { categoryOf, type PortRecord, type Protocol, type Status } from '../model/record.js';
+import type { SourceEntry } from '../model/source-entry.js';
 import { stripMarkup } from './markup.js';
-import { parsePortRange } from './port-range.js';
-import { readProtocolWords } from './protocols.js';
-import { extractReferences, readReferenceTokens, sortReferences } from './references.js';
-import { statusWord } from './status.js';
-import { cleanOrNull } from './text.js';
+import { parsePortRange } from '../grammar/port-cell.js';
+import { readProtocolWords } from '../grammar/protocol-words.js';
+import { extractReferences, readReferenceTokens, sortReferences } from '../grammar/references.js';
+import { statusWord } from '../grammar/status-words.js';
+import { cleanOrNull } from '../model/text.js';
 
 /** What normalization needs to know about the entry's source. */
 export interface NormalizeContext {
@@ -32,10 +33,9 @@ export interface PlacedRecord {
 
 /** Turns one entry into records, or reports why it cannot. */
 export function toRecords(entry: SourceEntry, context: NormalizeContext, file: VFile): PlacedRecord[] {
-  const source = context.ruleSource;
   const range = parsePortRange(entry.port);
   if (!range.ok) {
-    report(file, 'error', range.reason, { place: entry.portPlace, source, ruleId: range.ruleId });
+    reporterFor(file, context.ruleSource)(range.ruleId, range.reason, entry.portPlace);
     return [];
   }
 
@@ -75,23 +75,15 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
 }
 
 function protocolsOf(entry: SourceEntry, context: NormalizeContext, file: VFile): Protocol[] {
-  const source = context.ruleSource;
+  const report = reporterFor(file, context.ruleSource);
   if (entry.protocols === null) {
     if (context.defaults.protocols) return [...context.defaults.protocols];
-    report(file, 'error', 'Unexpected entry without a protocol, expected protocol words or a manifest default', {
-      place: entry.place,
-      source,
-      ruleId: 'protocol-missing',
-    });
+    report('protocol-missing', 'Unexpected entry without a protocol, expected protocol words or a manifest default', entry.place);
     return [];
   }
   const words = readProtocolWords(entry.protocols);
   for (const word of words.unknown) {
-    report(file, 'error', `Unexpected protocol \`${word}\`, expected \`tcp\`, \`udp\`, \`sctp\` or \`dccp\``, {
-      place: entry.place,
-      source,
-      ruleId: 'protocol-unknown',
-    });
+    report('protocol-unknown', `Unexpected protocol \`${word}\`, expected \`tcp\`, \`udp\`, \`sctp\` or \`dccp\``, entry.place);
   }
   return words.unknown.length > 0 ? [] : words.protocols;
 }

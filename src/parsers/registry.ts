@@ -1,12 +1,12 @@
 /** Which parser reads which manifest `format`. Adding a format means adding a line here. */
 import type { VFile } from 'vfile';
-import type { ManifestSource } from '../record.js';
-import { parseMarkdownHtmlTable } from './markdown-html-table.js';
-import { parseEtcServices } from './etc-services.js';
-import { parseIanaCsv } from './iana-csv.js';
+import type { ManifestSource } from '../model/record.js';
+import { parseMarkdownHtmlTable } from './page/markdown-page.js';
+import { parseEtcServices } from './registries/etc-services.js';
+import { parseIanaCsv } from './registries/iana-csv.js';
 import { parsePortList } from './port-list/parse.js';
-import { parsePortNumbersJson } from './port-numbers-json.js';
-import type { ParseResult } from '../source-entry.js';
+import { parsePortNumbersJson } from './registries/port-numbers-json.js';
+import type { ParseResult } from '../model/source-entry.js';
 
 export type Format = ManifestSource['format'];
 export type Parser = (file: VFile, source: ManifestSource) => ParseResult;

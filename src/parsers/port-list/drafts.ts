@@ -4,8 +4,9 @@
  * the entry ends, its layout decides which text is the name and which the
  * description.
  */
-import type { Point } from '../../messages.js';
-import { sourceEntry, type SourceEntry } from '../../source-entry.js';
+import type { Point } from '../../model/location.js';
+import type { RuleId } from '../../model/rules.js';
+import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
 import { rangeIntroProtocols } from './layouts.js';
 
 export type Layout = 'tab' | 'inline-bold' | 'block' | 'bullet' | 'range';
@@ -37,7 +38,7 @@ export interface Draft {
 }
 
 /** Reports a problem found while finishing a draft. */
-export type Warn = (reason: string, place: Point, ruleId: string) => void;
+export type Warn = (reason: string, place: Point, ruleId: RuleId) => void;
 
 /** Turns a finished draft into entries: one, or one per protocol when each has its own name. */
 export function entriesOfDraft(draft: Draft, warn: Warn): SourceEntry[] {

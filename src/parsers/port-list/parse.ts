@@ -6,8 +6,10 @@
  * fits nowhere is reported, so nothing is dropped silently.
  */
 import type { VFile } from 'vfile';
-import { report, type Point } from '../../messages.js';
-import type { LineRole, ParseResult, SourceEntry } from '../../source-entry.js';
+import type { Point } from '../../model/location.js';
+import { reporterFor } from '../../model/messages.js';
+import type { RuleId } from '../../model/rules.js';
+import type { LineRole, ParseResult, SourceEntry } from '../../model/source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
 import {
   blockHeader,
@@ -22,8 +24,6 @@ import {
   tabRow,
 } from './layouts.js';
 
-const source = 'port-list';
-
 /** Reads every entry of a port list. Reports problems on `file`; never throws. */
 export function parsePortList(file: VFile): ParseResult {
   const lines = String(file.value).split('\n');
@@ -34,9 +34,8 @@ export function parsePortList(file: VFile): ParseResult {
   let paragraph: Paragraph | null = null;
   let afterBlank = true;
 
-  const warn = (reason: string, place: Point, ruleId: string) => {
-    report(file, 'warning', reason, { place, source, ruleId });
-  };
+  const report = reporterFor(file, 'port-list');
+  const warn = (reason: string, place: Point, ruleId: RuleId) => void report(ruleId, reason, place);
   const finish = () => {
     if (draft) entries.push(...entriesOfDraft(draft, warn));
     draft = null;
@@ -101,11 +100,7 @@ export function parsePortList(file: VFile): ParseResult {
   finish();
 
   if (entries.length === 0) {
-    report(file, 'error', 'Unexpected document without port entries, expected lines such as `80<TAB>TCP<TAB>HTTP`', {
-      place: { line: 1, column: 1 },
-      source,
-      ruleId: 'no-entries',
-    });
+    report('no-entries', 'Unexpected document without port entries, expected lines such as `80<TAB>TCP<TAB>HTTP`', { line: 1, column: 1 });
   }
   return { entries, documentTitle, lineRoles: roles };
 }

