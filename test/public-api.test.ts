@@ -1,0 +1,115 @@
+/**
+ * The library's public surface (src/index.ts), pinned: removing or renaming
+ * an export must be a decision, made here, not a side effect of a move.
+ */
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import type {
+  Agreement,
+  BuildOptions,
+  BuildResult,
+  Category,
+  CellItem,
+  ChangedRecord,
+  Conflict,
+  ConflictReport,
+  DatasetDiff,
+  Duplicate,
+  Format,
+  HtmlTable,
+  LegendEntry,
+  LegendMatch,
+  LoadedManifest,
+  LookupHit,
+  ManifestSource,
+  MarkdownHtmlTableOptions,
+  MatchMethod,
+  MergeResult,
+  MessageFormat,
+  NameMatch,
+  NormalizeContext,
+  Overlap,
+  Parser,
+  PlacedRecord,
+  PortDataset,
+  PortQuery,
+  PortRecord,
+  Protocol,
+  ReferenceRecord,
+  Severity,
+  SourceDocument,
+  SourceManifest,
+  SourceRef,
+  Status,
+  TableCell,
+  TableSchema,
+  Unregistered,
+} from '../src/index.js';
+
+describe('src/index.ts', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'artifactNames',
+      'build',
+      'buildConflictReport',
+      'categoryOf',
+      'compareRecords',
+      'createAjv',
+      'createDataset',
+      'datasetProblems',
+      'decodeText',
+      'diffDatasets',
+      'diffHeadline',
+      'diffRecords',
+      'emitConflictsJson',
+      'emitConflictsMarkdown',
+      'emitCsv',
+      'emitDataPackage',
+      'emitDiffMarkdown',
+      'emitJson',
+      'emitMarkdown',
+      'enrichFromReferences',
+      'extractTables',
+      'findVacancyOverlaps',
+      'formatBuildSummary',
+      'formatGithubAnnotation',
+      'formatMessage',
+      'formatMessages',
+      'identityKey',
+      'isEmptyDiff',
+      'loadSources',
+      'lookup',
+      'manifestProblems',
+      'matchLegend',
+      'matchService',
+      'mergeRecords',
+      'overlappingPairs',
+      'parseEtcServices',
+      'parseIanaCsv',
+      'parseMarkdownHtmlTable',
+      'parsePortList',
+      'parsePortNumbersJson',
+      'parsePortQuery',
+      'parsers',
+      'readManifest',
+      'recordFields',
+      'recordProblems',
+      'tableSchemaFor',
+      'toRecords',
+      'writeArtifacts',
+    ]);
+  });
+
+  it('exports these types (the import above fails to compile if one goes)', () => {
+    type Exported = [
+      Agreement, BuildOptions, BuildResult, Category, CellItem, ChangedRecord, Conflict, ConflictReport,
+      DatasetDiff, Duplicate, Format, HtmlTable, LegendEntry, LegendMatch, LoadedManifest, LookupHit,
+      ManifestSource, MarkdownHtmlTableOptions, MatchMethod, MergeResult, MessageFormat, NameMatch,
+      NormalizeContext, Overlap, Parser, PlacedRecord, PortDataset, PortQuery, PortRecord, Protocol,
+      ReferenceRecord, Severity, SourceDocument, SourceManifest, SourceRef, Status, TableCell, TableSchema,
+      Unregistered,
+    ];
+    const count: Exported['length'] = 39;
+    expect(count).toBe(39);
+  });
+});
