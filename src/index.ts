@@ -18,6 +18,8 @@ export { categoryOf, compareRecords, recordFields } from './model/record.js';
 
 export { readManifest, type LoadedManifest } from './input/manifest.js';
 export { decodeText } from './input/decode.js';
+export { normalizeText, type NormalizedText } from './input/normalize-text.js';
+export { readSourceText } from './input/source-text.js';
 export { extractTables, type CellItem, type HtmlTable, type TableCell } from './parsers/tables/html.js';
 export { parseMarkdownHtmlTable, type MarkdownHtmlTableOptions } from './parsers/page/markdown-page.js';
 export { matchLegend, type LegendEntry, type LegendMatch } from './parsers/tables/legend.js';

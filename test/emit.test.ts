@@ -35,8 +35,8 @@ describe('emitCsv', () => {
       }),
     ]);
     expect(csv).toBe(
-      'portStart,portEnd,protocol,status,serviceName,name,description,references,notes,category,product,configKey,sources\n' +
-        '49,49,tcp,assigned,,Login Host Protocol,,RFC927; RFC1492,a; b,well-known,,,list:153; other:2\n',
+      'portStart,portEnd,protocol,status,serviceName,name,description,references,notes,category,product,configKey,direction,sources\n' +
+        '49,49,tcp,assigned,,Login Host Protocol,,RFC927; RFC1492,a; b,well-known,,,,list:153; other:2\n',
     );
     expect(csv.split('\n')[0]?.split(',')).toEqual([...recordFields]);
   });

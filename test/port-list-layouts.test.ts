@@ -57,7 +57,7 @@ describe('port-list line layouts', () => {
 
   it('rangeHeading, separators and the protocols a range intro opens with', () => {
     expect(rangeHeading('1024-49151')).toBe('1024-49151');
-    expect(rangeHeading('0-9 ')).toBeNull();
+    expect(rangeHeading('0-9 ')).toBe('0-9');
     expect(isSeparator('---------\t---------\t-----------------')).toBe(true);
     expect(isSeparator('-- 10')).toBe(false);
     expect(rangeIntroProtocols('TCP and UDP port numbers beginning with 49152')).toEqual(['TCP', 'UDP']);
@@ -97,6 +97,7 @@ describe('parsePortList on small documents', () => {
         notes: ['Trojans - Sockets des Troie'],
         serviceName: null,
         configKey: null,
+        direction: null,
         aliasOf: null,
         references: [],
       },

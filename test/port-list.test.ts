@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeText } from '../src/input/decode.js';
+import { readSourceText } from '../src/input/source-text.js';
 import { compareMessages, formatMessage } from '../src/model/messages.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
 import { categoryOf, type PortRecord, type Protocol } from '../src/model/record.js';
@@ -227,7 +227,7 @@ describe('the port list seed', () => {
 
 describe('line accounting on the seed', () => {
   const file = new VFile({ path, value: readFileSync(path) });
-  decodeText(file);
+  readSourceText(file);
   const { lineRoles, entries, documentTitle } = parsePortList(file);
   const roles = lineRoles ?? [];
 

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../src/input/decode.js';
+import { readSourceText } from '../src/input/source-text.js';
 import { csvCells, emitCsv, listSeparator } from '../src/emit/csv.js';
 import { toRecords } from '../src/normalize/to-records.js';
 import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
@@ -29,7 +29,7 @@ describe.each(parsers)('$format on arbitrary input', ({ format, parser, shaped }
     fc.assert(
       fc.property(documentText, (text) => {
         const file = new VFile({ path: 'doc', value: Buffer.from(text) });
-        if (!decodeText(file)) return;
+        if (!readSourceText(file)) return;
         const result = parser(file);
         expect(Array.isArray(result.entries)).toBe(true);
         for (const message of file.messages) {
@@ -46,7 +46,7 @@ describe.each(parsers)('$format on arbitrary input', ({ format, parser, shaped }
     fc.assert(
       fc.property(documentText, (text) => {
         const file = new VFile({ path: 'doc', value: Buffer.from(text) });
-        if (!decodeText(file)) return;
+        if (!readSourceText(file)) return;
         for (const entry of parser(file).entries) {
           for (const { record } of toRecords(entry, context, file)) expect(recordProblems(record)).toEqual([]);
         }
@@ -72,6 +72,7 @@ const validRecord: fc.Arbitrary<PortRecord> = fc
     notes: fc.uniqueArray(note, { maxLength: 3 }),
     product: fc.option(text),
     configKey: fc.option(text),
+    direction: fc.constantFrom('in', 'out', 'both', null),
     lines: fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 3 }),
   })
   .map((r) => ({
@@ -87,6 +88,7 @@ const validRecord: fc.Arbitrary<PortRecord> = fc
     category: categoryOf(r.start),
     product: r.product,
     configKey: r.configKey,
+    direction: r.direction,
     sources: r.lines.map((line) => ({ source: 'src', line })),
   }));
 
@@ -108,6 +110,7 @@ function recordFromCsv(row: Record<string, string>): PortRecord {
     category: cell('category') as PortRecord['category'],
     product: nullable('product'),
     configKey: nullable('configKey'),
+    direction: nullable('direction') as PortRecord['direction'],
     sources: list('sources').map((ref) => {
       const colon = ref.lastIndexOf(':');
       return { source: ref.slice(0, colon), line: Number(ref.slice(colon + 1)) };

@@ -14,6 +14,7 @@ export function record(fields: Partial<PortRecord> & Pick<PortRecord, 'portStart
     category: 'well-known',
     product: null,
     configKey: null,
+    direction: null,
     sources: [{ source: 'list', line: 1 }],
     ...fields,
   };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { compareMessages, formatMessage } from '../src/model/messages.js';
-import { parseMarkdownHtmlTable, withoutTableBodies } from '../src/parsers/page/markdown-page.js';
+import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import type { PortRecord } from '../src/model/record.js';
 import { buildFolder } from './helpers.js';
 
@@ -29,6 +29,7 @@ const cftRecord = (
   category: 'registered',
   product: 'Transfer CFT',
   configKey: null,
+  direction: null,
   sources: [{ source: 'transfer-cft-ports', line }],
   ...fields,
 });
@@ -128,15 +129,21 @@ describe('parseMarkdownHtmlTable', () => {
     ]);
   });
 
-  it('is an error when there is no table, no port column, or no </table>', () => {
+  it('is an error when no table gives an entry; a table without a port column is reported on its own line', () => {
     expect(parse('# Just prose\n').messages).toEqual([
-      'page.md:1:1: error: Unexpected document without an HTML table, expected a `<table>` (markdown-html-table:table-missing)',
+      'page.md:1:1: error: Unexpected document without a table, expected a table with a column mapped to `port` (markdown-html-table:table-missing)',
     ]);
     expect(parse('x\n\n<table><tr><th>Component</th><th>Where</th></tr><tr><td>A</td><td>1</td></tr></table>').messages).toEqual([
-      'page.md:3:1: error: Unexpected table without a port column (headers: `Component`, `Where`), expected a header `port` (markdown-html-table:port-column)',
+      'page.md:1:1: error: Unexpected document with no entry from its 1 table, expected a table with a column mapped to `port` (markdown-html-table:table-missing)',
+      'page.md:3:1: warning: Unexpected table with mapped columns (`Component`) but no port column, expected a header mapped to `port`; not read (markdown-html-table:table-partial)',
     ]);
-    expect(parse('x\n\n<table>\n<tr><td>A</td><td>1</td></tr>\n').messages).toEqual([
-      'page.md:3:1: error: Unexpected end of file inside a table, expected `</table>` (markdown-html-table:table-truncated)',
+  });
+
+  it('reads a table never closed to the end of the page, as a browser does, and says so', () => {
+    const { entries, messages } = parse('x\n\n<table>\n<tr><th>Component</th><th>Port</th></tr><tr><td>A</td><td>1</td></tr>\n');
+    expect(entries.map((entry) => [entry.name, entry.port, entry.place.line])).toEqual([['A', '1', 4]]);
+    expect(messages).toEqual([
+      'page.md:3:1: warning: Unexpected end of file inside a table, expected `</table>`; read to the end of the page (markdown-html-table:table-truncated)',
     ]);
   });
 
@@ -165,17 +172,17 @@ describe('parseMarkdownHtmlTable', () => {
     const { entries, messages } = parse(page);
     expect(entries.map((entry) => entry.description)).toEqual([null, null]);
     expect(messages).toEqual([
-      'page.md:8:1: warning: Unexpected legend term `Relay` matching several rows (`Relay MA`, `Relay RA`), expected one (markdown-html-table:legend-ambiguous)',
-      'page.md:9:1: warning: Unexpected legend term `Gateway`, expected the name of a table row (markdown-html-table:legend-unmatched)',
-      'page.md:10:1: warning: Unexpected legend item without `: `, expected `Term: description` (markdown-html-table:legend-item)',
+      'page.md:8:3: warning: Unexpected legend term `Relay` matching several rows (`Relay MA`, `Relay RA`), expected one (markdown-html-table:legend-ambiguous)',
+      'page.md:9:3: warning: Unexpected legend term `Gateway`, expected the name of a table row (markdown-html-table:legend-unmatched)',
+      'page.md:10:3: warning: Unexpected legend item without `: `, expected `Term: description` (markdown-html-table:legend-item)',
     ]);
   });
 
   it('reads the real page identically with a BOM and CRLF line endings (after decoding)', async () => {
-    const { decodeText } = await import('../src/input/decode.js');
+    const { readSourceText } = await import('../src/input/source-text.js');
     const clean = readFileSync('sources/transfer-cft-ports.md', 'utf8');
     const dirty = new VFile({ path: 'page.md', value: Buffer.from(`\uFEFF${clean.replace(/\n/g, '\r\n')}`) });
-    expect(decodeText(dirty)).toBe(true);
+    expect(readSourceText(dirty)).not.toBeNull();
     const fromClean = parse(clean);
     expect(fromClean.entries).toHaveLength(12);
     expect(parseMarkdownHtmlTable(dirty, { columns })).toEqual({
@@ -183,26 +190,5 @@ describe('parseMarkdownHtmlTable', () => {
       documentTitle: fromClean.documentTitle,
       lineRoles: null,
     });
-  });
-});
-
-describe('withoutTableBodies', () => {
-  it('keeps each table first line and only the line breaks of its body', () => {
-    const text = 'Intro\n\n<table>\n<tr><td>1</td></tr>\n\n<tr><td>2</td></tr>\n</table> after\n\n<table class="x">\n<tr><td>3</td></tr></table>\nEnd';
-    const masked = withoutTableBodies(text);
-    expect(masked).toBe('Intro\n\n<table>\n\n\n\n after\n\n<table class="x">\n\nEnd');
-    expect(masked.split('\n')).toHaveLength(text.split('\n').length);
-  });
-
-  it('leaves a table holding a code fence, and a table never closed, as they are', () => {
-    const fenced = '<table>\n```\n<tr><td>1</td></tr>\n</table>\n';
-    expect(withoutTableBodies(fenced)).toBe(fenced);
-    const open = 'x\n\n<table>\n<tr><td>1</td></tr>\n';
-    expect(withoutTableBodies(open)).toBe(open);
-  });
-
-  it('does not touch `<table` that does not start a line', () => {
-    const inline = 'See <table>\nrows</table>\n';
-    expect(withoutTableBodies(inline)).toBe(inline);
   });
 });

@@ -6,6 +6,7 @@
 import { identityKey } from './identity.js';
 import { compareRecords, compareSourceRefs, compareText, formatSourceRef, type PortRecord, type SourceRef } from '../model/record.js';
 import { sortReferences } from '../grammar/references.js';
+import { noteParts } from '../model/text.js';
 
 /** A record that merged into an earlier one from the same source. */
 export interface Duplicate {
@@ -17,17 +18,35 @@ export interface Duplicate {
   duplicate: SourceRef;
 }
 
+/** Two records of one identity that say different things in one field. */
+export interface Disagreement {
+  /** The merged record. */
+  record: PortRecord;
+  field: DisagreeingField;
+  /** Where the text that was kept as the field came from, and the text. */
+  kept: { ref: SourceRef; text: string };
+  /** Where the other text came from; it is kept in the record's notes. */
+  other: { ref: SourceRef; text: string };
+}
+
+/** Text fields two records of one identity may disagree on. */
+export type DisagreeingField = 'serviceName' | 'description' | 'configKey' | 'direction';
+
 export interface MergeResult {
   /** Merged records in catalog order. */
   records: PortRecord[];
   /** Repeats within one source, for reporting. */
   duplicates: Duplicate[];
+  /** Fields on which merged records disagreed: the other text is in the record's notes. */
+  disagreements: Disagreement[];
 }
 
 /**
  * Merges records by identity; the result does not depend on input order:
  * each group is sorted before it is combined, and the merged records once at
- * the end (one sort of the whole input, not two).
+ * the end (one sort of the whole input, not two). Merging never drops text:
+ * where two records disagree on a field, the fuller text is the field and the
+ * other is kept as a note.
  */
 export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   const groups = new Map<string, PortRecord[]>();
@@ -39,31 +58,87 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   }
   const records: PortRecord[] = [];
   const duplicates: Duplicate[] = [];
+  const disagreements: Disagreement[] = [];
   for (const group of groups.values()) {
-    const merged = group.sort(compareRecords).reduce(mergePair);
-    records.push(merged);
-    duplicates.push(...repeatsWithinSources(merged));
+    const { record, disagreements: found } = mergeGroup(group.sort(compareRecords));
+    records.push(record);
+    duplicates.push(...repeatsWithinSources(record));
+    disagreements.push(...found);
   }
-  return { records: records.sort(compareRecords), duplicates };
+  return { records: records.sort(compareRecords), duplicates, disagreements };
 }
 
-/** Combines two records of one identity. */
-export function mergePair(a: PortRecord, b: PortRecord): PortRecord {
-  return {
-    portStart: a.portStart,
-    portEnd: a.portEnd,
-    protocol: a.protocol,
-    status: a.status,
-    serviceName: fuller(a.serviceName, b.serviceName),
-    name: fuller(a.name, b.name),
-    description: fuller(a.description, b.description),
-    references: sortReferences([...a.references, ...b.references]),
-    notes: [...new Set([...a.notes, ...b.notes])],
-    category: a.category,
-    product: fuller(a.product, b.product),
-    configKey: fuller(a.configKey, b.configKey),
-    sources: unionSources(a.sources, b.sources),
+const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'description', 'configKey', 'direction'];
+
+/**
+ * Combines the records of one identity in one pass, so the cost is linear in
+ * the group's size however many duplicates it holds.
+ */
+function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagreements: Disagreement[] } {
+  const [first] = group;
+  if (!first) throw new Error('internal error: empty merge group');
+  if (group.length === 1) return { record: first, disagreements: [] };
+  const merged: PortRecord = { ...first, references: [], notes: [], sources: [] };
+  const references = new Set<string>();
+  const notes = new Set<string>();
+  const sources = new Map<string, SourceRef>();
+  for (const record of group) {
+    merged.serviceName = fuller(merged.serviceName, record.serviceName);
+    merged.name = fuller(merged.name, record.name);
+    merged.description = fuller(merged.description, record.description);
+    merged.product = fuller(merged.product, record.product);
+    merged.configKey = fuller(merged.configKey, record.configKey);
+    merged.direction = combinedDirection(merged.direction, record.direction);
+    for (const reference of record.references) references.add(reference);
+    for (const note of record.notes) notes.add(note);
+    for (const ref of record.sources) sources.set(formatSourceRef(ref), ref);
+  }
+  const disagreements = disagreementsOf(group, merged);
+  for (const { field, other } of disagreements) {
+    for (const part of noteParts(`${otherLabels[field]}${other.text}`)) notes.add(part);
+  }
+  const record: PortRecord = {
+    ...merged,
+    references: sortReferences(references),
+    notes: [...notes],
+    sources: [...sources.values()].sort(compareSourceRefs),
   };
+  for (const disagreement of disagreements) disagreement.record = record;
+  return { record, disagreements };
+}
+
+/** Each text of a field that differs from the one the merged record kept, once. */
+function disagreementsOf(group: readonly PortRecord[], merged: PortRecord): Disagreement[] {
+  const found: Disagreement[] = [];
+  for (const field of disagreeingFields) {
+    const kept = merged[field];
+    const keptRef = group.find((record) => record[field] === kept)?.sources[0];
+    if (kept === null || !keptRef) continue;
+    const seen = new Set<string>([kept]);
+    for (const record of group) {
+      const text = record[field];
+      const ref = record.sources[0];
+      if (text === null || seen.has(text) || !ref) continue;
+      seen.add(text);
+      found.push({ record: merged, field, kept: { ref: keptRef, text: kept }, other: { ref, text } });
+    }
+  }
+  return found;
+}
+
+/** How a note names the text a merged record did not keep as the field. */
+const otherLabels: Record<DisagreeingField, string> = {
+  serviceName: 'Also known as: ',
+  description: 'Also: ',
+  configKey: 'Also configured by: ',
+  direction: 'Also direction: ',
+};
+
+/** Directions of one identity: one stated direction stands; `in` and `out` together are `both`. */
+function combinedDirection(a: PortRecord['direction'], b: PortRecord['direction']): PortRecord['direction'] {
+  if (a === null || a === b) return b ?? a;
+  if (b === null) return a;
+  return 'both';
 }
 
 /** The fuller of two values: present over null, longer over shorter, then code-point order. */
@@ -72,12 +147,6 @@ export function fuller(a: string | null, b: string | null): string | null {
   if (b === null) return a;
   if (a.length !== b.length) return a.length > b.length ? a : b;
   return compareText(a, b) <= 0 ? a : b;
-}
-
-function unionSources(a: readonly SourceRef[], b: readonly SourceRef[]): SourceRef[] {
-  const seen = new Map<string, SourceRef>();
-  for (const ref of [...a, ...b]) seen.set(formatSourceRef(ref), ref);
-  return [...seen.values()].sort(compareSourceRefs);
 }
 
 function repeatsWithinSources(record: PortRecord): Duplicate[] {

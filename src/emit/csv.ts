@@ -29,6 +29,7 @@ export function csvCells(record: PortRecord): Record<(typeof recordFields)[numbe
     category: record.category,
     product: quoteLeadingQuote(record.product ?? ''),
     configKey: quoteLeadingQuote(record.configKey ?? ''),
+    direction: record.direction ?? '',
     sources: formatSources(record, listSeparator),
   };
 }

@@ -98,6 +98,7 @@ const columns: readonly Column[] = [
   { title: 'Notes', cell: (r) => optionalText(r.notes.join('; ') || null) },
   { title: 'Product', cell: (r) => optionalText(r.product) },
   { title: 'Config key', cell: (r) => (r.configKey ? [code(r.configKey)] : []) },
+  { title: 'Direction', cell: (r) => optionalText(r.direction) },
   { title: 'Sources', cell: (r) => [text(formatSources(r))] },
 ];
 
@@ -126,6 +127,7 @@ function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; p
       record.notes,
       record.product,
       record.configKey,
+      record.direction,
       record.sources,
     ]);
     const group = groups.get(key);

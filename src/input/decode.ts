@@ -1,29 +1,28 @@
 /**
- * Source bytes to text. Sources must be UTF-8 text; a byte-order mark is
- * dropped and CRLF or CR line endings become LF, so such a file parses
- * exactly as its clean twin, line and column numbers included.
+ * Source bytes to text. Sources must be UTF-8 text without NUL bytes; what
+ * the text then looks like (byte-order mark, line endings, Unicode spaces) is
+ * normalize-text.ts's business.
  */
 import { isUtf8 } from 'node:buffer';
 import type { VFile } from 'vfile';
 import { pointAfter } from '../model/location.js';
 import { reporterFor } from '../model/messages.js';
 
-/** Decodes `file.value` in place. Returns false, with an error on the file, when it is not text. */
-export function decodeText(file: VFile): boolean {
+/** The text of `file.value`, or null, with an error on the file, when it is not UTF-8 text. */
+export function decodeText(file: VFile): string | null {
   const report = reporterFor(file, 'decode');
   const bytes = typeof file.value === 'string' ? Buffer.from(file.value, 'utf8') : Buffer.from(file.value);
   if (!isUtf8(bytes)) {
     report('encoding', 'Unexpected bytes that are not UTF-8, expected UTF-8 text', pointAfter(textBeforeFirstInvalidByte(bytes)));
-    return false;
+    return null;
   }
   const text = bytes.toString('utf8');
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     report('binary', 'Unexpected NUL byte, expected text (is this a binary file?)', pointAfter(text.slice(0, nul)));
-    return false;
+    return null;
   }
-  file.value = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  return true;
+  return text;
 }
 
 /**

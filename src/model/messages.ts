@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Point } from './location.js';
 import { compareText } from './record.js';
-import { rules, type RuleId } from './rules.js';
+import { rules, type Rule, type RuleId } from './rules.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -21,12 +21,18 @@ export type Reporter = (ruleId: RuleId, reason: string, place: Point, cause?: VF
  * A reporter for one file and one reporting stage (`source`, e.g.
  * `port-list`), bound once as remark-lint binds a rule's origin.
  */
-export function reporterFor(file: VFile, source: string): Reporter {
+export function reporterFor(file: VFile, source: string, options: ReporterOptions = {}): Reporter {
   return (ruleId, reason, place, cause) => {
     const message = file.message(reason, { place, source, ruleId, cause });
-    setSeverity(message, rules[ruleId].severity);
+    const rule: Rule = rules[ruleId];
+    setSeverity(message, rule.unreadable && options.unreadable === 'warning' ? 'warning' : rule.severity);
     return message;
   };
+}
+
+export interface ReporterOptions {
+  /** How to report an entry that cannot be read (rules marked `unreadable`); `error` unless the manifest says otherwise. */
+  unreadable?: 'error' | 'warning';
 }
 
 /**

@@ -24,6 +24,7 @@ export const recordFields = [
   'category',
   'product',
   'configKey',
+  'direction',
   'sources',
 ] as const satisfies readonly (keyof PortRecord)[];
 

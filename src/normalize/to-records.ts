@@ -5,7 +5,8 @@
  */
 import type { VFile } from 'vfile';
 import type { Point } from '../model/location.js';
-import { reporterFor } from '../model/messages.js';
+import { reporterFor, type Reporter } from '../model/messages.js';
+import { readDirection } from '../grammar/direction-words.js';
 import { categoryOf, type PortRecord, type Protocol, type Status } from '../model/record.js';
 import type { SourceEntry } from '../model/source-entry.js';
 import { stripMarkup } from './markup.js';
@@ -13,7 +14,7 @@ import { parsePortRange } from '../grammar/port-cell.js';
 import { readProtocolWords } from '../grammar/protocol-words.js';
 import { extractReferences, readReferenceTokens, sortReferences } from '../grammar/references.js';
 import { statusWord } from '../grammar/status-words.js';
-import { cleanOrNull } from '../model/text.js';
+import { cleanOrNull, noteParts } from '../model/text.js';
 
 /** What normalization needs to know about the entry's source. */
 export interface NormalizeContext {
@@ -23,6 +24,8 @@ export interface NormalizeContext {
   ruleSource: string;
   product: string | null;
   defaults: { protocols?: readonly Protocol[]; status?: Status };
+  /** How an entry that cannot be read is reported (the manifest's `unreadable`). */
+  unreadable?: 'error' | 'warning';
 }
 
 /** A record with the place of the entry it came from, for later messages. */
@@ -33,14 +36,18 @@ export interface PlacedRecord {
 
 /** Turns one entry into records, or reports why it cannot. */
 export function toRecords(entry: SourceEntry, context: NormalizeContext, file: VFile): PlacedRecord[] {
+  const report = reporterFor(file, context.ruleSource, { unreadable: context.unreadable });
   const range = parsePortRange(entry.port);
   if (!range.ok) {
-    reporterFor(file, context.ruleSource)(range.ruleId, range.reason, entry.portPlace);
+    report(range.ruleId, range.reason, entry.portPlace);
     return [];
   }
-
-  const protocols = protocolsOf(entry, context, file);
-  if (protocols.length === 0) return [];
+  const { protocols, qualifiers } = protocolsOf(entry, context, report);
+  const direction = entry.direction === null ? null : readDirection(entry.direction);
+  if (direction === undefined) {
+    report('direction-unknown', `Unexpected direction \`${entry.direction}\`, expected \`in\`, \`out\` or \`both\``, entry.place);
+  }
+  if (protocols.length === 0 || direction === undefined) return [];
 
   const name = cleanText(entry.name);
   const description = cleanText(entry.description);
@@ -51,6 +58,7 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
     ...name.notes,
     ...description.notes,
     ...entry.notes.map((note) => cleanOrNull(stripMarkup(note))),
+    ...qualifiers,
     ...listed.notes,
   ];
 
@@ -69,29 +77,32 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
       category: categoryOf(range.start),
       product: context.product,
       configKey: cleanOrNull(entry.configKey),
+      direction,
       sources: [{ source: context.sourceId, line: entry.place.line }],
     },
   }));
 }
 
-function protocolsOf(entry: SourceEntry, context: NormalizeContext, file: VFile): Protocol[] {
-  const report = reporterFor(file, context.ruleSource);
+/**
+ * The entry's protocols: the words it states, else the manifest's default.
+ * Words that qualify a protocol (`IPv4 UDP`) are kept as notes.
+ */
+function protocolsOf(entry: SourceEntry, context: NormalizeContext, report: Reporter): { protocols: Protocol[]; qualifiers: string[] } {
   if (entry.protocols === null) {
-    if (context.defaults.protocols) return [...context.defaults.protocols];
+    if (context.defaults.protocols) return { protocols: [...context.defaults.protocols], qualifiers: [] };
     report('protocol-missing', 'Unexpected entry without a protocol, expected protocol words or a manifest default', entry.place);
-    return [];
+    return { protocols: [], qualifiers: [] };
   }
   const words = readProtocolWords(entry.protocols);
   for (const word of words.unknown) {
     report('protocol-unknown', `Unexpected protocol \`${word}\`, expected \`tcp\`, \`udp\`, \`sctp\` or \`dccp\``, entry.place);
   }
-  return words.unknown.length > 0 ? [] : words.protocols;
+  return { protocols: words.unknown.length > 0 ? [] : words.protocols, qualifiers: words.qualifiers ?? [] };
 }
 
 /** Notes without empties or repeats; a note holding the CSV list separator `; ` becomes several. */
 function distinctNotes(notes: readonly (string | null)[]): string[] {
-  const parts = notes.flatMap((note) => (note === null ? [] : note.split('; ')));
-  return [...new Set(parts.map((part) => part.trim()).filter((part) => part !== ''))];
+  return [...new Set(notes.flatMap((note) => (note === null ? [] : noteParts(note))))];
 }
 
 /** Markup stripped, RFC mentions moved out, whitespace cleaned. */

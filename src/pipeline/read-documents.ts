@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { DatasetSource } from '../catalog/dataset.js';
-import { decodeText } from '../input/decode.js';
+import type { NormalizedText } from '../input/normalize-text.js';
+import { readSourceText } from '../input/source-text.js';
+import type { VFileMessage } from 'vfile-message';
 import { reporterFor } from '../model/messages.js';
 import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
 import { recordProblems } from '../model/schema.js';
-import type { LineRole } from '../model/source-entry.js';
+import type { LineRole, ParseResult } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import { parsers } from '../parsers/registry.js';
 
@@ -49,21 +51,30 @@ export function readDocuments(documents: readonly SourceDocument[]): ReadDocumen
     const { source, file } = document;
     const role = roleOf(source);
     const sha256 = createHash('sha256').update(file.value).digest('hex');
-    const parsed = decodeText(file) ? parsers[source.format](file, source) : { entries: [], documentTitle: null, lineRoles: null };
-    const context = {
-      sourceId: source.id,
-      ruleSource: source.format,
-      product: source.product ?? null,
-      defaults: source.defaults ?? {},
-    };
+    const normalized = readSourceText(file);
+    const firstMessage = file.messages.length;
+    let parsed: ParseResult = { entries: [], documentTitle: null, lineRoles: null };
     let records = 0;
-    for (const entry of parsed.entries) {
-      for (const placed of toRecords(entry, context, file)) {
-        records += 1;
-        if (!isValid(placed, file)) continue;
-        if (role === 'catalog') read.catalog.push(placed.record);
-        else read.references.push({ ...placed.record, aliasOf: entry.aliasOf });
+    if (normalized) {
+      parsed = parsers[source.format](file, source);
+      const context = {
+        sourceId: source.id,
+        ruleSource: source.format,
+        product: source.product ?? null,
+        defaults: source.defaults ?? {},
+        unreadable: source.unreadable,
+      };
+      for (const entry of parsed.entries) {
+        for (const placed of toRecords(entry, context, file)) {
+          records += 1;
+          if (!isValid(placed, file)) continue;
+          if (role === 'catalog') read.catalog.push(placed.record);
+          else read.references.push({ ...placed.record, aliasOf: entry.aliasOf });
+        }
       }
+      sayOnce(file, firstMessage);
+      placeInOriginal(file.messages.slice(firstMessage), normalized);
+      reportControls(file, normalized);
     }
     read.yields.push({
       id: source.id,
@@ -103,4 +114,42 @@ function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
   const report = reporterFor(file, 'schema');
   for (const problem of problems) report('record', `Invalid record: \`${problem.pointer}\` ${problem.reason}`, place);
   return problems.length === 0;
+}
+
+/**
+ * Readers see normalized text; messages must point at the source as it is.
+ * Lines are the same in both, so only columns move.
+ */
+function placeInOriginal(messages: readonly VFileMessage[], normalized: NormalizedText): void {
+  for (const message of messages) {
+    if (message.line === undefined || message.column === undefined) continue;
+    const point = normalized.original({ line: message.line, column: message.column });
+    message.line = point.line;
+    message.column = point.column;
+    message.place = point;
+  }
+}
+
+/** Each control or bidi character normalization replaced, as a warning at its place in the source. */
+function reportControls(file: VFile, normalized: NormalizedText): void {
+  const report = reporterFor(file, 'decode');
+  for (const change of normalized.changes) {
+    const code = `U+${change.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    report('control-character', `Unexpected control character ${code}, expected text; replaced by U+FFFD`, change.place);
+  }
+}
+
+/**
+ * Each problem is said once: a row that gives several entries (`0, 8` with
+ * protocol `ICMP`) has one bad protocol, not two.
+ */
+function sayOnce(file: VFile, from: number): void {
+  const seen = new Set<string>();
+  const kept = file.messages.slice(from).filter((message) => {
+    const key = `${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  file.messages.splice(from, file.messages.length - from, ...kept);
 }

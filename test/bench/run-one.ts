@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 // The package by its own name: the compiled dist/, exactly as users run it.
 import {
   build,
-  decodeText,
+  readSourceText,
   loadSources,
   mergeRecords,
   parseMarkdownHtmlTable,
@@ -44,7 +44,7 @@ const context = { sourceId: 'bench', ruleSource: 'bench', product: null, default
 /** parse + normalize + validate + merge, from the file's bytes. */
 async function throughPipeline(filePath: string, parse: (file: VFile) => ParseResult): Promise<number> {
   const file = new VFile({ path: filePath, value: await readFile(filePath) });
-  decodeText(file);
+  readSourceText(file);
   const records: PortRecord[] = [];
   for (const entry of parse(file).entries) {
     for (const { record } of toRecords(entry, context, file)) {

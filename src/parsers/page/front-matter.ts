@@ -1,12 +1,55 @@
 /**
- * JSON front matter: a document that opens with a JSON object `{…}` directly
- * followed by its body (no `---` fences, not YAML).
+ * Front matter: the metadata block a page may open with.
+ *
+ * - YAML between `---` fences (Jekyll, Hugo, Docusaurus, MkDocs), read with `yaml`;
+ * - TOML between `+++` fences (Hugo), read with `smol-toml`;
+ * - a JSON object `{…}` directly followed by the body (Hugo, and the Transfer
+ *   CFT page), or between `;;;` fences.
+ *
+ * Each is parsed by a library made for it; this module only finds where the
+ * block ends, so the body can be read on its own with every offset kept.
  */
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 
 export type FrontMatter =
   | { kind: 'none' }
   | { kind: 'object'; data: Record<string, unknown>; end: number }
   | { kind: 'invalid'; reason: string; offset: number };
+
+/** Reads the front matter that opens `text`, if any. Never throws. */
+export function readFrontMatter(text: string): FrontMatter {
+  const fence = /^(---|\+\+\+|;;;)[ \t]*\n/.exec(text);
+  if (fence?.[1]) return readFenced(text, fence[1] as keyof typeof languages, fence[0].length);
+  return readJsonFrontMatter(text);
+}
+
+const languages = { '---': 'YAML', '+++': 'TOML', ';;;': 'JSON' } as const;
+
+function readFenced(text: string, fence: keyof typeof languages, bodyStart: number): FrontMatter {
+  const language = languages[fence];
+  const close = new RegExp(`^${fence.replace(/[+]/g, '\\+')}[ \\t]*$`, 'm');
+  const rest = text.slice(bodyStart);
+  const match = close.exec(rest);
+  if (!match) {
+    return { kind: 'invalid', reason: `Unexpected end of file in ${language} front matter, expected a closing \`${fence}\``, offset: 0 };
+  }
+  const source = rest.slice(0, match.index);
+  const end = bodyStart + match.index + match[0].length;
+  try {
+    const data = language === 'YAML' ? parseYaml(source) : language === 'TOML' ? parseToml(source) : JSON.parse(`{${source}}`);
+    if (data === null || data === undefined) return { kind: 'object', data: {}, end };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { kind: 'invalid', reason: `Unexpected ${language} front matter, expected a mapping`, offset: bodyStart };
+    }
+    return { kind: 'object', data: data as Record<string, unknown>, end };
+  } catch (error) {
+    // The parsers say what is wrong only in their error text; keep it for the user.
+    if (!(error instanceof YAMLParseError || error instanceof TomlError || error instanceof SyntaxError)) throw error;
+    const detail = error.message.split('\n')[0] ?? '';
+    return { kind: 'invalid', reason: `Unexpected ${language} front matter (${detail}), expected valid ${language}`, offset: bodyStart };
+  }
+}
 
 /**
  * Finds a leading JSON object. Scans once, tracking strings and escapes, to
@@ -55,5 +98,14 @@ function parseObject(json: string, start: number, end: number): FrontMatter {
  * can be parsed on its own while every offset and line number stays true.
  */
 export function blankOut(text: string, end: number): string {
-  return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  return text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end);
+}
+
+/** The page's own title, from the front matter's `title` (or `TOCTitle`, `linkTitle`), if it is text. */
+export function titleOf(data: Record<string, unknown>): string | null {
+  for (const key of ['title', 'TOCTitle', 'linkTitle']) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
 }

@@ -74,16 +74,22 @@ function withoutTrailingPipe(name: string): string | null {
   return trimmed.endsWith('|') ? trimmed.slice(0, -1).trimEnd() : null;
 }
 
+/**
+ * A tab row's details, and any lines under it written without the leading
+ * tab (an editor may have turned it into spaces), are read alike: an italic
+ * line is a note, any other line description.
+ */
 function tabEntry(draft: Draft): SourceEntry {
   const notes: string[] = [];
   const descriptions: string[] = [];
-  for (const detail of draft.details) {
+  const lines = [...draft.details, ...draft.paragraphs.flatMap((paragraph) => paragraph.lines)].sort((a, b) => a.line - b.line);
+  for (const detail of lines) {
     const note = italicNote.exec(detail.text);
     if (note?.[1]) notes.push(note[1]);
     else descriptions.push(withoutMoreLink(detail.text.trim()));
   }
   const [name = '', ...runOn] = (draft.name ?? '').split(descriptionOpener);
-  const description = [runOn.join(' '), ...descriptions, joinParagraphs(draft.paragraphs) ?? '']
+  const description = [runOn.join(' '), ...descriptions]
     .filter((part) => part.trim() !== '')
     .join(' ');
   return base(draft, { name, description: description || null, notes });

@@ -19,9 +19,11 @@
  *   separator     `---------<TAB>---------<TAB>------`
  */
 
+import { portPattern } from '../../grammar/port-cell.js';
+
 const protocolWord = '(?:TCP|UDP|SCTP|DCCP)';
 const protocolList = `(${protocolWord}(?: ${protocolWord}){0,3})`;
-const port = '(\\d{1,10}(?:-\\d{1,10})?)';
+const port = `(${portPattern})`;
 
 export interface TabRow {
   port: string;
@@ -44,46 +46,99 @@ export interface ProtocolName {
 }
 
 const patterns = {
-  separator: /^-{3,}(?:\t+-{3,}){0,8}\t*$/,
   rangeHeading: /^(\d{1,10}-\d{1,10})$/,
-  tabRow: /^([^\t]+)\t([^\t]+)\t([^\t]*)\t*$/,
-  tabDetail: /^\t([^\t]*)\t*$/,
   inlineBold: new RegExp(`^${port} ${protocolList} \\*\\*(.+)\\*\\*$`),
   blockHeader: new RegExp(`^${port} ${protocolList}$`),
-  bullet: /^- (\d{1,10}(?:-\d{1,10})?)$/,
+  bullet: new RegExp(`^- ${port}$`),
   protocolsOnly: new RegExp(`^${protocolList}$`),
   protocolBold: new RegExp(`^(${protocolWord}) \\*\\*(.+)\\*\\*$`),
   rangeIntro: new RegExp(`^(${protocolWord}(?: (?:and|or) ${protocolWord})?) port numbers\\b`),
+  separatorField: /^-{3,}$/,
+  entryLike: /^(?:- )?\d{1,10}(?: ?[-–] ?\d{1,10})?(?: |$)/,
 };
 
 const words = (text: string) => text.split(' ');
 
+/**
+ * A line as words: every run of whitespace is one space and the ends are
+ * trimmed, so trailing spaces, indentation or doubled spaces never change
+ * what a space-separated layout reads.
+ */
+export function spaced(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A line as fields: a run of whitespace that holds a tab, or two or more
+ * spaces, separates fields (tabs turned into spaces by an editor still
+ * separate them). Trailing whitespace is dropped; a line that opens with
+ * such a run has an empty first field, as a detail line does. A scan, not a
+ * regex, so a long run of spaces costs linear time.
+ */
+export function fieldsOf(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let run = '';
+  const end = line.trimEnd();
+  for (const char of end) {
+    if (char === ' ' || char === '\t') {
+      run += char;
+      continue;
+    }
+    if (run !== '') {
+      if (run.includes('\t') || run.length >= 2) {
+        fields.push(field);
+        field = '';
+      } else if (field !== '') field += ' ';
+      run = '';
+    }
+    field += char;
+  }
+  fields.push(field);
+  return fields;
+}
+
 /** `---------<TAB>---------`: a table's separator row. */
 export function isSeparator(line: string): boolean {
-  return patterns.separator.test(line);
+  const fields = spaced(line).split(' ');
+  return fields.length <= 9 && fields.every((field) => patterns.separatorField.test(field));
 }
 
 /** `20-29` alone on a line. */
 export function rangeHeading(line: string): string | null {
-  return patterns.rangeHeading.exec(line)?.[1] ?? null;
+  return patterns.rangeHeading.exec(spaced(line))?.[1] ?? null;
 }
 
-/** Three tab-separated fields, the first two non-empty. The port is checked later, so a bad one is reported. */
+/**
+ * Three fields, the first two non-empty. The port is checked later, so a bad
+ * one is reported. An empty name counts only where tabs write it
+ * (`x<TAB>y<TAB>`); fields separated by spaces alone must open with a port,
+ * as prose with doubled spaces is no table row.
+ */
 export function tabRow(line: string): TabRow | null {
-  const match = patterns.tabRow.exec(line);
-  if (!match) return null;
-  const [, port = '', protocols = '', name = ''] = match;
-  return { port: port.trim(), protocols: protocols.trim(), name };
+  const [port = '', protocols = '', ...rest] = fieldsOf(line);
+  if (port === '' || protocols === '') return null;
+  const tabs = tabsIn(line);
+  if (rest.length === 0 && tabs < 2) return null;
+  if (tabs === 0 && !/^\d/.test(port)) return null;
+  return { port, protocols, name: rest.join(' ') };
 }
 
-/** A line that starts with a tab and holds one field: a description or note of the entry above. */
+function tabsIn(line: string): number {
+  let count = 0;
+  for (let index = line.indexOf('\t'); index >= 0; index = line.indexOf('\t', index + 1)) count += 1;
+  return count;
+}
+
+/** A line that opens with a field separator and holds one field: a description or note of the entry above. */
 export function tabDetail(line: string): string | null {
-  return patterns.tabDetail.exec(line)?.[1] ?? null;
+  const [first, ...rest] = fieldsOf(line);
+  return first === '' && rest.length > 0 ? rest.join(' ') : null;
 }
 
 /** `89 TCP UDP **Name**`. */
 export function inlineBold(line: string): InlineBold | null {
-  const match = patterns.inlineBold.exec(line);
+  const match = patterns.inlineBold.exec(spaced(line));
   if (!match) return null;
   const [, port = '', protocols = '', name = ''] = match;
   return { port, protocols: words(protocols), name };
@@ -91,7 +146,7 @@ export function inlineBold(line: string): InlineBold | null {
 
 /** `7 TCP UDP` alone. */
 export function blockHeader(line: string): PortWithProtocols | null {
-  const match = patterns.blockHeader.exec(line);
+  const match = patterns.blockHeader.exec(spaced(line));
   if (!match) return null;
   const [, port = '', protocols = ''] = match;
   return { port, protocols: words(protocols) };
@@ -99,21 +154,26 @@ export function blockHeader(line: string): PortWithProtocols | null {
 
 /** `- 10`. */
 export function bullet(line: string): string | null {
-  return patterns.bullet.exec(line)?.[1] ?? null;
+  return patterns.bullet.exec(spaced(line))?.[1] ?? null;
 }
 
 /** `TCP UDP` or a lone `UDP`. */
 export function protocolsOnly(line: string): string[] | null {
-  const match = patterns.protocolsOnly.exec(line);
+  const match = patterns.protocolsOnly.exec(spaced(line));
   return match?.[1] ? words(match[1]) : null;
 }
 
 /** `UDP **Name**`. */
 export function protocolBold(line: string): ProtocolName | null {
-  const match = patterns.protocolBold.exec(line);
+  const match = patterns.protocolBold.exec(spaced(line));
   if (!match) return null;
   const [, protocol = '', name = ''] = match;
   return { protocol, name };
+}
+
+/** True for a line that opens the way an entry does (`80 …`, `1-9 …`, `- 10 …`), whether or not a layout reads it. */
+export function looksLikeEntry(line: string): boolean {
+  return patterns.entryLike.test(spaced(line));
 }
 
 /** The protocols a range's prose opens with: `TCP and UDP port numbers …`. */

@@ -16,6 +16,7 @@ import {
   bullet,
   inlineBold,
   isSeparator,
+  looksLikeEntry,
   protocolBold,
   protocolsOnly,
   rangeHeading,
@@ -57,14 +58,21 @@ export function parsePortList(file: VFile): ParseResult {
     };
   };
 
+  const breakAfter = blankRunThatBreaks(roles);
+  let blankRun = 0;
   lines.forEach((text, index) => {
     const line = index + 1;
     if (roles[index] === 'blank') {
-      paragraph = null;
-      afterBlank = true;
+      blankRun += 1;
+      if (blankRun >= breakAfter) {
+        paragraph = null;
+        afterBlank = true;
+      }
       return;
     }
+    blankRun = 0;
     roles[index] = 'entry';
+    const column = text.length - text.trimStart().length + 1;
     const heading = rangeHeading(text);
     const row = tabRow(text);
     const bold = inlineBold(text);
@@ -76,16 +84,21 @@ export function parsePortList(file: VFile): ParseResult {
       roles[index] = 'structure';
     } else if (heading !== null) {
       finish();
-      if (proseFollows(lines, index)) start('range', line, heading, 1, {});
+      if (proseFollows(lines, index)) start('range', line, heading, column, {});
       else roles[index] = 'structure';
     } else if (row) {
-      start('tab', line, row.port, 1, { protocols: [row.protocols], name: row.name });
+      start('tab', line, row.port, column, { protocols: [row.protocols], name: row.name });
     } else if (bold) {
-      start('inline-bold', line, bold.port, 1, { protocols: bold.protocols, name: bold.name });
+      start('inline-bold', line, bold.port, column, { protocols: bold.protocols, name: bold.name });
     } else if (header) {
-      start('block', line, header.port, 1, { protocols: header.protocols });
+      start('block', line, header.port, column, { protocols: header.protocols });
     } else if (bulletPort !== null) {
-      start('bullet', line, bulletPort, 3, {});
+      start('bullet', line, bulletPort, column + 2, {});
+    } else if (looksLikeEntry(text)) {
+      // A line that opens like an entry is never taken as text of the entry above.
+      finish();
+      roles[index] = 'diagnostic';
+      warn('Unexpected line that starts with a port but fits no layout, expected `PORT<TAB>PROTOCOLS<TAB>NAME`, `PORT PROTOCOLS`, `PORT PROTOCOLS **NAME**` or `- PORT`', { line, column }, 'entry-layout');
     } else if (draft) {
       paragraph = continueDraft(draft, paragraph, text, line, afterBlank);
     } else if (documentTitle === null && entries.length === 0) {
@@ -93,7 +106,7 @@ export function parsePortList(file: VFile): ParseResult {
       roles[index] = 'structure';
     } else {
       roles[index] = 'diagnostic';
-      warn('Unexpected text outside an entry, expected a port entry or a section heading', { line, column: 1 }, 'stray-text');
+      warn('Unexpected text outside an entry, expected a port entry or a section heading', { line, column }, 'stray-text');
     }
     afterBlank = false;
   });
@@ -110,7 +123,7 @@ export function parsePortList(file: VFile): ParseResult {
  * the next line may run on into, or null when this line closes it.
  */
 function continueDraft(draft: Draft, paragraph: Paragraph | null, text: string, line: number, afterBlank: boolean): Paragraph | null {
-  const detail = tabDetail(text);
+  const detail = draft.layout === 'tab' ? tabDetail(text) : null;
   if (detail !== null) {
     draft.details.push({ text: detail, line });
     return null;
@@ -142,4 +155,30 @@ function proseFollows(lines: readonly string[], index: number): boolean {
     return !(isSeparator(text) || rangeHeading(text) !== null || startsEntry(text) || tabDetail(text) !== null);
   }
   return false;
+}
+
+/**
+ * How many blank lines in a row end a paragraph. Usually one. But a document
+ * that had a blank line put after every line has a tell-tale shape: no two
+ * text lines touch, and every run of blank lines between text is odd (1
+ * where lines touched, 3 where one blank line stood, …), some longer than
+ * one. There a single blank line is only spacing, and it takes two.
+ */
+function blankRunThatBreaks(roles: readonly LineRole[]): number {
+  let run = 0;
+  let seenText = false;
+  let longRun = false;
+  for (const role of roles) {
+    if (role === 'blank') {
+      run += 1;
+      continue;
+    }
+    if (seenText) {
+      if (run === 0 || run % 2 === 0) return 1;
+      if (run >= 3) longRun = true;
+    }
+    seenText = true;
+    run = 0;
+  }
+  return longRun ? 2 : 1;
 }

@@ -5,10 +5,10 @@
  * hostile line costs time in proportion to its length.
  */
 import type { VFile } from 'vfile';
+import { readPortSlashProtocol } from '../../grammar/port-cell.js';
 import { reporterFor } from '../../model/messages.js';
 import { sourceEntry, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 
-const portAndProtocol = /^(\d{1,10}(?:-\d{1,10})?)\/([A-Za-z]+)$/;
 
 /** Reads every entry. Reports problems on `file`; never throws. */
 export function parseEtcServices(file: VFile): ParseResult {
@@ -26,7 +26,7 @@ export function parseEtcServices(file: VFile): ParseResult {
       return;
     }
     const [service = '', where = '', ...aliases] = body.split(/\s+/);
-    const match = portAndProtocol.exec(where);
+    const match = readPortSlashProtocol(where);
     if (!match) {
       roles.push('diagnostic');
       report('port-protocol', `Unexpected \`${where || body}\`, expected \`port/protocol\` after the service name`, {
@@ -40,8 +40,8 @@ export function parseEtcServices(file: VFile): ParseResult {
       sourceEntry({
         place: { line, column: 1 },
         portPlace: { line, column: text.indexOf(where) + 1 },
-        port: match[1] ?? '',
-        protocols: [match[2] ?? ''],
+        port: match.port,
+        protocols: [match.protocol],
         serviceName: service,
         name: comment || null,
         notes: aliases.length > 0 ? [`Aliases: ${aliases.join(', ')}`] : [],

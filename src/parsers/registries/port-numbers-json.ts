@@ -9,10 +9,10 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { VFile } from 'vfile';
 import { pointsOf, type Point } from '../../model/location.js';
+import { readPortSlashProtocol } from '../../grammar/port-cell.js';
 import { reporterFor } from '../../model/messages.js';
 import { markLines, sourceEntry, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 
-const keyPattern = /^(\d{1,10}(?:-\d{1,10})?)\/([A-Za-z]+)$/;
 
 /** Reads every `"PORT/protocol": [name, description]` pair. Reports problems on `file`; never throws. */
 export function parsePortNumbersJson(file: VFile): ParseResult {
@@ -29,7 +29,7 @@ export function parsePortNumbersJson(file: VFile): ParseResult {
   keys.forEach((key, index) => {
     const place = lines[index] ?? { line: 1, column: 1 };
     const lastLine = (lines[index + 1]?.line ?? roles.length) - 1;
-    const match = keyPattern.exec(key);
+    const match = readPortSlashProtocol(key);
     const value = pairOf(data[key]);
     if (!match || !value) {
       markLines(roles, place.line, lastLine, 'diagnostic');
@@ -40,8 +40,8 @@ export function parsePortNumbersJson(file: VFile): ParseResult {
     entries.push(
       sourceEntry({
         place,
-        port: match[1] ?? '',
-        protocols: [match[2] ?? ''],
+        port: match.port,
+        protocols: [match.protocol],
         serviceName: value[0] || null,
         name: value[1] || null,
       }),

@@ -1,10 +1,25 @@
 /**
- * A generic reader for HTML tables: headers, rows of cells with rowspan and
- * colspan expanded, and each cell split into items (paragraphs, list items,
- * lines between <br>). It knows nothing about ports; callers map headers to
- * fields. Offsets are relative to the HTML string it is given.
+ * HTML tables as a browser lays them out. The markup is parsed by cheerio
+ * with parse5, the HTML Living Standard's own parser (implied tbody, unclosed
+ * cells, foster parenting, comments), and the grid follows the standard's
+ * table-processing model as Chromium renders it:
+ *
+ * - the first <thead> comes first and the first <tfoot> last, whatever their
+ *   place in the markup;
+ * - a rowspan stops at the end of its row group, and `rowspan="0"` runs to
+ *   it; `colspan="0"` counts as 1; spans are clamped at 1000 columns and
+ *   65534 rows, and to a grid no larger than the markup can pay for;
+ * - rows and cells that are not rendered (`hidden`, `display:none`) are not
+ *   in the grid, so the cells after a hidden cell move left;
+ * - where spans overlap, the later cell covers the slot.
+ *
+ * A cell's text is what a browser's innerText gives, whitespace collapsed:
+ * block elements and <br> separate words, script and style are not text.
+ * The cell is also split into items (paragraphs, list items, lines between
+ * <br>), for cells that list several ports. Offsets are offsets into the
+ * HTML string plus `base`.
  */
-import { load } from 'cheerio/slim';
+import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanSpace } from '../../model/text.js';
 import { emptySlot, type CellItem, type CellItemKind, type Table, type TableCell } from './table.js';
@@ -17,73 +32,109 @@ export type HtmlTable = Table;
 // HTML's own limits on spans; larger values are clamped as browsers do.
 const maxColspan = 1000;
 const maxRowspan = 65534;
+/** Slots a table may have per byte of its markup, before spans are clamped further. */
+const slotsPerByte = 64;
 
+/** Elements whose content a browser lays out on lines of its own. */
 const blockTags = new Set([
-  ...['p', 'div', 'li', 'dt', 'dd', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
-  ...['table', 'tr', 'td', 'th'],
+  ...['address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt'],
+  ...['fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header'],
+  ...['hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot'],
+  ...['th', 'thead', 'tr', 'ul'],
 ]);
+/** Elements whose content is never rendered text. */
+const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link']);
 
-/** Reads every top-level table in `html`. Never throws on malformed markup. */
-export function extractTables(html: string): HtmlTable[] {
-  // cheerio/slim always parses with htmlparser2; its options travel under
-  // `xml`, and `xmlMode: false` keeps HTML rules (void <br>, implied </p>).
-  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true } }, false);
-  return $('table')
-    .toArray()
-    .filter((table) => $(table).parents('table').length === 0)
-    .map((table) => readTable(table));
+/** Reads every top-level table in `html` (tables inside a cell are that cell's text). Never throws. */
+export function extractTables(html: string, base = 0): HtmlTable[] {
+  const $ = load(html, { sourceCodeLocationInfo: true }, false);
+  return topLevelTables($.root().get(0)?.children ?? []).map((table) => readTable(table, base, html.length));
 }
 
-function readTable(table: Element): HtmlTable {
-  const rowElements = ownRows(table);
-  const headerRows = rowElements.filter((row) => row.parent !== null && isTag(row.parent, 'thead'));
-  let bodyRows = rowElements.filter((row) => !headerRows.includes(row));
-  let headerRow = headerRows.at(-1);
-  if (!headerRow && bodyRows[0] && cellsOf(bodyRows[0]).every((cell) => cell.name === 'th')) {
-    headerRow = bodyRows[0];
-    bodyRows = bodyRows.slice(1);
+/** Tables not inside another table, in document order; an explicit stack, so depth costs no recursion. */
+function topLevelTables(roots: readonly AnyNode[]): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [...roots].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    if (node.name === 'table') {
+      found.push(node);
+      continue;
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index];
+      if (child) stack.push(child);
+    }
   }
-  const headers = headerRow ? expandSpans([headerRow]) : [];
+  return found;
+}
+
+/** A row group: the rows a rowspan may cover. */
+interface RowGroup {
+  header: boolean;
+  rows: Element[];
+}
+
+function readTable(table: Element, base: number, htmlLength: number): Table {
+  const groups = rowGroups(table);
+  const budget = Math.max(1, htmlLength * slotsPerByte);
+  const grid: TableCell[][] = [];
+  const starts = new Set<number>();
+  for (const group of groups) grid.push(...layOutGroup(group.rows, base, budget, starts));
+  // A column in which no cell starts is not laid out at all: a colspan
+  // reaching past the last real column does not widen the table.
+  const columns = [...starts].sort((a, b) => a - b);
+  const rows = grid.map((row) => columns.map((column) => row[column] ?? emptySlot));
   return {
     markup: 'html',
-    offset: table.startIndex ?? 0,
-    rows: [...headers, ...expandSpans(bodyRows)],
-    headerRows: headers.length,
+    offset: base + (table.startIndex ?? 0),
+    rows,
+    headerRows: headerRowCount(groups, rows),
   };
 }
 
-/** The table's own rows, not those of tables nested in its cells. */
-function ownRows(table: Element): Element[] {
-  const rows: Element[] = [];
+/**
+ * The table's row groups in rendered order: the first <thead>, then the
+ * bodies (and loose rows) and other head and foot groups in markup order,
+ * then the first <tfoot>. Unrendered rows are left out.
+ */
+function rowGroups(table: Element): RowGroup[] {
+  const middle: RowGroup[] = [];
+  let head: RowGroup | null = null;
+  let foot: RowGroup | null = null;
   for (const child of elementChildren(table)) {
-    if (child.name === 'tr') rows.push(child);
-    else if (['thead', 'tbody', 'tfoot'].includes(child.name)) {
-      rows.push(...elementChildren(child).filter((row) => row.name === 'tr'));
+    if (!isRendered(child)) continue;
+    if (child.name === 'tr') {
+      middle.push({ header: false, rows: [child] });
+      continue;
     }
+    if (!['thead', 'tbody', 'tfoot'].includes(child.name)) continue;
+    const group = { header: child.name === 'thead', rows: elementChildren(child).filter((row) => row.name === 'tr' && isRendered(row)) };
+    if (child.name === 'thead' && head === null) head = group;
+    else if (child.name === 'tfoot' && foot === null) foot = group;
+    else middle.push(group);
   }
-  return rows;
+  return [...(head ? [head] : []), ...middle, ...(foot ? [foot] : [])];
 }
 
-function cellsOf(row: Element): Element[] {
-  return elementChildren(row).filter((cell) => cell.name === 'td' || cell.name === 'th');
-}
-
-/** Lays rows out on a grid, copying a spanning cell into every slot it covers. */
-function expandSpans(rows: Element[]): TableCell[][] {
-  const grid: TableCell[][] = rows.map(() => []);
+/** Lays out one row group; a spanning cell is copied into every slot it covers. */
+function layOutGroup(rows: readonly Element[], base: number, budget: number, starts: Set<number>): TableCell[][] {
+  const grid: (TableCell | undefined)[][] = rows.map(() => []);
   rows.forEach((row, rowIndex) => {
     const line = grid[rowIndex] ?? [];
     let column = 0;
     for (const element of cellsOf(row)) {
       while (line[column] !== undefined) column += 1;
-      const cell = readCell(element);
-      const colspan = spanOf(element, 'colspan', maxColspan);
-      const rowspan = Math.min(spanOf(element, 'rowspan', maxRowspan), rows.length - rowIndex);
+      starts.add(column);
+      const cell = readCell(element, base);
+      const colspan = spanOf(element, 'colspan', maxColspan, 1);
+      const rowsLeft = rows.length - rowIndex;
+      const asked = spanOf(element, 'rowspan', maxRowspan, rowsLeft);
+      const rowspan = Math.max(1, Math.min(asked, rowsLeft, Math.floor(budget / Math.max(1, colspan * rows.length))));
       for (let down = 0; down < rowspan; down++) {
         const target = grid[rowIndex + down] ?? [];
         for (let across = 0; across < colspan; across++) {
-          const spanned = down > 0 || across > 0;
-          target[column + across] = spanned ? { ...cell, spanned } : cell;
+          target[column + across] = down > 0 || across > 0 ? { ...cell, spanned: true } : cell;
         }
       }
       column += colspan;
@@ -92,23 +143,68 @@ function expandSpans(rows: Element[]): TableCell[][] {
   return grid.map((line) => Array.from(line, (cell) => cell ?? emptySlot));
 }
 
-function spanOf(element: Element, attribute: string, max: number): number {
+/** Header rows: a first <thead>; else a first row of only <th>, or of cells that are wholly bold. */
+function headerRowCount(groups: readonly RowGroup[], rows: readonly TableCell[][]): number {
+  const [first] = groups;
+  if (!first) return 0;
+  if (first.header) return first.rows.length;
+  const firstRow = first.rows[0];
+  if (!firstRow || rows.length < 2) return 0;
+  const cells = cellsOf(firstRow);
+  const allHeader = cells.length > 0 && cells.every((cell) => cell.name === 'th' || isWhollyBold(cell));
+  return allHeader ? 1 : 0;
+}
+
+/** A cell whose every piece of text is inside <strong> or <b> (`<td><strong>Port</strong></td>`). */
+function isWhollyBold(cell: Element): boolean {
+  let bold = false;
+  const stack: { node: AnyNode; inBold: boolean }[] = cell.children.map((node) => ({ node, inBold: false }));
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { node, inBold } = step;
+    if (node.type === 'text') {
+      if (node.data.trim() === '') continue;
+      if (!inBold) return false;
+      bold = true;
+    } else if (isElement(node) && !hiddenTags.has(node.name)) {
+      const nowBold = inBold || node.name === 'strong' || node.name === 'b';
+      for (const child of node.children) stack.push({ node: child, inBold: nowBold });
+    }
+  }
+  return bold;
+}
+
+function cellsOf(row: Element): Element[] {
+  return elementChildren(row).filter((cell) => (cell.name === 'td' || cell.name === 'th') && isRendered(cell));
+}
+
+/** A span attribute as browsers read it: digits only, 0 means `zero`, out-of-range values clamped. */
+function spanOf(element: Element, attribute: string, max: number, zero: number): number {
   const value = Number.parseInt(element.attribs[attribute] ?? '1', 10);
-  return Number.isFinite(value) && value >= 1 ? Math.min(value, max) : 1;
+  if (!Number.isFinite(value) || value < 0) return 1;
+  if (value === 0) return attribute === 'rowspan' ? zero : 1;
+  return Math.min(value, max);
+}
+
+/** False for an element a browser does not render: `hidden`, or an inline `display: none`. */
+function isRendered(element: Element): boolean {
+  if ('hidden' in element.attribs) return false;
+  const style = element.attribs['style'];
+  return !(style && /(?:^|;)\s*display\s*:\s*none\b/i.test(style));
 }
 
 /**
- * Splits a cell into items. Walks the cell with an explicit stack, not
- * recursion, so deeply nested markup cannot overflow the call stack.
+ * Splits a cell into items and renders its text. Walks the cell with an
+ * explicit stack, not recursion, so deeply nested markup cannot overflow the
+ * call stack.
  */
-function readCell(cell: Element): TableCell {
+function readCell(cell: Element, base: number): TableCell {
   const items: CellItem[] = [];
   const textParts: string[] = [];
   let pending = '';
   let pendingOffset = -1;
   const flush = (kind: CellItemKind) => {
     const text = cleanSpace(pending);
-    if (text !== '') items.push({ kind, text, offset: pendingOffset });
+    if (text !== '') items.push({ kind, text, offset: base + pendingOffset });
     pending = '';
     pendingOffset = -1;
   };
@@ -118,38 +214,43 @@ function readCell(cell: Element): TableCell {
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     if ('close' in step) {
       flush(step.close);
+      textParts.push(' ');
       continue;
     }
     const { node } = step;
     if (node.type === 'text') {
-      if (pendingOffset < 0 && node.data.trim() !== '') pendingOffset = node.startIndex ?? -1;
+      if (pendingOffset < 0 && node.data.trim() !== '') pendingOffset = (node.startIndex ?? 0) + leadingSpace(node.data);
       pending += node.data;
       textParts.push(node.data);
     } else if (isElement(node)) {
+      if (hiddenTags.has(node.name) || !isRendered(node)) continue;
       if (node.name === 'br') {
         flush('text');
         textParts.push(' ');
         continue;
       }
-      const block = blockTags.has(node.name) || node.name === 'ul' || node.name === 'ol';
-      if (block) {
+      if (blockTags.has(node.name)) {
         flush('text');
         textParts.push(' ');
         stack.push({ close: node.name === 'li' ? 'list-item' : 'paragraph' });
       }
-      for (const child of [...node.children].reverse()) stack.push({ node: child });
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        const child = node.children[index];
+        if (child) stack.push({ node: child });
+      }
     }
   }
   flush('text');
-  return { text: cleanSpace(textParts.join('')), items, offset: cell.startIndex ?? 0, spanned: false };
+  return { text: cleanSpace(textParts.join('')), items, offset: base + (cell.startIndex ?? 0), spanned: false };
+}
+
+/** How many whitespace characters open `text`, so an item's offset is that of its first visible character. */
+function leadingSpace(text: string): number {
+  return text.length - text.trimStart().length;
 }
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
-function isTag(node: AnyNode, name: string): boolean {
-  return isElement(node) && node.name === name;
 }
 
 function elementChildren(element: Element): Element[] {

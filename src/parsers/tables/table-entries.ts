@@ -1,99 +1,195 @@
 /**
- * From a table to entries: the manifest maps header text to fields, and each
- * body row becomes one entry per port item. Markup-free: it reads the one
- * Table shape, whatever markup the table was written in.
+ * From a table to entries. Markup-free: it reads the one Table shape,
+ * whatever markup the table was written in.
+ *
+ * Each body row gives one entry per port its port cells hold (the port-cell
+ * grammar reads `80, 443`, `6000-6063`, `443/tcp`, `53 (DNS)`, …). Several
+ * columns may map to one field: name and description texts are joined in
+ * column order, each notes column gives its own notes, and each port column
+ * gives its own entries, noted with its header when there are several. A
+ * cell the grammar cannot read is reported at its line, never guessed.
  */
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
-import type { ManifestSource } from '../../model/record.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
-import type { Table, TableCell } from './table.js';
+import { readPortCell, type PortSpan } from '../../grammar/port-cell.js';
+import { findProtocolWords } from '../../grammar/protocol-words.js';
+import type { Column, TableField } from './columns.js';
+import type { CellItem, Table, TableCell } from './table.js';
 
-export type TableField = NonNullable<NonNullable<ManifestSource['columns']>[string]>;
-
-/** Header text (any case, surrounding space ignored) to field. */
-export type ColumnMapping = Readonly<Record<string, TableField | undefined>>;
-
-/** Entries of one table; problems are reported at the cell they are about. */
-export function entriesOfTable(
-  table: Table,
-  columns: ColumnMapping,
-  report: Reporter,
-  at: (offset: number) => Point,
-): SourceEntry[] {
-  const mapping = new Map(
-    Object.entries(columns).flatMap(([header, field]) => (field ? [[header.trim().toLowerCase(), field]] : [])),
-  );
-  const headers = table.rows[table.headerRows - 1] ?? [];
-  const fields = headers.map((cell) => mapping.get(cell.text.toLowerCase()) ?? null);
-  if (!fields.includes('port')) {
-    const named = headers.map((cell) => `\`${cell.text}\``).join(', ') || 'none';
-    const expected = [...mapping].filter(([, field]) => field === 'port').map(([header]) => `\`${header}\``);
-    report(
-      'port-column',
-      `Unexpected table without a port column (headers: ${named}), expected a header ${expected.join(' or ') || 'mapped to `port` in the manifest'}`,
-      at(table.offset),
-    );
-    return [];
-  }
-  headers.forEach((cell, index) => {
-    if (fields[index] === null && cell.text !== '') {
-      report('column-unmapped', `Unexpected column \`${cell.text}\`, expected one mapped in the manifest`, at(cell.offset));
-    }
-  });
-  return table.rows.slice(table.headerRows).flatMap((row) => entriesOfRow(row, fields, report, at));
+/** How to read a table's rows. */
+export interface RowReading {
+  columns: readonly Column[];
+  /** Fields whose text may state the protocol when no protocol column does. */
+  protocolsIn: readonly ('name' | 'description' | 'notes' | 'port')[];
+  report: Reporter;
+  at: (offset: number) => Point;
 }
 
-/**
- * One row becomes one entry per port item. A name cell may hold, after the
- * name, the configuration keys of the ports (e.g. `ra.comm_port`,
- * `ra.admin_port`); they pair with the port items by position.
- */
-function entriesOfRow(
-  row: readonly TableCell[],
-  fields: readonly (TableField | null)[],
-  report: Reporter,
-  at: (offset: number) => Point,
-): SourceEntry[] {
-  const cellFor = (field: TableField) => {
-    const index = fields.indexOf(field);
-    return index >= 0 ? row[index] : undefined;
-  };
-  const first = row.find((cell) => !cell.spanned) ?? row[0];
+/** Entries of the table's body rows. */
+export function entriesOfTable(table: Table, reading: RowReading): SourceEntry[] {
+  return table.rows.slice(table.headerRows).flatMap((row) => entriesOfRow(row, reading));
+}
+
+/** A port read from a cell, with the notes that belong to it. */
+interface PortOfRow {
+  span: PortSpan;
+  offset: number;
+  notes: string[];
+  /** Position of the port among its cell's items, to pair configuration keys. */
+  item: number;
+  column: Column;
+}
+
+function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEntry[] {
+  const { columns, report, at } = reading;
+  const first = row.find((cell) => !cell.spanned && cell.offset >= 0) ?? row.find((cell) => cell.offset >= 0);
   if (!first) return [];
-  const place = at(first.offset);
-  const portCell = cellFor('port');
-  const ports = portCell?.items ?? [];
+  const cellsOf = (field: TableField) => columns.filter((column) => column.field === field).map((column) => ({ column, cell: row[column.index] }));
+
+  const portColumns = cellsOf('port');
+  const ports: PortOfRow[] = [];
+  let unreadable = false;
+  let emptyPortCells = 0;
+  for (const { column, cell } of portColumns) {
+    if (!cell || cell.text === '') {
+      emptyPortCells += 1;
+      continue;
+    }
+    const read = portsOfCell(cell, report, at);
+    if (read === null) unreadable = true;
+    else ports.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
+  }
+  if (unreadable) return [];
   if (ports.length === 0) {
-    report('port-missing', 'Unexpected row without a port, expected a port number', at(portCell && portCell.offset >= 0 ? portCell.offset : first.offset));
+    if (emptyPortCells === portColumns.length) {
+      const portCell = portColumns[0]?.cell;
+      report('port-missing', 'Unexpected row without a port, expected a port number', at(portCell && portCell.offset >= 0 ? portCell.offset : first.offset));
+    }
     return [];
   }
 
-  const [nameItem, ...keyItems] = cellFor('name')?.items ?? [];
-  const keyCell = cellFor('configKey');
-  const keys = keyCell ? keyCell.items : keyItems;
-  if (keys.length > 0 && keys.length !== ports.length) {
-    report(
-      'config-key-count',
-      `Unexpected ${keys.length} configuration keys for ${ports.length} ports, expected one key per port`,
-      at((keys[0] ?? first).offset),
-    );
-  }
-  const pairKeys = keys.length === ports.length;
-  const textOf = (field: TableField) => cellFor(field)?.text || null;
-  const protocolText = textOf('protocol');
+  const texts = (field: TableField) => cellsOf(field).flatMap(({ cell }) => (cell && cell.text !== '' ? [cell] : []));
+  const nameCells = texts('name');
+  const [nameItem, ...keyItems] = nameCells[0]?.items ?? [];
+  const name = [nameItem?.text, ...nameCells.slice(1).map((cell) => cell.text)].filter(Boolean).join(' ') || null;
+  const keys = configKeys(texts('configKey'), keyItems, ports, report, at);
+  const notesColumns = cellsOf('notes');
+  const notes = notesColumns.flatMap(({ column, cell }) =>
+    (cell?.items ?? []).map((item) => (notesColumns.length > 1 ? `${column.header}: ${item.text}` : item.text)),
+  );
+  const description = texts('description').map((cell) => cell.text).join(' ') || null;
+  const protocolText = texts('protocol').map((cell) => cell.text).join(' ');
+  const stated = protocolText === '' ? statedProtocols(reading.protocolsIn, { name, description, notes, ports }) : null;
 
   return ports.map((port, index) =>
     sourceEntry({
-      place,
-      port: port.text,
+      place: at(first.offset),
+      port: port.span.start === port.span.end ? `${port.span.start}` : `${port.span.start}-${port.span.end}`,
       portPlace: at(port.offset),
-      protocols: protocolText ? protocolText.split(/[\s,/]+/).filter(Boolean) : null,
-      name: nameItem?.text ?? null,
-      description: textOf('description'),
-      notes: cellFor('notes')?.items.map((item) => item.text) ?? [],
-      serviceName: textOf('serviceName'),
-      configKey: pairKeys ? (keys[index]?.text ?? null) : null,
+      protocols: protocolsOf(port, protocolText, stated),
+      name,
+      description,
+      notes: [...notes, ...port.notes],
+      serviceName: texts('serviceName')[0]?.text ?? null,
+      configKey: keys?.[index] ?? null,
+      direction: texts('direction').map((cell) => cell.text).join(' ') || null,
     }),
   );
+}
+
+/**
+ * The ports of one cell. A cell whose items each read as ports (a list of
+ * ports, one per line) is read item by item, so keys can pair with them;
+ * otherwise the cell's whole text is read, and items that hold only a
+ * qualifier (`(Cluster only)` under `5432`) give notes to every port.
+ * Returns null, after reporting, when the cell cannot be read.
+ */
+function portsOfCell(cell: TableCell, report: Reporter, at: (offset: number) => Point): Omit<PortOfRow, 'column'>[] | null {
+  const readings = cell.items.map((item) => ({ item, reading: readPortCell(item.text) }));
+  const portItems = readings.filter(({ reading }) => reading.kind === 'ports');
+  const qualifiers = readings.flatMap(({ reading }) => (reading.kind === 'none' ? reading.notes : []));
+  const itemWise = portItems.length > 1 && readings.every(({ reading }) => reading.kind !== 'unreadable');
+  if (itemWise) {
+    return portItems.flatMap(({ item, reading }, index) =>
+      reading.kind === 'ports' ? portsOf(reading.ports, reading.notes, item, index, qualifiers) : [],
+    );
+  }
+  const whole: CellItem = { kind: 'text', text: cell.text, offset: cell.items[0]?.offset ?? cell.offset };
+  const reading = readPortCell(whole.text);
+  if (reading.kind === 'unreadable') {
+    const item = itemAt(cell, reading.offset) ?? whole;
+    report('port-cell', reading.reason, at(item.offset + Math.max(0, reading.offset - offsetInCellText(cell, item))));
+    return null;
+  }
+  if (reading.kind === 'none') return [];
+  return portsOf(reading.ports, reading.notes, whole, 0, []);
+}
+
+function portsOf(spans: readonly PortSpan[], cellNotes: readonly string[], item: CellItem, index: number, extra: readonly string[]): Omit<PortOfRow, 'column'>[] {
+  return spans.map((span) => ({ span, offset: item.offset, notes: [...span.notes, ...cellNotes, ...extra], item: index }));
+}
+
+/** The item of `cell` that holds the character at `offset` of the cell's text. */
+function itemAt(cell: TableCell, offset: number): CellItem | undefined {
+  let from = 0;
+  for (const item of cell.items) {
+    const start = cell.text.indexOf(item.text, from);
+    if (start < 0) continue;
+    if (offset < start + item.text.length) return item;
+    from = start + item.text.length;
+  }
+  return cell.items.at(-1);
+}
+
+function offsetInCellText(cell: TableCell, item: CellItem): number {
+  return Math.max(0, cell.text.indexOf(item.text));
+}
+
+/**
+ * Configuration keys pair with the ports by position: from a column mapped to
+ * `configKey`, or from the items after the name in the name cell
+ * (`Secure Relay RA` / `ra.comm_port` / `ra.admin_port`).
+ */
+function configKeys(
+  keyCells: readonly TableCell[],
+  keyItems: readonly CellItem[],
+  ports: readonly PortOfRow[],
+  report: Reporter,
+  at: (offset: number) => Point,
+): string[] | null {
+  const keys = keyCells.length > 0 ? keyCells.flatMap((cell) => cell.items) : keyItems;
+  if (keys.length === 0) return null;
+  if (keys.length !== ports.length) {
+    report(
+      'config-key-count',
+      `Unexpected ${keys.length} configuration keys for ${ports.length} ports, expected one key per port`,
+      at((keys[0] as CellItem).offset),
+    );
+    return null;
+  }
+  return keys.map((key) => key.text);
+}
+
+/** Protocol words of a port: written with it (`443/tcp`), given to its column, or stated by the row. */
+function protocolsOf(port: PortOfRow, protocolText: string, stated: string[] | null): string[] | null {
+  if (port.span.protocols.length > 0) return port.span.protocols;
+  if (port.column.protocol) return [port.column.protocol];
+  if (protocolText !== '') return [protocolText];
+  return stated;
+}
+
+/** Protocols written inside the fields the manifest names (`Server RPC (TCP and UDP)`), or null. */
+function statedProtocols(
+  fields: RowReading['protocolsIn'],
+  row: { name: string | null; description: string | null; notes: readonly string[]; ports: readonly PortOfRow[] },
+): string[] | null {
+  const texts = fields.flatMap((field) => {
+    if (field === 'name') return row.name ? [row.name] : [];
+    if (field === 'description') return row.description ? [row.description] : [];
+    if (field === 'notes') return [...row.notes];
+    return row.ports.map((port) => port.span.written);
+  });
+  const found = findProtocolWords(texts.join(' ')).protocols;
+  return found.length > 0 ? found : null;
 }

@@ -1,0 +1,148 @@
+/**
+ * A Markdown page (CommonMark, GFM tables, MDX-style components) as blocks.
+ *
+ * remark finds the Markdown structure: headings, pipe tables, list items,
+ * paragraphs and code. HTML tables can sit anywhere (in a list item, a
+ * `<div>`, an MDX `<TabItem>`, indented, on one line, split by blank lines),
+ * so they are found by parse5 over the whole page with its code masked out,
+ * not by remark's HTML blocks: a browser, not Markdown, decides where an HTML
+ * table starts and ends, and an HTML comment never ends one.
+ */
+import type { Nodes, Root, Table as MdastTable } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { extractTables } from '../tables/html.js';
+import { pipeTable } from '../tables/pipe.js';
+import type { Point } from '../../model/location.js';
+import type { Reporter } from '../../model/messages.js';
+import type { Block } from './blocks.js';
+import { renderPhrasing } from './markdown-inline.js';
+
+/**
+ * The page is read for its blocks, never for inline formatting, which
+ * rendering strips anyway. Turning off emphasis, links and images keeps
+ * remark linear on hostile text such as long runs of `[` or `** a`, which
+ * otherwise cost it time that grows with the square of the line.
+ */
+const blocksOnly = { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'] } };
+
+/** Every block of a Markdown page, in document order. `text` is the page with any front matter blanked out. */
+export function readMarkdownBlocks(text: string, report: Reporter, at: (offset: number) => Point): Block[] {
+  const tree = unified()
+    .data('micromarkExtensions', [blocksOnly, gfmTable()])
+    .data('fromMarkdownExtensions', [gfmTableFromMarkdown()])
+    .use(remarkParse)
+    .parse(text);
+  const { blocks, code } = markdownBlocks(tree, text);
+  const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code)) : [];
+  const tableRanges = htmlTables.map((table) => ({ start: table.offset, end: endOfTable(text, table.offset) }));
+  for (const range of tableRanges) {
+    if (range.end === text.length && !/<\/table\s*>\s*$/i.test(text.slice(range.start))) {
+      report('table-truncated', 'Unexpected end of file inside a table, expected `</table>`; read to the end of the page', at(range.start));
+    }
+  }
+  const inHtmlTable = (offset: number) => tableRanges.some((range) => range.start <= offset && offset < range.end);
+  return [
+    ...blocks.filter((block) => !inHtmlTable(block.kind === 'table' ? block.table.offset : block.offset)),
+    ...htmlTables.map((table) => ({ kind: 'table' as const, table })),
+  ].sort((a, b) => offsetOf(a) - offsetOf(b));
+}
+
+function offsetOf(block: Block): number {
+  return block.kind === 'table' ? block.table.offset : block.offset;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Headings, pipe tables, list items and paragraphs, walked with an explicit stack; and the code ranges. */
+function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Range[] } {
+  const blocks: Block[] = [];
+  const code: Range[] = [];
+  const stack: { node: Nodes; inItem: boolean }[] = [{ node: tree, inItem: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { node, inItem } = step;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case 'heading':
+        blocks.push({ kind: 'heading', depth: node.depth, text: renderPhrasing(node.children, start).map((item) => item.text).join(' '), offset: start });
+        continue;
+      case 'table':
+        blocks.push({ kind: 'table', table: pipeTable(node as MdastTable) });
+        continue;
+      case 'code':
+        code.push({ start, end });
+        continue;
+      case 'inlineCode':
+        code.push({ start, end });
+        continue;
+      case 'listItem': {
+        const paragraphs = node.children.filter((child) => child.type === 'paragraph');
+        const source = paragraphs.map((paragraph) => sourceOf(paragraph, text)).join(' ');
+        if (source !== '') blocks.push({ kind: 'list-item', source, offset: paragraphs[0]?.position?.start.offset ?? start });
+        break;
+      }
+      case 'paragraph':
+        if (!inItem) blocks.push({ kind: 'paragraph', source: sourceOf(node, text), offset: start });
+        break;
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const inside = inItem || node.type === 'listItem';
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        const child = node.children[index];
+        if (child) stack.push({ node: child, inItem: inside });
+      }
+    }
+  }
+  return { blocks, code };
+}
+
+/** A node's source text, its lines joined by single spaces. */
+function sourceOf(node: Nodes, text: string): string {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/** The page with code blanked out (line breaks kept), so `<table>` shown as code is never read as a table. */
+function masked(text: string, code: readonly Range[]): string {
+  if (code.length === 0) return text;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const range of [...code].sort((a, b) => a.start - b.start)) {
+    if (range.start < from) continue;
+    pieces.push(text.slice(from, range.start), text.slice(range.start, range.end).replace(/[^\n]/g, ' '));
+    from = range.end;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
+}
+
+/**
+ * Where the HTML table that starts at `start` ends: after its matching
+ * `</table>`, counting nested tables, skipping comments; the end of the page
+ * when it is never closed.
+ */
+export function endOfTable(text: string, start: number): number {
+  const tags = /<!--|<(\/?)table\b[^>]*>/gi;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(text); match; match = tags.exec(text)) {
+    if (match[0] === '<!--') {
+      const close = text.indexOf('-->', match.index + 4);
+      if (close < 0) return text.length;
+      tags.lastIndex = close + 3;
+      continue;
+    }
+    depth += match[1] === '/' ? -1 : 1;
+    if (depth === 0) return match.index + match[0].length;
+  }
+  return text.length;
+}

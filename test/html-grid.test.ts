@@ -1,0 +1,34 @@
+/**
+ * Browser truth for HTML tables: every fixture in test/fixtures/html-grid/ is
+ * an HTML fragment with the grid headless Chromium lays out for it
+ * (`<shape>.grid.json`, captured by `capture.mjs` in that folder, never typed
+ * by hand). The table reader must compute the same grid: the same slots, each
+ * holding the text of the cell that covers it (null where no cell does).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractTables } from '../src/parsers/tables/html.js';
+
+const folder = 'test/fixtures/html-grid';
+const shapes = readdirSync(folder)
+  .filter((name) => name.endsWith('.html'))
+  .map((name) => name.slice(0, -'.html'.length))
+  .sort();
+
+describe('HTML tables against Chromium', () => {
+  it('has at least 30 shapes', () => {
+    expect(shapes.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const shape of shapes) {
+    it(`${shape}: same grid as Chromium`, () => {
+      const html = readFileSync(path.join(folder, `${shape}.html`), 'utf8');
+      const browser = JSON.parse(readFileSync(path.join(folder, `${shape}.grid.json`), 'utf8')) as { tables: { rows: (string | null)[][] }[] };
+      const grids = extractTables(html).map((table) => ({
+        rows: table.rows.map((row) => row.map((cell) => (cell.offset < 0 ? null : cell.text))),
+      }));
+      expect(grids).toEqual(browser.tables);
+    });
+  }
+});

@@ -1,0 +1,81 @@
+/**
+ * Tables wherever a Markdown page puts them, read as a browser reads them:
+ * regression tests for the shapes that used to lose rows, each with its
+ * records and messages written out.
+ */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../src/model/messages.js';
+import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
+
+const columns = { Service: 'name', Port: 'port' } as const;
+
+function parse(text: string) {
+  const file = new VFile({ path: 'page.md', value: text });
+  const { entries } = parseMarkdownHtmlTable(file, { columns });
+  return { rows: entries.map((entry) => [entry.name, entry.port, entry.place.line]), messages: file.messages.map(formatMessage) };
+}
+
+const table = (service: string, port: string) => `<table><tr><th>Service</th><th>Port</th></tr><tr><td>${service}</td><td>${port}</td></tr></table>`;
+
+describe('HTML tables in a Markdown page', () => {
+  it('reads a table that opens and closes on one line, and the table after it (regression)', () => {
+    const page = `Intro\n\n${table('one', '1')}\n\n<table>\n<tr><th>Service</th><th>Port</th></tr>\n<tr><td>two</td><td>2</td></tr>\n</table>\n`;
+    expect(parse(page)).toEqual({ rows: [['one', '1', 3], ['two', '2', 7]], messages: [] });
+  });
+
+  it('reads two tables on one line', () => {
+    expect(parse(`${table('one', '1')}${table('two', '2')}\n`).rows).toEqual([['one', '1', 1], ['two', '2', 1]]);
+  });
+
+  it('is not ended by a comment that holds `</table>`', () => {
+    const page = '<table>\n<tr><th>Service</th><th>Port</th></tr>\n<tbody>\n<!-- old rows </table> -->\n<tr><td>one</td><td>1</td></tr>\n</tbody>\n</table>\n';
+    expect(parse(page)).toEqual({ rows: [['one', '1', 5]], messages: [] });
+  });
+
+  it('reads a table indented by 2 spaces, in a <div>, in a list item, and in an MDX component', () => {
+    const lines = [
+      `  ${table('indented', '1')}`,
+      '',
+      `<div class="wide">${table('in div', '2')}</div>`,
+      '',
+      '- Ports:',
+      '',
+      `  ${table('in item', '3')}`,
+      '',
+      '<Tabs><TabItem value="a">',
+      '',
+      table('in tab', '4'),
+      '',
+      '</TabItem></Tabs>',
+    ];
+    expect(parse(lines.join('\n'))).toEqual({
+      rows: [['indented', '1', 1], ['in div', '2', 3], ['in item', '3', 7], ['in tab', '4', 11]],
+      messages: [],
+    });
+  });
+
+  it('never reads a table shown as code', () => {
+    const page = ['```html', table('code', '9'), '```', '', `Inline \`${table('inline', '8')}\` too.`, '', table('real', '1')].join('\n');
+    expect(parse(page).rows).toEqual([['real', '1', 7]]);
+  });
+
+  it('reads a GFM pipe table, indented or without outer pipes', () => {
+    const page = ['Service | Port', '--- | ---', 'one | 1', '', '  | Service | Port |', '  |---|---|', '  | two | 2 |'].join('\n');
+    expect(parse(page)).toEqual({ rows: [['one', '1', 3], ['two', '2', 7]], messages: [] });
+  });
+
+  it('takes a first row of bold cells as the header', () => {
+    const page = '<table><tr><td><strong>Service</strong></td><td><b>Port</b></td></tr><tr><td>one</td><td>1</td></tr></table>';
+    expect(parse(page).rows).toEqual([['one', '1', 1]]);
+  });
+
+  it('reports a table that gives no entry at its line, and skips one with no mapped column', () => {
+    const page = ['<table><tr><th>CPU</th><th>RAM</th></tr><tr><td>2</td><td>4 GB</td></tr></table>', '', '<table><thead><tr><th>Service</th><th>Port</th></tr></thead><tbody></tbody></table>'].join('\n');
+    expect(parse(page).messages).toEqual([
+      'page.md:1:1: info: Table 1 (headers: `CPU`, `RAM`) has no column mapped to `port`; not read (markdown-html-table:table-skipped)',
+      'page.md:3:1: warning: Unexpected table without body rows, expected rows with ports (markdown-html-table:table-empty)',
+      'page.md:1:1: error: Unexpected document with no entry from its 2 tables, expected a table with a column mapped to `port` (markdown-html-table:table-missing)',
+    ]);
+  });
+});
