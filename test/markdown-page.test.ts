@@ -79,3 +79,34 @@ describe('HTML tables in a Markdown page', () => {
     ]);
   });
 });
+
+describe('two rows of one identity', () => {
+  it('keep both texts, with an info message naming both lines', async () => {
+    const { build } = await import('../src/pipeline/build.js');
+    const { generator } = await import('../src/package-info.js');
+    const page = [
+      '| Service | Port | Direction | Description |',
+      '| --- | --- | --- | --- |',
+      '| SMTP | 25 | In | Inbound mail |',
+      '| SMTP | 25 | Out | Outbound relay mail |',
+    ].join('\n');
+    const file = new VFile({ path: 'page.md', value: page });
+    const source = {
+      id: 'mail',
+      file: 'page.md',
+      format: 'markdown' as const,
+      title: 'Mail',
+      url: null,
+      defaults: { protocols: ['tcp' as const] },
+      columns: { Service: 'name', Port: 'port', Direction: 'direction', Description: 'description' } as const,
+    };
+    const result = build([{ source, file }], { generator });
+    expect(result.dataset.records.map((r) => [r.portStart, r.name, r.description, r.direction, r.notes, r.sources.map((s) => s.line)])).toEqual([
+      [25, 'SMTP', 'Outbound relay mail', 'both', ['Also: Inbound mail'], [3, 4]],
+    ]);
+    expect(file.messages.map(formatMessage)).toEqual([
+      'page.md:4:1: info: Duplicate entry for 25 (tcp), merged into the one at line 3 (merge:duplicate)',
+      'page.md:3:1: info: Different `description` for 25 (tcp) than at line 4, expected one; kept `Outbound relay mail`, and this one in notes (merge:disagreement)',
+    ]);
+  });
+});

@@ -92,3 +92,35 @@ describe('fuller', () => {
     expect(fuller(null, null)).toBeNull();
   });
 });
+
+describe('merging never drops text', () => {
+  it('keeps the text it does not keep as the field in notes, and says where each came from', () => {
+    const inbound = record({ portStart: 25, name: 'SMTP', description: 'Inbound mail', direction: 'in', sources: [{ source: 'page', line: 12 }] });
+    const outbound = record({ portStart: 25, name: 'SMTP', description: 'Outbound relay mail', direction: 'out', sources: [{ source: 'page', line: 14 }] });
+    const { records, disagreements } = mergeRecords([outbound, inbound]);
+    expect(records).toEqual([
+      record({
+        portStart: 25,
+        name: 'SMTP',
+        description: 'Outbound relay mail',
+        direction: 'both',
+        notes: ['Also: Inbound mail'],
+        sources: [
+          { source: 'page', line: 12 },
+          { source: 'page', line: 14 },
+        ],
+      }),
+    ]);
+    expect(disagreements.map(({ field, kept, other }) => [field, kept.ref.line, kept.text, other.ref.line, other.text])).toEqual([
+      ['description', 14, 'Outbound relay mail', 12, 'Inbound mail'],
+    ]);
+  });
+
+  it('merges 4,000 repeats of one entry in linear time, keeping one source each', () => {
+    const repeats = Array.from({ length: 4000 }, (_, index) => record({ portStart: 80, name: 'HTTP', sources: [{ source: 'page', line: index + 1 }] }));
+    const { records, duplicates } = mergeRecords(repeats);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.sources).toHaveLength(4000);
+    expect(duplicates).toHaveLength(3999);
+  });
+});

@@ -29,8 +29,11 @@ export interface Disagreement {
   other: { ref: SourceRef; text: string };
 }
 
-/** Text fields two records of one identity may disagree on. */
-export type DisagreeingField = 'serviceName' | 'description' | 'configKey' | 'direction';
+/**
+ * Text fields two records of one identity may disagree on. Directions never
+ * do: `in` and `out` together are `both`.
+ */
+export type DisagreeingField = 'serviceName' | 'description' | 'configKey';
 
 export interface MergeResult {
   /** Merged records in catalog order. */
@@ -68,7 +71,7 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   return { records: records.sort(compareRecords), duplicates, disagreements };
 }
 
-const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'description', 'configKey', 'direction'];
+const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'description', 'configKey'];
 
 /**
  * Combines the records of one identity in one pass, so the cost is linear in
@@ -131,7 +134,6 @@ const otherLabels: Record<DisagreeingField, string> = {
   serviceName: 'Also known as: ',
   description: 'Also: ',
   configKey: 'Also configured by: ',
-  direction: 'Also direction: ',
 };
 
 /** Directions of one identity: one stated direction stands; `in` and `out` together are `both`. */

@@ -49,7 +49,7 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);
-  reportFindings(merged.duplicates, overlaps, documents);
+  reportFindings(merged, overlaps, documents);
   const conflicts = buildConflictReport(merged.records, references, overlaps);
   const records = enrichFromReferences(merged.records, conflicts.agreements);
 

@@ -3,10 +3,11 @@
  * on the source line each is about. Findings that differ only in protocol
  * become one message listing the protocols.
  */
-import type { Duplicate } from '../catalog/merge.js';
+import type { Disagreement, Duplicate } from '../catalog/merge.js';
 import type { Overlap } from '../catalog/overlaps.js';
 import { causeAt, reporterFor } from '../model/messages.js';
-import { formatPortRange } from '../model/record.js';
+import { abbreviate } from '../grammar/port-cell.js';
+import { formatPortRange, formatSourceRef } from '../model/record.js';
 import type { SourceDocument } from './read-documents.js';
 
 /** A finding about records, to be reported on one source line. */
@@ -16,7 +17,7 @@ interface Finding {
   line: number;
   /** The stage that found it, for the message's `(source:rule)`. */
   source: 'merge' | 'overlap';
-  ruleId: 'duplicate' | 'vacancy';
+  ruleId: 'duplicate' | 'vacancy' | 'disagreement';
   /** The message, given the protocols it concerns, e.g. `tcp, udp`. */
   reason: (protocols: string) => string;
   /** Equal for findings that are the same but for protocol. */
@@ -26,14 +27,17 @@ interface Finding {
   causeLine?: number;
 }
 
-/** Reports merge duplicates and vacancy overlaps on the documents they concern. */
-export function reportFindings(
-  duplicates: readonly Duplicate[],
-  overlaps: readonly Overlap[],
-  documents: readonly SourceDocument[],
-): void {
+/** What merging found: repeats, and fields merged records disagreed on. */
+export interface MergeFindings {
+  duplicates: readonly Duplicate[];
+  disagreements: readonly Disagreement[];
+}
+
+/** Reports merge duplicates, disagreements and vacancy overlaps on the documents they concern. */
+export function reportFindings(merged: MergeFindings, overlaps: readonly Overlap[], documents: readonly SourceDocument[]): void {
   const grouped = new Map<string, { finding: Finding; protocols: string[] }>();
-  for (const finding of [...duplicateFindings(duplicates), ...overlapFindings(overlaps)]) {
+  const findings = [...duplicateFindings(merged.duplicates), ...disagreementFindings(merged.disagreements), ...overlapFindings(overlaps)];
+  for (const finding of findings) {
     const key = `${finding.sourceId}:${finding.line}:${finding.key}`;
     const group = grouped.get(key);
     if (group) group.protocols.push(finding.protocol);
@@ -62,6 +66,24 @@ function duplicateFindings(duplicates: readonly Duplicate[]): Finding[] {
     reason: (protocols) =>
       `Duplicate entry for ${formatPortRange(record)} (${protocols}), merged into the one at line ${first.line}`,
   }));
+}
+
+/** Each text merging kept only in notes, reported at the line it came from. */
+function disagreementFindings(disagreements: readonly Disagreement[]): Finding[] {
+  return disagreements.map(({ record, field, kept, other }) => {
+    const keptAt = kept.ref.source === other.ref.source ? `line ${kept.ref.line}` : formatSourceRef(kept.ref);
+    return {
+      sourceId: other.ref.source,
+      line: other.ref.line,
+      source: 'merge',
+      ruleId: 'disagreement',
+      key: `${formatPortRange(record)}:${field}:${other.text}`,
+      protocol: record.protocol,
+      ...(kept.ref.source === other.ref.source ? { causeLine: kept.ref.line } : {}),
+      reason: (protocols) =>
+        `Different \`${field}\` for ${formatPortRange(record)} (${protocols}) than at ${keptAt}, expected one; kept \`${abbreviate(kept.text)}\`, and this one in notes`,
+    };
+  });
 }
 
 /** Overlaps within one source; overlaps across sources belong to the conflict report. */
