@@ -35,8 +35,8 @@ describe('emitCsv', () => {
       }),
     ]);
     expect(csv).toBe(
-      'portStart,portEnd,protocol,status,serviceName,name,description,references,notes,category,product,configKey,direction,sources\n' +
-        '49,49,tcp,assigned,,Login Host Protocol,,RFC927; RFC1492,a; b,well-known,,,,list:153; other:2\n',
+      'portStart,portEnd,protocol,status,serviceName,aliases,name,description,references,notes,category,product,configKey,direction,sources\n' +
+        '49,49,tcp,assigned,,,Login Host Protocol,,RFC927; RFC1492,a; b,well-known,,,,list:153; other:2\n',
     );
     expect(csv.split('\n')[0]?.split(',')).toEqual([...recordFields]);
   });
@@ -46,9 +46,9 @@ describe('emitCsv', () => {
       record({ portStart: 1, name: 'a, "b"', description: '=HYPERLINK("x")', notes: ['+1', '@SUM(A1)', '-2'] }),
     ]);
     const [, row] = parse(csv) as string[][];
-    expect(row?.[5]).toBe('a, "b"');
-    expect(row?.[6]).toBe('\'=HYPERLINK("x")');
-    expect(row?.[8]).toBe("'+1; @SUM(A1); -2");
+    expect(row?.[6]).toBe('a, "b"');
+    expect(row?.[7]).toBe('\'=HYPERLINK("x")');
+    expect(row?.[9]).toBe("'+1; @SUM(A1); -2");
   });
 });
 

@@ -96,6 +96,7 @@ describe('parsePortList on small documents', () => {
         description: 'Allows any TCP service. RFC 1078. See the site for details. RFC 1510.',
         notes: ['Trojans - Sockets des Troie'],
         serviceName: null,
+        aliases: [],
         configKey: null,
         direction: null,
         aliasOf: null,

@@ -154,12 +154,15 @@ const expected: PortRecord[] = [
   ...entry('989', both, 671, { name: 'FTP Data Over TLS/SSL' }),
   ...entry('1011-1023', both, 693, { status: 'reserved' }),
   // Range headings followed by prose are entries; the repeated last block merges into one.
+  // Ranges that name a port category are no assignment.
   ...entry('1024-49151', both, 695, {
+    status: 'category',
     name: 'registered ports',
     description:
       'TCP and UDP port numbers between 1024 and 49151 are called registered ports. The IANA maintains a listing of services using ports in this range to minimize conflicting uses. Unlike ports with lower numbers, developers of new TCP/UDP services can select a specific number to register with IANA rather than having a number assigned to them. Using registered ports also avoids the additional security restrictions that operating systems place on ports with lower numbers.',
   }),
   ...entry('49152-65535', both, 699, {
+    status: 'category',
     name: 'dynamic ports',
     description:
       'TCP and UDP port numbers beginning with 49152 are called dynamic ports or private ports or ephemeral ports. Dynamic ports are not managed by any governing body like IANA and have no special usage restrictions. Services typically grab one or more random free ports in this range when they need to perform multithreaded socket communications.',

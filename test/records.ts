@@ -7,6 +7,7 @@ export function record(fields: Partial<PortRecord> & Pick<PortRecord, 'portStart
     protocol: 'tcp',
     status: 'assigned',
     serviceName: null,
+    aliases: [],
     name: null,
     description: null,
     references: [],

@@ -66,7 +66,10 @@ describe('IANA registry CSV', () => {
       ['www', 'http'],
       ['www-http', 'http'],
     ]);
-    expect(find(80, 'www')[0]?.notes).toEqual(['This entry is an alias to "http".']);
+    // The alias row's record stands with its primary keyword; its own keyword is an alias.
+    expect(records.filter((r) => r.portStart === 80 && r.aliases.includes('www')).map((r) => [r.serviceName, r.notes])).toEqual([
+      ['http', ['This entry is an alias to "http".']],
+    ]);
   });
 
   it('keeps ranges as ranges and reads several bracketed references', () => {
@@ -124,8 +127,8 @@ describe('/etc/services', () => {
       record({ portStart: 7, serviceName: 'echo', sources: at(6) }),
       record({ portStart: 7, protocol: 'udp', serviceName: 'echo', sources: at(7) }),
       record({ portStart: 22, serviceName: 'ssh', name: 'SSH Remote Login Protocol', sources: at(8) }),
-      record({ portStart: 25, serviceName: 'smtp', notes: ['Aliases: mail'], sources: at(9) }),
-      record({ portStart: 80, serviceName: 'http', name: 'WorldWideWeb HTTP', notes: ['Aliases: www, www-http'], sources: at(10) }),
+      record({ portStart: 25, serviceName: 'smtp', aliases: ['mail'], sources: at(9) }),
+      record({ portStart: 80, serviceName: 'http', aliases: ['www', 'www-http'], name: 'WorldWideWeb HTTP', sources: at(10) }),
       record({ portStart: 6000, portEnd: 6063, category: 'registered', serviceName: 'x11', name: 'X Window System', sources: at(12) }),
     ]);
   });

@@ -22,6 +22,7 @@ const cftRecord = (
   protocol: 'tcp',
   status: 'assigned',
   serviceName: null,
+  aliases: [],
   name,
   description: null,
   references: [],

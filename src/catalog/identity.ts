@@ -1,8 +1,11 @@
 /**
  * Record identity, defined once. Two records are the same assignment when
  * they cover the same port range on the same protocol and name the same
- * thing: the same name (ignoring case and spacing), or, for records without
- * a name, the same service keyword, or the same product, or the same status.
+ * thing: the same name (ignoring case and spacing) and the same service
+ * keyword, or, for records without a name, the same keyword, or the same
+ * product, or the same status. Two registered keywords are two assignments,
+ * whatever their names say, unless a source makes one an alias of the other
+ * (normalization then gives both the primary keyword).
  */
 import type { PortRecord } from '../model/record.js';
 
@@ -12,7 +15,10 @@ export function identityKey(record: PortRecord): string {
 }
 
 function identityLabel(record: PortRecord): string {
-  if (record.name !== null) return `name:${foldName(record.name)}`;
+  if (record.name !== null) {
+    const service = record.serviceName === null ? '' : `|service:${record.serviceName.toLowerCase()}`;
+    return `name:${foldName(record.name)}${service}`;
+  }
   if (record.serviceName !== null) return `service:${record.serviceName.toLowerCase()}`;
   if (record.product !== null) return `product:${foldName(record.product)}`;
   return `status:${record.status}`;

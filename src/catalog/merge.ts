@@ -81,7 +81,8 @@ function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagre
   const [first] = group;
   if (!first) throw new Error('internal error: empty merge group');
   if (group.length === 1) return { record: first, disagreements: [] };
-  const merged: PortRecord = { ...first, references: [], notes: [], sources: [] };
+  const merged: PortRecord = { ...first, aliases: [], references: [], notes: [], sources: [] };
+  const aliases = new Set<string>();
   const references = new Set<string>();
   const notes = new Set<string>();
   const sources = new Map<string, SourceRef>();
@@ -92,6 +93,7 @@ function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagre
     merged.product = fuller(merged.product, record.product);
     merged.configKey = fuller(merged.configKey, record.configKey);
     merged.direction = combinedDirection(merged.direction, record.direction);
+    for (const alias of record.aliases) aliases.add(alias);
     for (const reference of record.references) references.add(reference);
     for (const note of record.notes) notes.add(note);
     for (const ref of record.sources) sources.set(formatSourceRef(ref), ref);
@@ -102,6 +104,7 @@ function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagre
   }
   const record: PortRecord = {
     ...merged,
+    aliases: [...aliases].filter((alias) => alias !== merged.serviceName).sort(compareText),
     references: sortReferences(references),
     notes: [...notes],
     sources: [...sources.values()].sort(compareSourceRefs),

@@ -61,7 +61,7 @@ export interface Overlap {
 
 /** Every unassigned or reserved range that shares a port with an assigned record (`875-885` against 876). */
 export function findVacancyOverlaps(records: readonly PortRecord[]): Overlap[] {
-  const vacant = records.filter((record) => record.status !== 'assigned');
+  const vacant = records.filter((record) => record.status === 'unassigned' || record.status === 'reserved');
   const assigned = records.filter((record) => record.status === 'assigned');
   return overlappingPairs(vacant, assigned).map(([range, port]) => ({ vacant: range, assigned: port }));
 }

@@ -7,20 +7,23 @@
  * Ranges that name a whole category (an assigned range such as the
  * registered ports 1024–49151) are not services, so they are not compared.
  */
-import { matchService, type NameMatch } from './name-match.js';
+import { matchService, type MatchMethod, type NameMatch } from './name-match.js';
 import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
-import { compareRecords, compareText, displayName, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
+import { compareRecords, compareText, displayName, formatPortRange, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
 
 export interface Side {
   role: Role;
   record: PortRecord;
 }
 
-export type ConflictKind = 'different-service' | 'assigned-in-vacant-range';
+export type ConflictKind = 'different-service' | 'assigned-in-vacant-range' | 'product-clash';
 
 export interface Conflict {
   kind: ConflictKind;
-  /** For `different-service`: catalog, then reference. For `assigned-in-vacant-range`: the range, then the assigned port. */
+  /**
+   * For `different-service`: catalog, then reference. For `assigned-in-vacant-range`: the range, then the assigned port.
+   * For `product-clash`: two catalog records, a product's first.
+   */
   sides: [Side, Side];
   explanation: string;
 }
@@ -57,7 +60,7 @@ export function buildConflictReport(
   references: readonly ReferenceRecord[],
   catalogOverlaps: readonly Overlap[] = findVacancyOverlaps(catalog),
 ): ConflictReport {
-  const comparable = catalog.filter((record) => record.status !== 'assigned' || record.portStart === record.portEnd);
+  const comparable = catalog.filter((record) => record.status !== 'category' && (record.status !== 'assigned' || record.portStart === record.portEnd));
   const referencesOf = new Map<PortRecord, ReferenceRecord[]>();
   for (const [record, reference] of overlappingPairs(comparable, references)) {
     const list = referencesOf.get(record);
@@ -78,6 +81,7 @@ export function buildConflictReport(
   for (const { vacant, assigned } of catalogOverlaps) {
     report.conflicts.push(vacancy({ role: 'catalog', record: vacant }, { role: 'catalog', record: assigned }));
   }
+  report.conflicts.push(...productClashes(catalog));
   report.conflicts.sort(compareConflicts);
   return report;
 }
@@ -89,12 +93,10 @@ function compareAssigned(record: PortRecord, found: ReferenceRecord[], report: C
     else report.conflicts.push(vacancy({ role: 'reference', record: found[0] ?? record }, { role: 'catalog', record }));
     return;
   }
-  for (const reference of assigned) {
-    const match = matchService(record, reference);
-    if (match) {
-      report.agreements.push({ catalog: record, reference, match });
-      return;
-    }
+  const best = bestMatch(record, assigned);
+  if (best) {
+    report.agreements.push(best);
+    return;
   }
   const primary = assigned[0] ?? record;
   report.conflicts.push({
@@ -141,4 +143,63 @@ function compareConflicts(a: Conflict, b: Conflict): number {
     compareRecords(a.sides[1].record, b.sides[1].record) ||
     compareText(a.kind, b.kind)
   );
+}
+
+/** How strong each way of agreeing is: a keyword shared beats a shared word. */
+const strength: Readonly<Record<MatchMethod, number>> = {
+  'same-keyword': 6,
+  'same-name': 5,
+  'keyword-in-name': 4,
+  acronym: 3,
+  'product-keyword': 2,
+  'shared-words': 1,
+  'same-status': 0,
+};
+
+/**
+ * The reference that agrees best with `record`: the strongest rule wins, and
+ * among equals the first row (primaries come before aliases). 105/tcp
+ * "Mailbox Name Nameserver" takes `csnet-ns` (same name), not `cso` (one
+ * shared word).
+ */
+function bestMatch(record: PortRecord, references: readonly ReferenceRecord[]): Agreement | null {
+  let best: Agreement | null = null;
+  for (const reference of references) {
+    const match = matchService(record, reference);
+    if (match && (best === null || strength[match.method] > strength[best.match.method])) best = { catalog: record, reference, match };
+  }
+  return best;
+}
+
+/**
+ * Two products on one port, or a product on a port a catalog service uses:
+ * the clash a vendor must check before choosing defaults. Ranges count, so a
+ * product's 30000–32767 clashes with any port inside it.
+ */
+function productClashes(catalog: readonly PortRecord[]): Conflict[] {
+  const assigned = catalog.filter((record) => record.status === 'assigned');
+  const products = assigned.filter((record) => record.product !== null);
+  const clashes: Conflict[] = [];
+  for (const [first, second] of overlappingPairs(products, assigned)) {
+    if (first === second || first.product === second.product) continue;
+    if (second.product !== null && compareText(first.product ?? '', second.product) > 0) continue;
+    clashes.push({
+      kind: 'product-clash',
+      sides: [
+        { role: 'catalog', record: first },
+        { role: 'catalog', record: second },
+      ],
+      explanation: `${describeUse(first)} and ${describeUse(second)} both use ${formatPortRange(overlapOf(first, second))}/${first.protocol}`,
+    });
+  }
+  return clashes;
+}
+
+function describeUse(record: PortRecord): string {
+  const what = describe(record);
+  return record.product ? `${record.product} ${what}${record.configKey ? ` (\`${record.configKey}\`)` : ''}` : what;
+}
+
+function overlapOf(a: PortRecord, b: PortRecord): Pick<PortRecord, 'portStart' | 'portEnd'> {
+  return { portStart: Math.max(a.portStart, b.portStart), portEnd: Math.min(a.portEnd, b.portEnd) };
 }

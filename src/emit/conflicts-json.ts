@@ -43,7 +43,7 @@ export function sideSummary(role: Role, record: PortRecord): SideSummary {
 
 /** Counts the report gives at the top, also used by the Markdown and the CLI. */
 export function conflictCounts(report: ConflictReport) {
-  const byKind: Record<string, number> = { 'different-service': 0, 'assigned-in-vacant-range': 0 };
+  const byKind: Record<string, number> = { 'different-service': 0, 'assigned-in-vacant-range': 0, 'product-clash': 0 };
   for (const conflict of report.conflicts) byKind[conflict.kind] = (byKind[conflict.kind] ?? 0) + 1;
   const methods: MatchMethod[] = ['same-keyword', 'same-name', 'keyword-in-name', 'acronym', 'product-keyword', 'shared-words', 'same-status'];
   const byMethod: Record<string, number> = Object.fromEntries(methods.map((method) => [method, 0]));

@@ -22,6 +22,7 @@ export function csvCells(record: PortRecord): Record<(typeof recordFields)[numbe
     protocol: record.protocol,
     status: record.status,
     serviceName: quoteLeadingQuote(record.serviceName ?? ''),
+    aliases: quoteLeadingQuote(record.aliases.join(listSeparator)),
     name: quoteLeadingQuote(record.name ?? ''),
     description: quoteLeadingQuote(record.description ?? ''),
     references: record.references.join(listSeparator),

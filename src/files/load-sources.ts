@@ -10,6 +10,8 @@ import { VFile } from 'vfile';
 import { readManifest } from '../input/manifest.js';
 import { reporterFor } from '../model/messages.js';
 import type { SourceDocument } from '../pipeline/build.js';
+import { isErrnoException, wordsFor } from './os-errors.js';
+import { NotRegularFileError, readRegularFile } from './regular-file.js';
 
 export const manifestName = 'sources.json';
 
@@ -25,7 +27,7 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
   const manifestFile = new VFile({ path: displayPath(manifestPath) });
   const report = reporterFor(manifestFile, 'manifest');
   try {
-    manifestFile.value = await readFile(manifestPath, 'utf8');
+    manifestFile.value = (await readRegularFile(manifestPath)).toString('utf8');
   } catch (error) {
     report('read', `Cannot read the manifest (${describe(error)}), expected ${manifestName} in \`${folder}\``, { line: 1, column: 1 });
     return { manifestFile, documents: null };
@@ -38,7 +40,7 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
     const place = loaded.placeOf(['sources', index, source.package ? 'package' : 'file']);
     try {
       const located = source.package ? await locateInPackage(source.package, source.file) : await locateInFolder(folder, source.file);
-      const file = new VFile({ path: displayPath(located.path), value: await readFile(located.path) });
+      const file = new VFile({ path: displayPath(located.path), value: await readRegularFile(located.path) });
       documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
     } catch (error) {
       const what = source.package ? `\`${source.file}\` of package \`${source.package}\`` : `\`${source.file}\``;
@@ -89,7 +91,7 @@ export function displayPath(filePath: string): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return 'no such file';
-  if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return 'it is a folder';
+  if (error instanceof NotRegularFileError) return error.message;
+  if (isErrnoException(error)) return error.code === 'ENOENT' ? 'no such file' : `${wordsFor(error.code)}, ${error.code}`;
   return error instanceof Error ? error.message : String(error);
 }

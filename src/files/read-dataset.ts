@@ -3,9 +3,11 @@
  * revision (read with `git show REV:./PATH`, relative to the working directory).
  */
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { PortRecord } from '../model/record.js';
+import { isErrnoException, wordsFor } from './os-errors.js';
+import { NotRegularFileError, readRegularFile } from './regular-file.js';
 
 const run = promisify(execFile);
 
@@ -15,9 +17,17 @@ export interface DatasetSide {
   records: PortRecord[];
 }
 
-/** Reads ports.json from a file. */
+/** Reads ports.json from a file; only a regular file, so a named pipe cannot hang `diff`. */
 export async function readDatasetFile(filePath: string): Promise<DatasetSide> {
-  return { label: filePath, records: recordsOf(await readFile(filePath, 'utf8'), filePath) };
+  let text: string;
+  try {
+    text = (await readRegularFile(filePath)).toString('utf8');
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new Error(`Cannot read \`${filePath}\` (${error.message}), expected ports.json`);
+    if (isErrnoException(error)) throw new Error(`Cannot read \`${filePath}\` (${wordsFor(error.code)}, ${error.code}), expected ports.json`);
+    throw error;
+  }
+  return { label: filePath, records: recordsOf(text, filePath) };
 }
 
 /** Reads `datasetPath` as committed at `revision`. */

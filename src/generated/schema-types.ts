@@ -16,11 +16,18 @@ export interface PortRecord {
    * Transport protocol. A source entry for several protocols becomes one record per protocol.
    */
   protocol: "tcp" | "udp" | "sctp" | "dccp";
-  status: "assigned" | "unassigned" | "reserved";
+  /**
+   * What the registry or page says of the ports. `assigned`: in use by the service or product named. `unassigned` and `reserved`: not in use (IANA reserves some ports). `deprecated`: an assignment that was withdrawn (de-registered, removed, deprecated, decommissioned): not in use, kept for its history. `category`: a range that names one of IANA's port categories (the registered ports 1024–49151, the dynamic ports 49152–65535), not an assignment. A port is taken only where some record covering it is `assigned`.
+   */
+  status: "assigned" | "unassigned" | "reserved" | "deprecated" | "category";
   /**
    * IANA-style service keyword where a source gives one.
    */
   serviceName: string | null;
+  /**
+   * Other registered keywords for the same assignment (IANA's alias rows, /etc/services aliases), the primary keyword being `serviceName`.
+   */
+  aliases: string[];
   /**
    * Human-readable name with markup removed; null for unassigned or reserved entries that have none.
    */
@@ -118,7 +125,7 @@ export interface Source {
      * @minItems 1
      */
     protocols?: ("tcp" | "udp" | "sctp" | "dccp")[];
-    status?: "assigned" | "unassigned" | "reserved";
+    status?: "assigned" | "unassigned" | "reserved" | "deprecated" | "category";
   };
   /**
    * For page formats: header text to the field its cells fill. A header is compared without case, surrounding or repeated space, or footnote markers; a multi-row header is named by its rows' texts joined by a space (`Protocol TCP`), and may also be named by its last row's text. Several columns may map to one field: their texts are joined in column order (notes get one item per column, `Header: text`; each port column gives its own records, noted with its header). `ignore` reads a column as deliberately unused. An object value sets the field and the protocol of every port in the column (`{"field": "port", "protocol": "udp"}`).

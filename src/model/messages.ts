@@ -8,6 +8,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Point } from './location.js';
 import { compareText } from './record.js';
 import { rules, type Rule, type RuleId } from './rules.js';
+import { terminalJson, terminalLine } from './terminal.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -56,12 +57,13 @@ export function severityOf(message: VFileMessage): Severity {
 
 /**
  * Compiler-style text: `path:line:col: severity: reason (source:rule)`,
- * the form editors and CI logs link to.
+ * the form editors and CI logs link to. Always one line, with controls shown
+ * as escapes (see terminal.ts): a path or reason can hold any text.
  */
 export function formatMessage(message: VFileMessage): string {
   const where = `${message.file || '<input>'}:${message.line ?? 1}:${message.column ?? 1}`;
   const rule = [message.source, message.ruleId].filter(Boolean).join(':');
-  return `${where}: ${severityOf(message)}: ${message.reason}${rule ? ` (${rule})` : ''}`;
+  return terminalLine(`${where}: ${severityOf(message)}: ${message.reason}${rule ? ` (${rule})` : ''}`);
 }
 
 /** Counts messages by severity. */
@@ -99,7 +101,9 @@ export function messageData(message: VFileMessage) {
 
 /**
  * A GitHub workflow annotation (`::warning file=…,line=…,col=…::message`), so
- * a warning lands on its line of the pull request.
+ * a warning lands on its line of the pull request. GitHub's escaping comes
+ * first, so line breaks stay line breaks of the annotation; any control left
+ * is then shown as an escape, as the log is also read in a terminal.
  */
 export function formatGithubAnnotation(message: VFileMessage): string {
   const level = { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
@@ -110,7 +114,7 @@ export function formatGithubAnnotation(message: VFileMessage): string {
     `col=${message.column ?? 1}`,
     ...(rule ? [`title=${escapeProperty(rule)}`] : []),
   ].join(',');
-  return `::${level} ${properties}::${escapeData(message.reason)}`;
+  return terminalLine(`::${level} ${properties}::${escapeData(message.reason)}`);
 }
 
 // GitHub's own escaping for workflow commands: data, then properties.
@@ -122,8 +126,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Messages in a format: one line each for text and github, one JSON array for json. */
+/**
+ * Messages in a format: one line each for text and github, one JSON array for
+ * json (with the controls JSON leaves raw escaped; the data is the same).
+ */
 export function formatMessages(messages: readonly VFileMessage[], format: MessageFormat): string[] {
-  if (format === 'json') return [JSON.stringify(messages.map(messageData), null, 2)];
+  if (format === 'json') return [terminalJson(JSON.stringify(messages.map(messageData), null, 2))];
   return messages.map(format === 'github' ? formatGithubAnnotation : formatMessage);
 }

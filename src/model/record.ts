@@ -17,6 +17,7 @@ export const recordFields = [
   'protocol',
   'status',
   'serviceName',
+  'aliases',
   'name',
   'description',
   'references',
@@ -35,7 +36,7 @@ export type Role = 'catalog' | 'reference';
 export type ReferenceRecord = PortRecord & { aliasOf: string | null };
 
 export const protocols: readonly Protocol[] = ['tcp', 'udp', 'sctp', 'dccp'];
-export const statuses: readonly Status[] = ['assigned', 'unassigned', 'reserved'];
+export const statuses: readonly Status[] = ['assigned', 'unassigned', 'reserved', 'deprecated', 'category'];
 export const categories: readonly Category[] = ['well-known', 'registered', 'dynamic'];
 
 export const highestPort = 65535;

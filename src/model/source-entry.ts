@@ -23,6 +23,8 @@ export interface SourceEntry {
   direction: string | null;
   /** For a registry's alias row: the primary service name it stands for. */
   aliasOf: string | null;
+  /** Other keywords the source gives for the same service (`/etc/services` aliases). */
+  aliases: readonly string[];
   /** Extra references as written (`[RFC3501]`, `RFC 821`); normalization keeps the RFCs. */
   references: readonly string[];
 }
@@ -53,6 +55,7 @@ export function sourceEntry(
     configKey: null,
     direction: null,
     aliasOf: null,
+    aliases: [],
     references: [],
     ...fields,
   };

@@ -7,13 +7,13 @@ import type { VFile } from 'vfile';
 import type { Point } from '../model/location.js';
 import { reporterFor, type Reporter } from '../model/messages.js';
 import { readDirection } from '../grammar/direction-words.js';
-import { categoryOf, type PortRecord, type Protocol, type Status } from '../model/record.js';
+import { categoryOf, compareText, type PortRecord, type Protocol, type Status } from '../model/record.js';
 import type { SourceEntry } from '../model/source-entry.js';
 import { stripMarkup } from './markup.js';
 import { parsePortRange } from '../grammar/port-cell.js';
 import { readProtocolWords } from '../grammar/protocol-words.js';
 import { extractReferences, readReferenceTokens, sortReferences } from '../grammar/references.js';
-import { statusWord } from '../grammar/status-words.js';
+import { isCategoryRange, statusWord } from '../grammar/status-words.js';
 import { cleanOrNull, noteParts } from '../model/text.js';
 
 /** What normalization needs to know about the entry's source. */
@@ -51,10 +51,13 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
 
   const name = cleanText(entry.name);
   const description = cleanText(entry.description);
-  const status = name.text ? statusWord(name.text) : null;
+  const word = name.text ? statusWord(name.text) : null;
+  const category = isCategoryRange(range.start, range.end, `${name.text ?? ''} ${description.text ?? ''}`);
+  const status = category ? 'category' : (word?.status ?? context.defaults.status ?? 'assigned');
+  const { serviceName, aliases } = keywordsOf(entry);
   const listed = readReferenceTokens(entry.references);
   const notes = [
-    status?.remark ?? null,
+    word?.remark ?? null,
     ...name.notes,
     ...description.notes,
     ...entry.notes.map((note) => cleanOrNull(stripMarkup(note))),
@@ -68,9 +71,10 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
       portStart: range.start,
       portEnd: range.end,
       protocol,
-      status: status?.status ?? context.defaults.status ?? 'assigned',
-      serviceName: cleanOrNull(entry.serviceName),
-      name: status ? null : name.text,
+      status,
+      serviceName,
+      aliases,
+      name: word && !word.keepsName ? null : name.text,
       description: description.text,
       references: sortReferences([...name.references, ...description.references, ...listed.references]),
       notes: distinctNotes(notes),
@@ -110,4 +114,18 @@ function cleanText(text: string | null): { text: string | null; references: stri
   if (text === null) return { text: null, references: [], notes: [] };
   const extracted = extractReferences(stripMarkup(text));
   return { text: cleanOrNull(extracted.text), references: extracted.references, notes: extracted.notes };
+}
+
+/**
+ * The entry's keyword and its aliases. An alias row of a registry stands for
+ * its primary keyword: the record carries the primary as `serviceName` and
+ * the row's own keyword as an alias, so 80/tcp is `http` with aliases `www`
+ * and `www-http`, whichever row came first.
+ */
+function keywordsOf(entry: SourceEntry): { serviceName: string | null; aliases: string[] } {
+  const own = cleanOrNull(entry.serviceName);
+  const primary = cleanOrNull(entry.aliasOf);
+  const listed = entry.aliases.flatMap((alias) => cleanOrNull(alias) ?? []);
+  if (primary === null || primary === own) return { serviceName: own, aliases: [...new Set(listed)].sort(compareText) };
+  return { serviceName: primary, aliases: [...new Set([...(own ? [own] : []), ...listed])].sort(compareText) };
 }

@@ -307,7 +307,7 @@ class AsciidocReader {
    */
   private layOut(cells: readonly RawCell[], width: number, columns: readonly string[] | null, budget: number): TableCell[][] | null {
     /** Per column: the last row a cell placed so far covers. */
-    const busyUntil = new Array<number>(width).fill(-1);
+    const busyUntil = new Int32Array(width).fill(-1);
     const placed: { row: number; column: number; colspan: number; rowspan: number; cell: TableCell }[] = [];
     let row = 0;
     let column = 0;
@@ -317,7 +317,10 @@ class AsciidocReader {
         for (;;) {
           while (column < width && (busyUntil[column] ?? -1) >= row) column += 1;
           if (column < width) break;
-          row += 1;
+          // The row is full: on to the first row with a free slot (each full row is looked at once).
+          let free = Infinity;
+          for (const until of busyUntil) free = Math.min(free, until + 1);
+          row = Math.max(row + 1, free);
           column = 0;
           if (row * width > budget) return null;
         }
@@ -697,7 +700,9 @@ export function renderAsciidocInline(source: string): string {
         continue;
       }
     }
-    if (!isWordCharacter(source.charCodeAt(index - 1)) && /[a-z]/.test(character)) {
+    // Macros open a word, except footnotes, which follow what they annotate (`8080footnote:[…]`).
+    const opensWord = !isWordCharacter(source.charCodeAt(index - 1));
+    if ((opensWord && /[a-z]/.test(character)) || (character === 'f' && source.startsWith('footnote', index))) {
       const macro = macroAt(source, index, find);
       if (macro) {
         out.push(macro.text);

@@ -116,6 +116,9 @@ interface PendingItem {
  * paragraphs). `startOffset` places a cell without any text.
  */
 export function cellOf(segments: readonly Segment[], syntax: CellSyntax, startOffset: number): TableCell {
+  if (segments.every(({ line, from, to }) => firstTextColumn(line.text, from, to) < 0)) {
+    return { text: '', items: [], offset: startOffset, spanned: false };
+  }
   const pending: PendingItem[] = [];
   let current: PendingItem | null = null;
   let firstOffset = -1;

@@ -44,7 +44,7 @@ export function parseEtcServices(file: VFile): ParseResult {
         protocols: [match.protocol],
         serviceName: service,
         name: comment || null,
-        notes: aliases.length > 0 ? [`Aliases: ${aliases.join(', ')}`] : [],
+        aliases,
       }),
     );
   });
