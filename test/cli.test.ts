@@ -20,7 +20,7 @@ describe('port-catalog build', () => {
     expect(await main(['build', '--out', first, '--quiet'])).toBe(0);
     expect(await main(['build', '--out', second, '--quiet'])).toBe(0);
     const a = await readFolder(first);
-    expect(Object.keys(a)).toEqual(['conflicts.json', 'conflicts.md', 'datapackage.json', 'ports.csv', 'ports.json', 'ports.md']);
+    expect(Object.keys(a)).toEqual(['conflicts.json', 'conflicts.md', 'datapackage.json', 'ports.csv', 'ports.json', 'ports.md', 'references.json']);
     expect(await readFolder(second)).toEqual(a);
   });
 
@@ -91,7 +91,7 @@ describe('port-catalog check', () => {
   it('fails on a missing file', async () => {
     const out = await folderWith({});
     expect(await main(['check', '--out', out])).toBe(1);
-    expect(stderr.filter((line) => line.endsWith(': stale'))).toHaveLength(6);
+    expect(stderr.filter((line) => line.endsWith(': stale'))).toHaveLength(7);
   });
 });
 

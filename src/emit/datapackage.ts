@@ -12,11 +12,13 @@ export interface DataPackageInput {
   dataset: PortDataset;
   csv: string;
   json: string;
+  /** references.json, the compact index of the reference sources' records. */
+  referenceIndex: string;
   tableSchema: TableSchema;
 }
 
 /** The descriptor, pretty JSON with a final newline. */
-export function emitDataPackage({ dataset, csv, json, tableSchema }: DataPackageInput): string {
+export function emitDataPackage({ dataset, csv, json, referenceIndex, tableSchema }: DataPackageInput): string {
   const facts = (content: string) => ({
     bytes: Buffer.byteLength(content, 'utf8'),
     hash: `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`,
@@ -60,6 +62,16 @@ export function emitDataPackage({ dataset, csv, json, tableSchema }: DataPackage
         encoding: 'utf-8',
         ...facts(json),
         description: 'The same records with provenance; validates against schemas/dataset.schema.json.',
+      },
+      {
+        name: 'references',
+        path: 'references.json',
+        profile: 'data-resource',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        ...facts(referenceIndex),
+        description: 'The reference sources\u2019 records (the IANA registry), compact: one row per record, fields named in its header. lookup, free and conflicts read it.',
       },
     ],
   };

@@ -63,6 +63,7 @@ export const rules = {
   // Merging and checking.
   duplicate: { severity: 'info', summary: 'an entry repeated within one source, merged into its first occurrence' },
   disagreement: { severity: 'info', summary: 'two entries of one identity that differ in a field; the other text is kept in notes' },
+  'port-reused': { severity: 'warning', summary: 'one product port under two configuration keys' },
   vacancy: { severity: 'warning', summary: 'an assigned port inside an unassigned or reserved range of the same source' },
 } as const satisfies Record<string, Rule>;
 

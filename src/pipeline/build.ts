@@ -60,7 +60,7 @@ export function build(documents: readonly SourceDocument[], options: BuildOption
     dataset,
     references,
     conflicts,
-    artifacts: assembleArtifacts(dataset, conflicts, options.generator),
+    artifacts: assembleArtifacts(dataset, conflicts, references, options.generator),
     files: documents.map((document) => document.file),
     perSource: yields.map((yielded, index) => ({
       ...yielded,

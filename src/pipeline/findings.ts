@@ -7,7 +7,7 @@ import type { Disagreement, Duplicate } from '../catalog/merge.js';
 import type { Overlap } from '../catalog/overlaps.js';
 import { causeAt, reporterFor } from '../model/messages.js';
 import { abbreviate } from '../grammar/port-cell.js';
-import { formatPortRange, formatSourceRef } from '../model/record.js';
+import { formatPortRange, formatSourceRef, type PortRecord } from '../model/record.js';
 import type { SourceDocument } from './read-documents.js';
 
 /** A finding about records, to be reported on one source line. */
@@ -16,8 +16,8 @@ interface Finding {
   sourceId: string;
   line: number;
   /** The stage that found it, for the message's `(source:rule)`. */
-  source: 'merge' | 'overlap';
-  ruleId: 'duplicate' | 'vacancy' | 'disagreement';
+  source: 'merge' | 'overlap' | 'product';
+  ruleId: 'duplicate' | 'vacancy' | 'disagreement' | 'port-reused';
   /** The message, given the protocols it concerns, e.g. `tcp, udp`. */
   reason: (protocols: string) => string;
   /** Equal for findings that are the same but for protocol. */
@@ -29,6 +29,7 @@ interface Finding {
 
 /** What merging found: repeats, and fields merged records disagreed on. */
 export interface MergeFindings {
+  records: readonly PortRecord[];
   duplicates: readonly Duplicate[];
   disagreements: readonly Disagreement[];
 }
@@ -36,7 +37,12 @@ export interface MergeFindings {
 /** Reports merge duplicates, disagreements and vacancy overlaps on the documents they concern. */
 export function reportFindings(merged: MergeFindings, overlaps: readonly Overlap[], documents: readonly SourceDocument[]): void {
   const grouped = new Map<string, { finding: Finding; protocols: string[] }>();
-  const findings = [...duplicateFindings(merged.duplicates), ...disagreementFindings(merged.disagreements), ...overlapFindings(overlaps)];
+  const findings = [
+    ...duplicateFindings(merged.duplicates),
+    ...disagreementFindings(merged.disagreements),
+    ...reusedPortFindings(merged.records),
+    ...overlapFindings(overlaps),
+  ];
   for (const finding of findings) {
     const key = `${finding.sourceId}:${finding.line}:${finding.key}`;
     const group = grouped.get(key);
@@ -84,6 +90,36 @@ function disagreementFindings(disagreements: readonly Disagreement[]): Finding[]
         `Different \`${field}\` for ${formatPortRange(record)} (${protocols}) than at ${keptAt}, expected one; kept \`${abbreviate(kept.text)}\`, and this one in notes`,
     };
   });
+}
+
+/**
+ * One product's port under two configuration keys: either the page repeats
+ * a port by mistake, or two settings default to one port and clash.
+ */
+function reusedPortFindings(records: readonly PortRecord[]): Finding[] {
+  const firstKey = new Map<string, PortRecord>();
+  const findings: Finding[] = [];
+  for (const record of records) {
+    if (record.status !== 'assigned' || record.product === null || record.configKey === null) continue;
+    const key = `${record.product}|${formatPortRange(record)}|${record.protocol}`;
+    const first = firstKey.get(key);
+    const ref = record.sources[0];
+    const firstRef = first?.sources[0];
+    if (!first) firstKey.set(key, record);
+    if (!first || !ref || !firstRef || first.configKey === record.configKey) continue;
+    findings.push({
+      sourceId: ref.source,
+      line: ref.line,
+      source: 'product',
+      ruleId: 'port-reused',
+      key: `${key}|${record.configKey}`,
+      protocol: record.protocol,
+      ...(firstRef.source === ref.source ? { causeLine: firstRef.line } : {}),
+      reason: (protocols) =>
+        `Unexpected port ${formatPortRange(record)} (${protocols}) of ${record.product} under a second configuration key \`${record.configKey}\` (\`${first.configKey}\` at ${formatSourceRef(firstRef)}), expected one key per port`,
+    });
+  }
+  return findings;
 }
 
 /** Overlaps within one source; overlaps across sources belong to the conflict report. */

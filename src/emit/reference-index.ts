@@ -1,0 +1,25 @@
+/**
+ * references.json: the reference sources' records, compact, so `lookup`,
+ * `free` and `conflicts` answer from built data without reading, parsing and
+ * normalizing the registry again. One record per line, as an array
+ * `[portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]`,
+ * in catalog order, so a registry upgrade reads as a line diff.
+ */
+import { compareRecords, type PortRecord, type ReferenceRecord } from '../model/record.js';
+
+/** The order of a compact reference row's fields. */
+export const referenceRowFields = ['portStart', 'portEnd', 'protocol', 'status', 'serviceName', 'aliases', 'name', 'source', 'line'] as const;
+
+export type ReferenceRow = [number, number, PortRecord['protocol'], PortRecord['status'], string | null, string[], string | null, string, number];
+
+/** The index's text: a small header, then one row per line. */
+export function emitReferenceIndex(references: readonly ReferenceRecord[], generator: { name: string; version: string }): string {
+  const rows = [...references].sort(compareRecords).map((record) => JSON.stringify(rowOf(record)));
+  const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields });
+  return `{"index":${header},"rows":[\n${rows.join(',\n')}${rows.length > 0 ? '\n' : ''}]}\n`;
+}
+
+function rowOf(record: ReferenceRecord): ReferenceRow {
+  const first = record.sources[0] ?? { source: '', line: 0 };
+  return [record.portStart, record.portEnd, record.protocol, record.status, record.serviceName, record.aliases, record.name, first.source, first.line];
+}

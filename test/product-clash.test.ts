@@ -1,0 +1,49 @@
+/**
+ * Which product already uses this port: two products on one port are a
+ * conflict, with both products and both source lines; one product's port
+ * under two configuration keys is a warning.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatSourceRef } from '../src/model/record.js';
+import { buildFolder, folderWith, messagesOf } from './helpers.js';
+
+const cft = readFileSync('sources/transfer-cft-ports.md', 'utf8');
+const acme = ['# Acme Gateway ports', '', '| Port | Service | Key |', '| --- | --- | --- |', '| 6801/tcp | Relay | relay.port |', '| 6801/tcp | Relay admin | relay.admin |', ''].join('\n');
+const pages = (extra: Record<string, unknown>[] = []) =>
+  folderWith({
+    'cft.md': cft,
+    'acme.md': acme,
+    'sources.json': JSON.stringify({
+      sources: [
+        { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' } },
+        { id: 'acme', file: 'acme.md', format: 'markdown', title: 'Acme', url: null, product: 'Acme Gateway', columns: { Port: 'port', Service: 'name', Key: 'configKey' } },
+        ...extra,
+      ],
+    }),
+  });
+
+describe('product clashes', () => {
+  it('names both products and both source lines', async () => {
+    const result = await buildFolder(await pages());
+    const clashes = result.conflicts.conflicts.filter((conflict) => conflict.kind === 'product-clash');
+    expect(
+      clashes.map(({ sides, explanation }) => [
+        sides.map((side) => `${side.record.product}:${side.record.name}@${side.record.sources.map(formatSourceRef).join(',')}`),
+        explanation,
+      ]),
+    ).toEqual([
+      [['Acme Gateway:Relay@acme:5', 'Transfer CFT:Secure Relay MA@cft:56'], 'Acme Gateway "Relay" (`relay.port`) and Transfer CFT "Secure Relay MA" (`ma.comm_port`) both use 6801/tcp'],
+      [['Acme Gateway:Relay admin@acme:6', 'Transfer CFT:Secure Relay MA@cft:56'], 'Acme Gateway "Relay admin" (`relay.admin`) and Transfer CFT "Secure Relay MA" (`ma.comm_port`) both use 6801/tcp'],
+    ]);
+  });
+
+  it('warns when one product gives one port two configuration keys', async () => {
+    const result = await buildFolder(await pages());
+    expect(messagesOf(result.files).filter((line) => line.includes('port-reused'))).toEqual([
+      expect.stringMatching(
+        /acme\.md:6:1: warning: Unexpected port 6801 \(tcp\) of Acme Gateway under a second configuration key `relay\.admin` \(`relay\.port` at acme:5\), expected one key per port \(product:port-reused\)$/,
+      ),
+    ]);
+  });
+});
