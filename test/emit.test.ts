@@ -80,13 +80,14 @@ describe('emitMarkdown', () => {
       record({ portStart: 225, portEnd: 229, status: 'reserved' }),
     ]);
     expect(text).toContain('## Well-known ports (0–1023)');
-    expect(text).toContain('| 7 | tcp, udp | assigned | Echo | [RFC862](https://www.rfc-editor.org/rfc/rfc862) | list:1 |');
-    expect(text).toContain('| 225–229 | tcp | reserved | | | list:1 |');
+    // Every column stays, empty or not: Port, Protocol, Status, Name, Service, Aliases, Description, References, Notes, Sources.
+    expect(text).toContain('| 7 | tcp, udp | assigned | Echo | | | | [RFC862](https://www.rfc-editor.org/rfc/rfc862) | | list:1 |');
+    expect(text).toContain('| 225–229 | tcp | reserved | | | | | | | list:1 |');
   });
 
   it('escapes source text so it cannot break the table or inject HTML or links', () => {
     const text = markdown([record({ portStart: 1, name: 'a | b <script>x</script> [l](http://e) *e*' })]);
     const row = text.split('\n').find((line) => line.startsWith('| 1 |'));
-    expect(row).toBe('| 1 | tcp | assigned | a \\| b \\<script>x\\</script> \\[l]\\(http\\://e) \\*e\\* | list:1 |');
+    expect(row).toBe('| 1 | tcp | assigned | a \\| b \\<script>x\\</script> \\[l]\\(http\\://e) \\*e\\* | | | | | | list:1 |');
   });
 });

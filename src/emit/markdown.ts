@@ -5,7 +5,7 @@
  * row ("tcp, udp").
  */
 import type { PhrasingContent, RootContent, Table } from 'mdast';
-import { categories, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../model/record.js';
+import { categories, compareText, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../model/record.js';
 import {
   bulletList,
   code,
@@ -55,9 +55,14 @@ function catalogTree(dataset: PortDataset): RootContent[] {
     ),
   ];
   for (const category of categories) {
-    const records = dataset.records.filter((record) => record.category === category);
+    const records = dataset.records.filter((record) => record.category === category && record.product === null);
     if (records.length === 0) continue;
-    nodes.push(heading(2, categoryTitles[category]), recordsTable(records));
+    nodes.push(heading(2, categoryTitles[category]), recordsTable(records, serviceColumns));
+  }
+  const products = [...new Set(dataset.records.flatMap((record) => (record.product === null ? [] : [record.product])))].sort(compareText);
+  if (products.length > 0) nodes.push(heading(2, 'Products'));
+  for (const product of products) {
+    nodes.push(heading(3, product), recordsTable(dataset.records.filter((record) => record.product === product), productColumns));
   }
   return nodes;
 }
@@ -87,29 +92,41 @@ interface Column {
   cell: (record: PortRecord, protocols: string) => PhrasingContent[];
 }
 
-const columns: readonly Column[] = [
-  { title: 'Port', cell: (r) => [text(formatPortRange(r))] },
-  { title: 'Protocol', cell: (_r, protocols) => [text(protocols)] },
-  { title: 'Status', cell: (r) => [text(r.status)] },
-  { title: 'Name', cell: (r) => optionalText(r.name) },
-  { title: 'Service', cell: (r) => (r.serviceName ? [code(r.serviceName)] : []) },
-  { title: 'Aliases', cell: (r) => joined(r.aliases.map(code)) },
-  { title: 'Description', cell: (r) => optionalText(r.description) },
-  { title: 'References', cell: (r) => joined(r.references.map(referenceLink)) },
-  { title: 'Notes', cell: (r) => optionalText(r.notes.join('; ') || null) },
-  { title: 'Product', cell: (r) => optionalText(r.product) },
-  { title: 'Config key', cell: (r) => (r.configKey ? [code(r.configKey)] : []) },
-  { title: 'Direction', cell: (r) => optionalText(r.direction) },
-  { title: 'Sources', cell: (r) => [text(formatSources(r))] },
+const column = {
+  port: { title: 'Port', cell: (r) => [text(formatPortRange(r))] },
+  protocol: { title: 'Protocol', cell: (_r, protocols) => [text(protocols)] },
+  status: { title: 'Status', cell: (r) => [text(r.status)] },
+  name: { title: 'Name', cell: (r) => optionalText(r.name) },
+  service: { title: 'Service', cell: (r) => (r.serviceName ? [code(r.serviceName)] : []) },
+  aliases: { title: 'Aliases', cell: (r) => joined(r.aliases.map(code)) },
+  description: { title: 'Description', cell: (r) => optionalText(r.description) },
+  references: { title: 'References', cell: (r) => joined(r.references.map(referenceLink)) },
+  notes: { title: 'Notes', cell: (r) => optionalText(r.notes.join('; ') || null) },
+  configKey: { title: 'Config key', cell: (r) => (r.configKey ? [code(r.configKey)] : []) },
+  direction: { title: 'Direction', cell: (r) => optionalText(r.direction) },
+  sources: { title: 'Sources', cell: (r) => [text(formatSources(r))] },
+} satisfies Record<string, Column>;
+
+/**
+ * Every table keeps all its columns, whatever its rows hold, so adding or
+ * changing one record changes its own line and the counts, never a whole
+ * table's header. Services sit in category tables; each product has a table
+ * of its own, with its configuration keys.
+ */
+const serviceColumns: readonly Column[] = [
+  column.port, column.protocol, column.status, column.name, column.service, column.aliases,
+  column.description, column.references, column.notes, column.sources,
+];
+const productColumns: readonly Column[] = [
+  column.port, column.protocol, column.status, column.name, column.configKey, column.direction, column.service,
+  column.description, column.references, column.notes, column.sources,
 ];
 
-/** A table of records; columns empty in every row are left out (and never built). */
-function recordsTable(records: readonly PortRecord[]): Table {
+function recordsTable(records: readonly PortRecord[], columns: readonly Column[]): Table {
   const groups = groupProtocols(records);
-  const kept = columns.filter((column) => groups.some(({ record, protocols }) => column.cell(record, protocols).length > 0));
   return table(
-    kept.map((column) => column.title),
-    groups.map(({ record, protocols }) => kept.map((column) => column.cell(record, protocols))),
+    columns.map((each) => each.title),
+    groups.map(({ record, protocols }) => columns.map((each) => each.cell(record, protocols))),
   );
 }
 
