@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '../src/cli.js';
-import { emitDiffMarkdown } from '../src/emit/diff-markdown.js';
+import { commentLimit, emitDiffMarkdown } from '../src/emit/diff-markdown.js';
+import { diffConflicts } from '../src/compare/conflict-diff.js';
 import type { PortRecord } from '../src/model/record.js';
 import { record } from './records.js';
 import { describe, expect, it } from 'vitest';
@@ -72,21 +73,21 @@ describe('emitDiffMarkdown', () => {
         '',
         '### Added (1)',
         '',
-        '| Port | Protocol | Status | Name | Sources |',
-        '| - | - | - | - | - |',
-        '| 25 | tcp | assigned | SMTP | list:123 |',
+        '| Port | Protocol | Status | Name | Product | Config key | Sources |',
+        '| - | - | - | - | - | - | - |',
+        '| 25 | tcp | assigned | SMTP | | | list:123 |',
         '',
         '### Removed (1)',
         '',
-        '| Port | Protocol | Status | Name | Sources |',
-        '| - | - | - | - | - |',
-        '| 7 | tcp | assigned | Echo | list:21 |',
+        '| Port | Protocol | Status | Name | Product | Config key | Sources |',
+        '| - | - | - | - | - | - | - |',
+        '| 7 | tcp | assigned | Echo | | | list:21 |',
         '',
         '### Changed (1)',
         '',
-        '| Record | Field | Old | New |',
-        '| - | - | - | - |',
-        '| 22/tcp Secure Shell | `name` | SSH | Secure Shell |',
+        '| Record | Product | Config key | Field | Old | New |',
+        '| - | - | - | - | - | - |',
+        '| 22/tcp Secure Shell | | | `name` | SSH | Secure Shell |',
         '',
       ].join('\n'),
     );
@@ -138,11 +139,68 @@ describe('port-catalog diff', () => {
       process.chdir(cwd);
     }
     expect(stdout.join('')).toContain('## Port catalog changes: HEAD:./output/ports.json → output/ports.json');
-    expect(stdout.join('')).toContain('| 25 | tcp | assigned | SMTP | list:123 |');
+    expect(stdout.join('')).toContain('| 25 | tcp | assigned | SMTP | | | list:123 |');
   });
 
   it('exits 2 with a clear message when a side cannot be read', async () => {
     expect(await main(['diff', 'no-such-revision-or-file'])).toBe(2);
     expect(stderr.join('\n')).toMatch(/^port-catalog: Cannot read `no-such-revision-or-file:\.\/output\/ports\.json` from git/);
+  });
+});
+
+describe('a diff for review', () => {
+  const relay = (port: number, line: number) =>
+    record({ portStart: port, name: 'Secure Relay MA', category: 'registered', product: 'Transfer CFT', configKey: 'ma.comm_port', sources: [{ source: 'cft', line }] });
+
+  it('shows a port that moved as a move, with its product and configuration key', () => {
+    const diff = diffRecords([relay(6801, 56)], [relay(6802, 56)]);
+    expect(diff.moved.map((move) => [move.label, move.old.portStart, move.new.portStart])).toEqual([['Transfer CFT `ma.comm_port`', 6801, 6802]]);
+    expect([diff.added, diff.removed, diff.changed]).toEqual([[], [], []]);
+    expect(diffHeadline(diff)).toBe('+0 −0 ~0 records →1 moved');
+    expect(emitDiffMarkdown(diff, 'a → b')).toContain(
+      ['### Moved (1)', '', '| Record | Protocol | Old port | New port | Sources |', '| - | - | - | - | - |', '| Transfer CFT `ma.comm_port` | tcp | 6801 | 6802 | cft:56 |'].join('\n'),
+    );
+  });
+
+  it('lists the conflicts a change introduces and resolves', () => {
+    const side = (product: string, key: string, source: string) => ({
+      role: 'catalog' as const,
+      port: '6801',
+      protocol: 'tcp',
+      status: 'assigned',
+      serviceName: null,
+      name: 'Relay',
+      product,
+      configKey: key,
+      sources: [source],
+    });
+    const clash = { kind: 'product-clash', sides: [side('Acme Gateway', 'relay.port', 'acme:5'), side('Transfer CFT', 'ma.comm_port', 'cft:56')], explanation: 'both use 6801/tcp' };
+    const conflicts = diffConflicts([], [clash]);
+    expect(conflicts).toEqual({ introduced: [clash], resolved: [] });
+    expect(diffConflicts([clash], [])).toEqual({ introduced: [], resolved: [clash] });
+    expect(emitDiffMarkdown(diffRecords([], []), 'a → b', { conflicts })).toContain(
+      [
+        '### Conflicts',
+        '',
+        'Introduced (1):',
+        '',
+        '| Kind | Port | Sides | Why |',
+        '| - | - | - | - |',
+        '| `product-clash` | 6801/tcp | catalog Acme Gateway relay.port (acme:5) vs catalog Transfer CFT ma.comm_port (cft:56) | both use 6801/tcp |',
+      ].join('\n'),
+    );
+  });
+
+  it('links source references to their lines when the repository address is known', () => {
+    const text = emitDiffMarkdown(diffRecords([], [relay(6801, 56)]), 'a → b', { sourceUrl: 'https://example.org/r/blob/main/sources/', sourceFiles: { cft: 'cft.md' } });
+    expect(text).toContain('| 6801 | tcp | assigned | Secure Relay MA | Transfer CFT | `ma.comm_port` | [cft:56](https://example.org/r/blob/main/sources/cft.md#L56) |');
+  });
+
+  it('stays under the comment size limit, saying the list was cut', () => {
+    const many = Array.from({ length: 3000 }, (_, index) => record({ portStart: index, name: `Service number ${index} with a long name to fill the table`, sources: [{ source: 'list', line: index + 1 }] }));
+    const text = emitDiffMarkdown(diffRecords([], many), 'a → b', { fullDiffHint: 'Run `port-catalog diff --git main --json` for all of it.' });
+    expect(text.length).toBeLessThanOrEqual(commentLimit);
+    expect(text).toContain('### Added (3000)');
+    expect(text).toMatch(/The first \d+ are listed: the diff is too long for one comment\. Run \\`port-catalog diff --git main --json\\` for all of it\./);
   });
 });

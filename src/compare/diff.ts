@@ -8,7 +8,7 @@
  * one added; a second pass pairs such records when they share their port
  * range, protocol and first source line, and reports them as changed.
  */
-import { identityKey } from '../catalog/identity.js';
+import { foldName, identityKey } from '../catalog/identity.js';
 import { categories, compareRecords, recordFields, statuses, type PortDataset, type PortRecord } from '../model/record.js';
 
 export type RecordField = (typeof recordFields)[number];
@@ -31,16 +31,27 @@ export interface CountChange {
   new: number;
 }
 
+/** A record whose role stayed (same product and configuration key, or same service) while its port moved. */
+export interface MovedRecord {
+  old: PortRecord;
+  new: PortRecord;
+  /** What the record is, e.g. `Transfer CFT \`ma.comm_port\``. */
+  label: string;
+}
+
 export interface DatasetDiff {
   added: PortRecord[];
   removed: PortRecord[];
   changed: ChangedRecord[];
+  moved: MovedRecord[];
   counts: CountChange[];
   total: { old: number; new: number };
 }
 
 /** Compares two lists of records. */
-export function diffRecords(oldRecords: readonly PortRecord[], newRecords: readonly PortRecord[]): DatasetDiff {
+export function diffRecords(oldInput: readonly PortRecord[], newInput: readonly PortRecord[]): DatasetDiff {
+  const oldRecords = oldInput.map(withCurrentFields);
+  const newRecords = newInput.map(withCurrentFields);
   const before = byIdentity(oldRecords);
   const after = byIdentity(newRecords);
   const changed: ChangedRecord[] = [];
@@ -78,10 +89,32 @@ export function diffRecords(oldRecords: readonly PortRecord[], newRecords: reado
   });
   added = added.filter((record) => !paired.has(record));
 
+  // Moves: the same role (a product's configuration key, or a service) on another port.
+  const addedByRole = new Map<string, PortRecord[]>();
+  for (const record of added) {
+    const role = roleOf(record);
+    if (role === null) continue;
+    const list = addedByRole.get(role);
+    if (list) list.push(record);
+    else addedByRole.set(role, [record]);
+  }
+  const moved: MovedRecord[] = [];
+  const movedTo = new Set<PortRecord>();
+  removed = removed.filter((record) => {
+    const role = roleOf(record);
+    const match = role === null ? undefined : (addedByRole.get(role) ?? []).find((candidate) => !movedTo.has(candidate));
+    if (!match) return true;
+    movedTo.add(match);
+    moved.push({ old: record, new: match, label: roleLabel(match) });
+    return false;
+  });
+  added = added.filter((record) => !movedTo.has(record));
+
   return {
     added: added.sort(compareRecords),
     removed: removed.sort(compareRecords),
     changed: changed.sort((a, b) => compareRecords(a.new, b.new)),
+    moved: moved.sort((a, b) => compareRecords(a.new, b.new)),
     counts: countChanges(oldRecords, newRecords),
     total: { old: oldRecords.length, new: newRecords.length },
   };
@@ -94,12 +127,13 @@ export function diffDatasets(oldDataset: Pick<PortDataset, 'records'>, newDatase
 
 /** True when the diff holds no record change. */
 export function isEmptyDiff(diff: DatasetDiff): boolean {
-  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0 && diff.moved.length === 0;
 }
 
 /** "+3 −1 ~2 records". */
 export function diffHeadline(diff: DatasetDiff): string {
-  return `+${diff.added.length} −${diff.removed.length} ~${diff.changed.length} records`;
+  const moved = diff.moved.length > 0 ? ` →${diff.moved.length} moved` : '';
+  return `+${diff.added.length} −${diff.removed.length} ~${diff.changed.length} records${moved}`;
 }
 
 function byIdentity(records: readonly PortRecord[]): Map<string, PortRecord> {
@@ -128,4 +162,31 @@ function countChanges(before: readonly PortRecord[], after: readonly PortRecord[
       new: count(after, (r) => r.category === category),
     })),
   ];
+}
+
+/**
+ * What a record is, apart from its port: a product's configuration key (or,
+ * without one, the product's name for it), or a service's keyword or name.
+ * Null when it says too little to follow across a move.
+ */
+function roleOf(record: PortRecord): string | null {
+  const protocol = record.protocol;
+  if (record.product !== null) {
+    const what = record.configKey ?? (record.name === null ? null : `name:${foldName(record.name)}`);
+    return what === null ? null : `${protocol}|product:${foldName(record.product)}|${what}`;
+  }
+  if (record.status !== 'assigned') return null;
+  if (record.serviceName !== null) return `${protocol}|service:${record.serviceName.toLowerCase()}`;
+  return record.name === null ? null : `${protocol}|name:${foldName(record.name)}`;
+}
+
+function roleLabel(record: PortRecord): string {
+  if (record.product !== null) return `${record.product} ${record.configKey === null ? `"${record.name ?? ''}"` : `\`${record.configKey}\``}`;
+  return record.serviceName ?? record.name ?? '';
+}
+
+/** A record of an older ports.json, with the fields the contract gained since (aliases, direction) at their empty values. */
+function withCurrentFields(record: PortRecord): PortRecord {
+  const written = record as Partial<PortRecord> & PortRecord;
+  return { ...written, aliases: written.aliases ?? [], direction: written.direction ?? null };
 }
