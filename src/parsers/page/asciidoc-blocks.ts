@@ -21,6 +21,7 @@ import {
   nextFinder,
   offsetAt,
   opensAt,
+  spannedCopy,
   splitLines,
   tooLarge,
   withinBudget,
@@ -365,12 +366,11 @@ class AsciidocReader {
     const grid: TableCell[][] = Array.from({ length: rowCount }, () => new Array<TableCell>(width).fill(emptySlot));
     for (const { row: top, column: left, colspan, rowspan, cell } of placed) {
       const bottom = Math.min(top + rowspan, rowCount);
+      const copy = colspan > 1 || bottom > top + 1 ? spannedCopy(cell) : cell;
       for (let down = top; down < bottom; down++) {
         const target = grid[down];
         if (!target) continue;
-        for (let across = left; across < left + colspan; across++) {
-          target[across] = down === top && across === left ? cell : { ...cell, spanned: true };
-        }
+        for (let across = left; across < left + colspan; across++) target[across] = down === top && across === left ? cell : copy;
       }
     }
     return grid;

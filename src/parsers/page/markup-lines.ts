@@ -182,7 +182,7 @@ export function tooLarge(rows: number, rowNoun: string, columns: number, charact
   return `Unexpected table of ${rows} ${rowNoun}s by ${columns} columns from ${characters} characters, expected a table its text fills; its rows are not read`;
 }
 
-/** A copy of a cell placed by a span. */
+/** The copy of a cell that the slots its span covers share. */
 export function spannedCopy(cell: TableCell): TableCell {
   return { ...cell, spanned: true };
 }

@@ -106,7 +106,7 @@ class RstReader {
     if (isAdornment(line) && line.text.length >= 4) return index + 1; // a transition
     if (text.startsWith('>>>', indent)) return this.skipUntilBlank(index); // a doctest block
     const content = listMarkerAt(text, indent, text.length);
-    if (content >= 0 && this.isListItem(index, line, content)) return this.listItem(index, line, content);
+    if (content >= 0 && this.isListItem(index, line)) return this.listItem(index, line, content);
     return this.paragraph(index, line);
   }
 
@@ -162,11 +162,11 @@ class RstReader {
    * item of the same list, or indented under it; otherwise it is text
    * (`2024. A year` is a paragraph). Bullets need no such check.
    */
-  private isListItem(index: number, line: SourceLine, content: number): boolean {
+  private isListItem(index: number, line: SourceLine): boolean {
     if (bulletCharacters.includes(line.text[line.indent] ?? '')) return true;
     const next = this.lines[index + 1];
     if (!next || next.blank || next.indent > line.indent) return true;
-    return next.indent === line.indent && listMarkerAt(next.text, next.indent, next.text.length) >= 0 && content >= 0;
+    return next.indent === line.indent && listMarkerAt(next.text, next.indent, next.text.length) >= 0;
   }
 
   /** One list item: the text after its marker and the lines indented under it, up to a blank line. */
@@ -532,7 +532,8 @@ class RstReader {
       const segments = lines.map((line) => ({ line, from, to }));
       const cell = cellOf(segments, cellSyntax, offsetAt(firstLine, column.start));
       row.push(cell);
-      for (let copy = index + 1; copy <= last; copy++) row.push(spannedCopy(cell));
+      const copy = last > index ? spannedCopy(cell) : cell;
+      for (let across = index + 1; across <= last; across++) row.push(copy);
       index = last + 1;
     }
     return row;
@@ -623,7 +624,7 @@ class GridLayout {
     const rightClosed = this.rightEdges(boundaries, borderRows);
     const bottomClosed = (band: number, index: number) => (segments.get(borderRows[band + 1] ?? -1)?.[index] ?? 1) !== 0;
     const owner = new Int32Array(bandCount * columnCount).fill(-1);
-    const cells: { band: number; lastBand: number; index: number; lastIndex: number; cell: TableCell }[] = [];
+    const cells: { band: number; lastBand: number; index: number; lastIndex: number; cell: TableCell; copy: TableCell }[] = [];
     for (let band = 0; band < bandCount; band++) {
       for (let index = 0; index < columnCount; index++) {
         if ((owner[band * columnCount + index] ?? -1) >= 0) continue;
@@ -650,7 +651,8 @@ class GridLayout {
         for (let down = band; down <= lastBand; down++) {
           for (let across = index; across <= lastIndex; across++) owner[down * columnCount + across] = id;
         }
-        cells.push({ band, lastBand, index, lastIndex, cell: this.cellContent(band, lastBand, index, lastIndex, boundaries, borderRows) });
+        const cell = this.cellContent(band, lastBand, index, lastIndex, boundaries, borderRows);
+        cells.push({ band, lastBand, index, lastIndex, cell, copy: lastBand > band || lastIndex > index ? spannedCopy(cell) : cell });
       }
     }
 
@@ -660,7 +662,7 @@ class GridLayout {
       for (let index = 0; index < columnCount; index++) {
         const placed = cells[owner[band * columnCount + index] ?? -1];
         if (!placed) row.push(emptySlot);
-        else row.push(placed.band === band && placed.index === index ? placed.cell : spannedCopy(placed.cell));
+        else row.push(placed.band === band && placed.index === index ? placed.cell : placed.copy);
       }
       rows.push(row);
     }
