@@ -3,43 +3,85 @@
  * files, calls the pipeline, prints, writes files and sets the exit code.
  *
  * Exit codes: 0 success; 1 the sources have errors (or warnings, with
- * --strict), `check` found stale files, `conflicts` found conflicts, or
- * `diff --exit-code` found changes; 2 the command line was wrong or a diff
+ * --strict), `check` found stale files, `conflicts` found conflicts,
+ * `diff --exit-code` found changes, or the system refused (a read-only or
+ * full disk, a locked output folder); 2 the command line was wrong or a diff
  * side could not be read.
+ *
+ * Everything printed goes through terminal.ts, so text from sources, files
+ * or arguments cannot drive the terminal.
  */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import pc from 'picocolors';
 import type { VFile } from 'vfile';
-import { diffRecords, isEmptyDiff, type DatasetDiff } from './compare/diff.js';
-import { emitConflictsJson } from './emit/conflicts-json.js';
-import { forProduct, formatConflicts } from './emit/conflicts-text.js';
-import { emitDiffMarkdown } from './emit/diff-markdown.js';
-import { displayPath, loadSources } from './files/load-sources.js';
-import { readDatasetFile, readDatasetSide, type DatasetSide } from './files/read-dataset.js';
-import { staleArtifacts, writeArtifacts } from './files/write-artifacts.js';
-import { formatHits } from './emit/lookup-text.js';
-import { lookup, parsePortQuery, type PortQuery } from './query/lookup.js';
-import { compareMessages, countBySeverity, formatMessages, messageFormats, type MessageFormat } from './model/messages.js';
+import type { VFileMessage } from 'vfile-message';
+import type { CommandOutput } from './commands/queries.js';
+import type { DatasetDiff } from './compare/diff.js';
+import { displayPath } from './files/display-path.js';
+import type { DatasetSide } from './files/read-dataset.js';
+import { FileSystemFault, faultFrom, isErrnoException, verbFor } from './files/os-errors.js';
+import { commandLine } from './files/output-lock.js';
+import type { OutputFolder, OutputOptions, StepHook } from './files/write-artifacts.js';
+import { compareMessages, formatMessages, messageFormats, severityOf, type MessageFormat } from './model/messages.js';
+import { terminalJson, terminalLine, terminalText } from './model/terminal.js';
 import { generator } from './package-info.js';
-import { build, type BuildResult } from './pipeline/build.js';
-import { formatBuildSummary, plain } from './summary.js';
+import type { BuildResult } from './pipeline/build.js';
+
+// The build pipeline (remark, cheerio, ajv) is imported only by the commands
+// that build; lookup, free and conflicts read built data and start fast.
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Seams for tests; the command line never sets them. */
+export interface CliHooks {
+  /** Called after each step of opening and writing the output folder; may throw to stop a build there. */
+  afterStep?: StepHook;
+  /** How long to wait for another build's lock, in milliseconds (default 2000). */
+  lockWaitMs?: number;
+}
+
+/** One line to stdout, controls escaped. */
+function say(line: string): void {
+  console.log(terminalLine(line));
+}
+
+/** One line to stderr, controls escaped. */
+function warn(line: string): void {
+  console.error(terminalLine(line));
+}
 
 interface CommonOptions {
   sources: string;
   out: string;
   strict: boolean;
   quiet: boolean;
+  verbose: boolean;
   format: MessageFormat;
 }
 
-function program(): Command {
+/** Prints a query command's answer, escaped, and gives its exit code. */
+function printed(output: CommandOutput, json: boolean): number {
+  for (const line of output.stdout) console.log(json ? terminalJson(line) : terminalText(line));
+  for (const line of output.stderr) warn(line);
+  return output.code;
+}
+
+function program(argv: readonly string[], hooks: CliHooks): Command {
+  const output: OutputOptions = {
+    command: commandLine('port-catalog', argv),
+    ...(hooks.afterStep ? { afterStep: hooks.afterStep } : {}),
+    ...(hooks.lockWaitMs !== undefined ? { lockWaitMs: hooks.lockWaitMs } : {}),
+  };
   const cli = new Command('port-catalog')
     .description('Turn port documentation into a clean, merged, deterministic dataset.')
     .version(generator.version, '-v, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander echoes arguments in its errors (`unknown option '…'`).
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(terminalText(text)),
+      writeErr: (text) => process.stderr.write(terminalText(text)),
+    })
     .exitOverride();
 
   const common = (command: Command) =>
@@ -47,35 +89,57 @@ function program(): Command {
       .addOption(new Option('--sources <dir>', 'folder holding sources.json and its documents').default('sources'))
       .addOption(new Option('--out <dir>', 'folder for the artifacts').default('output'))
       .addOption(new Option('--format <format>', 'how problems are printed').choices(messageFormats).default('text'))
-      .option('--strict', 'treat warnings as errors', false)
-      .option('-q, --quiet', 'print only problems', false);
+      .option('--strict', 'fail on warnings not listed in sources/accepted.json', false)
+      .option('-q, --quiet', 'print only errors and warnings not accepted', false)
+      .option('--verbose', 'also list info messages (counted, not listed, by default)', false);
 
   common(cli.command('build'))
     .description('parse the sources and write the artifacts (ports, conflicts, data package)')
     .action(async (options: CommonOptions) => {
-      process.exitCode = await runBuild(options);
+      process.exitCode = await runBuild(options, output);
     });
 
   common(cli.command('check'))
     .description('rebuild in memory and fail if the committed artifacts are stale')
     .action(async (options: CommonOptions) => {
-      process.exitCode = await runCheck(options);
+      process.exitCode = await runCheck(options, output);
     });
 
-  common(cli.command('lookup'))
-    .description('print every catalog and reference record that covers each port, with its sources')
-    .argument('<ports...>', 'PORT or PORT/PROTOCOL, e.g. 6801 or 22/udp')
+  const built = '(default: ./output when it holds a build, else the data this package ships)';
+  cli
+    .command('lookup')
+    .description('which product or service uses a port: every catalog and reference record a query matches, read from the built data')
+    .argument('<queries...>', 'PORT, PORT/PROTOCOL, A-B, a service keyword or a name, e.g. 6801, 22/udp, 8000-8100, ssh, "Secure Shell"')
+    .option('--out <dir>', `folder holding the built data ${built}`)
+    .option('--product <name>', 'only this product\'s records')
     .option('--json', 'print JSON for scripts', false)
-    .action(async (ports: string[], options: CommonOptions & { json: boolean }) => {
-      process.exitCode = await runLookup(ports, options);
+    .action(async (queries: string[], options: { out?: string; product?: string; json: boolean }) => {
+      const { lookupCommand } = await import('./commands/queries.js');
+      process.exitCode = printed(await lookupCommand(queries, options), options.json);
     });
 
-  common(cli.command('conflicts'))
-    .description('print where sources disagree about ports; exit 1 if they do')
-    .option('--product <name>', 'only conflicts that involve this product (e.g. "Transfer CFT")')
+  cli
+    .command('free')
+    .description('ports of a range that no catalog product or service, nor any reference assignment, uses')
+    .argument('<range>', 'A-B, e.g. 8000-8100')
+    .option('--protocol <protocol>', 'tcp, udp, sctp or dccp', 'tcp')
+    .option('--count <n>', 'at most this many ports, lowest first', '10')
+    .option('--out <dir>', `folder holding the built data ${built}`)
     .option('--json', 'print JSON for scripts', false)
-    .action(async (options: CommonOptions & { json: boolean; product?: string }) => {
-      process.exitCode = await runConflicts(options);
+    .action(async (range: string, options: { out?: string; protocol: string; count: string; json: boolean }) => {
+      const { freeCommand } = await import('./commands/queries.js');
+      process.exitCode = printed(await freeCommand(range, options), options.json);
+    });
+
+  cli
+    .command('conflicts')
+    .description('print the built conflict report; exit 1 if there is a conflict')
+    .option('--product <name>', 'only conflicts that involve this product (e.g. "Transfer CFT"); an unknown name exits 2')
+    .option('--out <dir>', `folder holding the built data ${built}`)
+    .option('--json', 'print JSON for scripts', false)
+    .action(async (options: { out?: string; product?: string; json: boolean }) => {
+      const { conflictsCommand } = await import('./commands/queries.js');
+      process.exitCode = printed(await conflictsCommand(options), options.json);
     });
 
   cli
@@ -87,6 +151,7 @@ function program(): Command {
     .option('--path <file>', 'where ports.json is, in files and in git revisions', 'output/ports.json')
     .option('--json', 'print JSON instead of Markdown', false)
     .option('--exit-code', 'exit 1 when a record changed, as git diff --exit-code does', false)
+    .option('--source-url <url>', 'web address of the sources folder, to link source lines (e.g. https://github.com/o/r/blob/main/sources)')
     .action(async (oldSide: string | undefined, newSide: string | undefined, options: DiffOptions) => {
       process.exitCode = await runDiff(oldSide, newSide, options);
     });
@@ -98,79 +163,99 @@ function program(): Command {
  * Loads and builds; prints problems (only errors when `errorsOnly`, as
  * `check` is about staleness). Returns the result, or null when the build must stop.
  */
-async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<BuildResult | null> {
+type CheckedBuild = BuildResult & { accepted: Set<VFileMessage>; stale: VFileMessage[] };
+
+async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
+  const [{ loadSources, loadAccepted }, { build }, { applyAccepted }] = await Promise.all([
+    import('./files/load-sources.js'),
+    import('./pipeline/build.js'),
+    import('./input/accepted.js'),
+  ]);
   const { manifestFile, documents } = await loadSources(options.sources);
   if (!documents) {
-    printMessages([manifestFile], errorsOnly, options.format);
+    printMessages([manifestFile], { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted: new Set() }, options.format);
     return null;
   }
   const result = build(documents, { generator });
-  const files = [manifestFile, ...result.files];
-  printMessages(files, errorsOnly, options.format);
-  const counts = countBySeverity(files.flatMap((file) => file.messages));
-  const stop = counts.error > 0 ? `${counts.error} error(s)` : options.strict && counts.warning > 0 ? `${counts.warning} warning(s) with --strict` : null;
+  const acceptedFile = await loadAccepted(options.sources);
+  const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);
+  const acceptedList = readable ? (await import('./input/accepted.js')).readAccepted(acceptedFile) : null;
+  const accepted = acceptedFile && acceptedList
+    ? applyAccepted(acceptedList, documents.map((document) => ({ id: document.source.id, file: document.file })), acceptedFile)
+    : new Set<VFileMessage>();
+  const files = [manifestFile, ...(acceptedFile ? [acceptedFile] : []), ...result.files];
+  printMessages(files, { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted }, options.format);
+  const messages = files.flatMap((file) => file.messages);
+  const errors = messages.filter((message) => severityOf(message) === 'error').length;
+  const newWarnings = messages.filter((message) => severityOf(message) === 'warning' && !accepted.has(message)).length;
+  const stop = errors > 0 ? `${errors} error(s)` : options.strict && newWarnings > 0 ? `${newWarnings} warning(s) not accepted, with --strict` : null;
   if (stop) {
-    console.error(`port-catalog: ${stop}; nothing was written.`);
+    warn(`port-catalog: ${stop}; nothing was written.`);
     return null;
   }
-  return result;
+  const stale = (acceptedFile?.messages ?? []).filter((message) => message.ruleId === 'accepted-stale');
+  return { ...result, accepted, stale };
 }
 
-async function runBuild(options: CommonOptions): Promise<number> {
-  const result = await buildFrom(options);
-  if (!result) return exitCodes.failed;
-  // The summary is for a person at a terminal; logs and pipes stay quiet,
-  // and then the previous output is not read at all.
-  const summarize = !options.quiet && options.format === 'text' && process.stdout.isTTY === true;
-  const previous = summarize ? await readDatasetFile(path.join(options.out, 'ports.json')).catch(() => null) : null;
-  await writeArtifacts(options.out, result.artifacts);
-  if (summarize) {
-    const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
-    for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain)) console.log(line);
-    console.log(`Wrote ${Object.keys(result.artifacts).length} files to ${displayPath(options.out)}/.`);
+/** What opening the output folder found and did (a build finished, leftovers removed), one line each on stderr. */
+function printReport(folder: OutputFolder): void {
+  for (const line of folder.report) warn(`port-catalog: ${line}`);
+}
+
+async function runBuild(options: CommonOptions, output: OutputOptions): Promise<number> {
+  const { openOutputFolder } = await import('./files/write-artifacts.js');
+  // Locked for the whole build, so a second build into the same folder
+  // fails with the holder's name rather than interleave with this one.
+  const folder = await openOutputFolder(options.out, output);
+  try {
+    printReport(folder);
+    const result = await buildFrom(options);
+    if (!result) return exitCodes.failed;
+    // The summary is for a person at a terminal; logs and pipes stay quiet,
+    // and then the previous output is not read at all.
+    const summarize = !options.quiet && options.format === 'text' && process.stdout.isTTY === true;
+    const { readDatasetFile } = await import('./files/read-dataset.js');
+    const previous = summarize ? await readDatasetFile(path.join(options.out, 'ports.json')).catch(() => null) : null;
+    await folder.write(result.artifacts);
+    if (summarize) {
+      const [{ diffRecords }, { formatBuildSummary, plain }] = await Promise.all([import('./compare/diff.js'), import('./summary.js')]);
+      const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
+      for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain, result.accepted)) say(line);
+      say(`Wrote ${Object.keys(result.artifacts).length} files to ${displayPath(options.out)}/.`);
+    }
+    return exitCodes.ok;
+  } finally {
+    await folder.close();
   }
-  return exitCodes.ok;
 }
 
-async function runCheck(options: CommonOptions): Promise<number> {
+async function runCheck(options: CommonOptions, output: OutputOptions): Promise<number> {
   const result = await buildFrom(options, true);
   if (!result) return exitCodes.failed;
-  const stale = await staleArtifacts(options.out, result.artifacts);
-  if (stale.length > 0) {
-    for (const name of stale) console.error(`${displayPath(path.join(options.out, name))}: stale`);
-    console.error('port-catalog: output is stale; run `npm run build` and commit the result.');
+  if (result.stale.length > 0) {
+    // check is about what is committed: an accepted finding that matches nothing is stale too.
+    for (const line of formatMessages(result.stale, 'text')) warn(line);
+    warn('port-catalog: sources/accepted.json lists findings that no longer occur; remove them and commit.');
     return exitCodes.failed;
   }
-  if (!options.quiet) console.log(`${displayPath(options.out)} is up to date.`);
-  return exitCodes.ok;
-}
-
-async function runLookup(ports: readonly string[], options: CommonOptions & { json: boolean }): Promise<number> {
-  const queries = ports.map(parsePortQuery);
-  const bad = queries.filter((query): query is string => typeof query === 'string');
-  if (bad.length > 0) {
-    for (const reason of bad) console.error(`port-catalog: ${reason}`);
-    return exitCodes.usage;
+  const { openOutputForCheck, staleArtifacts } = await import('./files/write-artifacts.js');
+  // Locked only to compare: an interrupted build is finished first, and a
+  // build switching files meanwhile cannot show a mix.
+  const folder = await openOutputForCheck(options.out, output);
+  let stale: string[];
+  try {
+    printReport(folder);
+    stale = await staleArtifacts(options.out, result.artifacts);
+  } finally {
+    await folder.close();
   }
-  const result = await buildFrom(options, true);
-  if (!result) return exitCodes.failed;
-  const answers = (queries as PortQuery[]).map((query) => ({ query, hits: lookup(query, result.dataset.records, result.references) }));
-  if (options.json) {
-    const json = answers.map(({ query, hits }) => ({ query: query.text, records: hits.map(({ role, record }) => ({ role, ...record })) }));
-    console.log(JSON.stringify(json, null, 2));
-  } else {
-    for (const { query, hits } of answers) console.log(formatHits(query, hits).join('\n'));
+  if (stale.length > 0) {
+    for (const name of stale) warn(`${displayPath(path.join(options.out, name))}: stale`);
+    warn('port-catalog: output is stale; run `npm run build` and commit the result.');
+    return exitCodes.failed;
   }
+  if (!options.quiet) say(`${displayPath(options.out)} is up to date.`);
   return exitCodes.ok;
-}
-
-async function runConflicts(options: CommonOptions & { json: boolean; product?: string }): Promise<number> {
-  const result = await buildFrom(options, true);
-  if (!result) return exitCodes.failed;
-  const report = forProduct(result.conflicts, options.product);
-  if (options.json) process.stdout.write(emitConflictsJson({ generator, sources: result.dataset.sources, report }));
-  else for (const line of formatConflicts(report)) console.log(line);
-  return report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
 }
 
 interface DiffOptions {
@@ -178,15 +263,17 @@ interface DiffOptions {
   path: string;
   json: boolean;
   exitCode: boolean;
+  sourceUrl?: string;
 }
 
 async function runDiff(oldSpec: string | undefined, newSpec: string | undefined, options: DiffOptions): Promise<number> {
   const oldInput = options.git ?? oldSpec;
   const newInput = options.git ? oldSpec : newSpec;
   if (!oldInput) {
-    console.error('port-catalog: diff needs an old side: a ports.json file, a git revision, or --git REV');
+    warn('port-catalog: diff needs an old side: a ports.json file, a git revision, or --git REV');
     return exitCodes.usage;
   }
+  const { readDatasetFile, readDatasetSide } = await import('./files/read-dataset.js');
   let sides: [DatasetSide, DatasetSide];
   try {
     sides = [
@@ -194,41 +281,89 @@ async function runDiff(oldSpec: string | undefined, newSpec: string | undefined,
       newInput ? await readDatasetSide(newInput, options.path) : await readDatasetFile(options.path),
     ];
   } catch (error) {
-    console.error(`port-catalog: ${error instanceof Error ? error.message : String(error)}`);
+    warn(`port-catalog: ${error instanceof Error ? error.message : String(error)}`);
     return exitCodes.usage;
   }
   const [before, after] = sides;
+  const [{ diffRecords, isEmptyDiff }, { diffConflicts }, { emitDiffMarkdown }] = await Promise.all([
+    import('./compare/diff.js'),
+    import('./compare/conflict-diff.js'),
+    import('./emit/diff-markdown.js'),
+  ]);
   const diff: DatasetDiff = diffRecords(before.records, after.records);
-  if (options.json) console.log(JSON.stringify({ old: before.label, new: after.label, ...diff }, null, 2));
-  else process.stdout.write(emitDiffMarkdown(diff, `${before.label} → ${after.label}`));
+  const conflicts = before.conflicts && after.conflicts ? diffConflicts(before.conflicts, after.conflicts) : null;
+  if (options.json) {
+    console.log(terminalJson(JSON.stringify({ old: before.label, new: after.label, ...diff, ...(conflicts ? { conflicts } : {}) }, null, 2)));
+  } else {
+    const sourceFiles = Object.fromEntries(after.sources.map((source) => [source.id, source.file]));
+    const markdown = emitDiffMarkdown(diff, `${before.label} → ${after.label}`, {
+      conflicts,
+      sourceUrl: options.sourceUrl ?? null,
+      sourceFiles,
+      fullDiffHint: 'Run the same `port-catalog diff` with `--json` for all of it.',
+    });
+    process.stdout.write(terminalText(markdown));
+  }
   return options.exitCode && !isEmptyDiff(diff) ? exitCodes.failed : exitCodes.ok;
 }
 
+interface PrintChoice {
+  /** Only errors (`check`, which is about staleness). */
+  errorsOnly: boolean;
+  /** Only errors and warnings not accepted. */
+  quiet: boolean;
+  /** Info messages too; otherwise they are counted in the summary, not listed. */
+  verbose: boolean;
+  accepted: ReadonlySet<VFileMessage>;
+}
+
 /** Problems in the chosen format: text to stderr; github and json to stdout, where CI reads them. */
-function printMessages(files: readonly VFile[], errorsOnly: boolean, format: MessageFormat): void {
+function printMessages(files: readonly VFile[], choice: PrintChoice, format: MessageFormat): void {
+  const shown = (message: VFileMessage) => {
+    const severity = severityOf(message);
+    if (severity === 'error') return true;
+    if (choice.errorsOnly) return false;
+    if (severity === 'info') return choice.verbose;
+    return !(choice.quiet && choice.accepted.has(message));
+  };
   const messages = files
     .flatMap((file) => file.messages)
-    .filter((message) => !errorsOnly || message.fatal)
+    .filter(shown)
     .sort(compareMessages);
   if (format === 'json') {
     console.log(formatMessages(messages, 'json').join('\n'));
     return;
   }
-  const print = format === 'github' ? console.log : console.error;
+  // formatMessages escapes controls already; each line is one message.
+  const print = format === 'github' ? say : warn;
   for (const line of formatMessages(messages, format)) print(line);
 }
 
-/** Runs the CLI with `argv` (without node and script). Resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and script). Resolves to the exit
+ * code. A refusal by the system (a full disk, a read-only folder, a lock
+ * held by another build) is one line on stderr and exit 1; only a bug in
+ * this program rejects, with its stack.
+ */
+export async function main(argv: readonly string[], hooks: CliHooks = {}): Promise<number> {
   process.exitCode = exitCodes.ok;
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await program(argv, hooks).parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
-    throw error;
+    // A system error that reached here unnamed still gets its one line.
+    const fault =
+      error instanceof FileSystemFault
+        ? error
+        : isErrnoException(error)
+          ? faultFrom(error, verbFor(error.syscall), error.path ? displayPath(error.path) : 'a file')
+          : null;
+    if (!fault) throw error;
+    warn(`port-catalog: ${fault.message}`);
+    return exitCodes.failed;
   }
   return Number(process.exitCode ?? exitCodes.ok);
 }

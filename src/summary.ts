@@ -1,10 +1,12 @@
 /**
  * The build's one-screen summary: per source, its records, how its lines
  * were used and its problems, then what changed against the previous output.
- * Pure text; the CLI decides whether to print it (only to a terminal) and
- * whether to colour it.
+ * Pure text, with controls in source ids escaped; the CLI decides whether to
+ * print it (only to a terminal) and whether to colour it.
  */
 import { diffHeadline, type DatasetDiff } from './compare/diff.js';
+import { terminalLine } from './model/terminal.js';
+import type { VFileMessage } from 'vfile-message';
 import type { BuildResult } from './pipeline/build.js';
 
 export interface Paint {
@@ -17,17 +19,31 @@ export interface Paint {
 /** No colour: every function returns its text unchanged. */
 export const plain: Paint = { bold: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t };
 
-/** Lines of the summary. `previous` is the diff against the output there before, or null if there was none. */
-export function formatBuildSummary(result: BuildResult, previous: DatasetDiff | null, paint: Paint = plain): string[] {
-  const rows = result.perSource.map((source) => {
+/**
+ * Lines of the summary. `previous` is the diff against the output there
+ * before, or null if there was none. Warnings listed in accepted.json are
+ * counted apart from new ones.
+ */
+export function formatBuildSummary(
+  result: BuildResult,
+  previous: DatasetDiff | null,
+  paint: Paint = plain,
+  accepted: ReadonlySet<VFileMessage> = new Set(),
+): string[] {
+  const rows = result.perSource.map((source, index) => {
     const lines = source.lines ? `${source.lines.entry}/${source.lines.structure}/${source.lines.diagnostic}` : '-';
     const { error, warning, info } = source.messages;
+    const acceptedHere = (result.files[index]?.messages ?? []).filter((message) => accepted.has(message)).length;
+    const fresh = warning - acceptedHere;
     const problems = [
       error ? paint.red(`${error} errors`) : '',
-      warning ? paint.yellow(`${warning} warnings`) : '',
+      fresh ? paint.yellow(`${fresh} new warnings`) : '',
+      acceptedHere ? `${acceptedHere} accepted warnings` : '',
       info ? `${info} notes` : '',
     ].filter(Boolean);
-    return [source.role === 'reference' ? `${source.id} (reference)` : source.id, String(source.records), lines, problems.join(', ') || 'ok'];
+    // Escaped before measuring, so the columns line up with what is shown.
+    const id = terminalLine(source.id);
+    return [source.role === 'reference' ? `${id} (reference)` : id, String(source.records), lines, problems.join(', ') || 'ok'];
   });
   const header = ['source', 'records', 'lines entry/structure/reported', 'problems'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visible(row[column] ?? '').length)));

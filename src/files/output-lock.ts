@@ -12,7 +12,7 @@
  * outlasts its threshold, and let a second build in.)
  */
 import { hostname } from 'node:os';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FileSystemFault, isErrnoException } from './os-errors.js';
@@ -41,6 +41,8 @@ export interface LockOptions {
   waitMs: number;
   /** How the folder is named in messages, e.g. `output/`. */
   display: string;
+  /** What the lock is taken for, in a message when it is held: `write`, `check`. */
+  verb: string;
 }
 
 /** How often a waiting build looks again. */
@@ -91,7 +93,7 @@ export async function lockOutput(folder: string, options: LockOptions): Promise<
 
 /** Creates `lockPath` with `content`; false if it already exists. A file half made is removed again. */
 async function create(lockPath: string, content: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(lockPath, 'wx');
   } catch (error) {
@@ -100,13 +102,13 @@ async function create(lockPath: string, content: string): Promise<boolean> {
   }
   try {
     await handle.writeFile(content);
-    await handle.close();
   } catch (error) {
     // Out of space or quota after the create: a lock without a holder would block every later build.
-    await handle.close().catch(() => undefined);
+    await handle.close();
     await rm(lockPath, { force: true });
     throw error;
   }
+  await handle.close();
   return true;
 }
 
@@ -158,7 +160,7 @@ function heldBy(holder: LockHolder | 'unreadable', options: LockOptions): FileSy
       ? 'holder unknown'
       : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}: ${holder.command}`;
   const waited = `${Math.round(options.waitMs / 100) / 10} s`;
-  return new FileSystemFault('write', options.display, `another build holds its lock (${who}), waited ${waited}`, null, {
+  return new FileSystemFault(options.verb, options.display, `another build holds its lock (${who}), waited ${waited}`, null, {
     advice: `if no build is running, remove ${options.display}${lockName}`,
   });
 }

@@ -1,10 +1,13 @@
 /**
  * One side of a diff: a ports.json file, or the ports.json committed at a git
- * revision (read with `git show REV:./PATH`, relative to the working directory).
+ * revision (read with `git show REV:./PATH`, relative to the working directory),
+ * with the conflicts.json beside it when there is one.
  */
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
+import type { ConflictEntry } from '../compare/conflict-diff.js';
 import type { PortRecord } from '../model/record.js';
 import { isErrnoException, wordsFor } from './os-errors.js';
 import { NotRegularFileError, readRegularFile } from './regular-file.js';
@@ -15,6 +18,10 @@ export interface DatasetSide {
   /** How the side is named in reports: a path, or `REV:path`. */
   label: string;
   records: PortRecord[];
+  /** The dataset's sources: manifest id and file, for links to their lines. */
+  sources: { id: string; file: string }[];
+  /** The conflicts of conflicts.json beside ports.json, or null when there is none. */
+  conflicts: ConflictEntry[] | null;
 }
 
 /** Reads ports.json from a file; only a regular file, so a named pipe cannot hang `diff`. */
@@ -27,7 +34,9 @@ export async function readDatasetFile(filePath: string): Promise<DatasetSide> {
     if (isErrnoException(error)) throw new Error(`Cannot read \`${filePath}\` (${wordsFor(error.code)}, ${error.code}), expected ports.json`);
     throw error;
   }
-  return { label: filePath, records: recordsOf(text, filePath) };
+  const beside = path.join(path.dirname(filePath), 'conflicts.json');
+  const conflicts = await readRegularFile(beside).then((bytes) => conflictsOf(bytes.toString('utf8')), () => null);
+  return { label: filePath, ...datasetOf(text, filePath), conflicts };
 }
 
 /** Reads `datasetPath` as committed at `revision`. */
@@ -38,7 +47,9 @@ export async function readDatasetAtRevision(revision: string, datasetPath: strin
     const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
     throw new Error(`Cannot read \`${spec}\` from git (${detail})`);
   });
-  return { label: spec, records: recordsOf(stdout, spec) };
+  const besideSpec = `${revision}:./${path.posix.join(path.posix.dirname(datasetPath.replace(/^\.\//, '')), 'conflicts.json')}`;
+  const conflicts = await run('git', ['show', besideSpec], { maxBuffer: 1 << 30, encoding: 'utf8' }).then(({ stdout: text }) => conflictsOf(text), () => null);
+  return { label: spec, ...datasetOf(stdout, spec), conflicts };
 }
 
 /** A side as the user wrote it: an existing file, or else a git revision holding `datasetPath`. */
@@ -47,7 +58,7 @@ export async function readDatasetSide(spec: string, datasetPath: string): Promis
   return isFile ? readDatasetFile(spec) : readDatasetAtRevision(spec, datasetPath);
 }
 
-function recordsOf(text: string, label: string): PortRecord[] {
+function datasetOf(text: string, label: string): Pick<DatasetSide, 'records' | 'sources'> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -56,5 +67,17 @@ function recordsOf(text: string, label: string): PortRecord[] {
   }
   const records = (data as { records?: unknown } | null)?.records;
   if (!Array.isArray(records)) throw new Error(`Unexpected \`${label}\` without a \`records\` array, expected ports.json`);
-  return records as PortRecord[];
+  const sources = (data as { sources?: unknown }).sources;
+  return { records: records as PortRecord[], sources: Array.isArray(sources) ? (sources as DatasetSide['sources']) : [] };
+}
+
+/** The conflicts of a conflicts.json text; null when it is not one, as a diff can go on without them. */
+function conflictsOf(text: string): ConflictEntry[] | null {
+  try {
+    const conflicts = (JSON.parse(text) as { conflicts?: unknown } | null)?.conflicts;
+    return Array.isArray(conflicts) ? (conflicts as ConflictEntry[]) : null;
+  } catch {
+    // An unreadable neighbour only means the diff shows no Conflicts section.
+    return null;
+  }
 }

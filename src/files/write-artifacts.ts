@@ -1,39 +1,382 @@
 /**
- * Writes artifacts so a reader never sees a half-written output folder: all
- * files go to a temporary folder beside the output folder first, and are
- * renamed into place (each rename atomic) only once every one is written.
- * On any failure the temporary folder is removed and the output is untouched.
+ * The output folder always holds one complete build, even when a build is
+ * killed at any point, the disk fills up, or two builds run at once.
+ *
+ * A build takes the folder's lock (output-lock.ts), then switches files in
+ * four steps, all inside the folder, so every rename stays on one file
+ * system (a folder that is a mount point of its own works):
+ *
+ *   1. stage: every file goes to `<out>/.staging-<pid>-<random>/`, flushed to disk;
+ *   2. commit: a journal `<out>/.switch.json`, naming the staging folder and
+ *      each file with its sha256, is written in the staging folder, flushed,
+ *      and renamed into place (atomic: it is there whole or not at all);
+ *   3. move: each file is renamed over the old one;
+ *   4. clean up: the journal, then the staging folder, are removed.
+ *
+ * Whoever opens the folder next (build or check) first finishes what it
+ * finds: a journal means every staged file was complete, so the switch is
+ * rolled forward; a staging folder without a journal was never committed and
+ * is removed. A build stopped before the commit therefore leaves the old
+ * files as they were; one stopped after it leaves what the next run completes.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { displayPath } from './display-path.js';
+import { commandLine, lockName, lockOutput, type OutputLock } from './output-lock.js';
+import { FileSystemFault, describingFaults, faultFrom, isErrnoException } from './os-errors.js';
+import { NotRegularFileError, readRegularFile } from './regular-file.js';
 
-/** Writes `artifacts` (file name → text) into `outFolder`. */
-export async function writeArtifacts(outFolder: string, artifacts: Readonly<Record<string, string>>): Promise<void> {
-  const parent = path.dirname(path.resolve(outFolder));
-  await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(outFolder)}-`));
+/** Called after each step of opening and writing; a test stops or fails a build there. May throw. */
+export type StepHook = (step: string) => void | Promise<void>;
+
+export interface OutputOptions {
+  /** The command line recorded as the lock's holder, shown to a build that has to wait. */
+  command?: string;
+  /** How long to wait for another build's lock, in milliseconds (default 2000). */
+  lockWaitMs?: number;
+  /**
+   * Called after each step: `locked`, `staging`, `staged <file>`, `journal staged`,
+   * `committed`, `moved <file>`, `journal removed`, `staging removed`; when
+   * finishing an interrupted build, `finished <file>` and `finished`.
+   */
+  afterStep?: StepHook;
+}
+
+/** An output folder opened for writing: locked, and left by an earlier build finished or cleaned. */
+export interface OutputFolder {
+  /** What opening found and did, one line each (a finished switch, stale staging folders, a stale lock). */
+  readonly report: readonly string[];
+  /** Writes `artifacts` (file name → text) as one switch. */
+  write(artifacts: Readonly<Record<string, string>>): Promise<void>;
+  /** Releases the lock; removes the folder again if opening created it and nothing was written. */
+  close(): Promise<void>;
+}
+
+export const journalName = '.switch.json';
+const stagingPrefix = '.staging-';
+const defaultLockWaitMs = 2000;
+/** Errors that say the folder cannot be written to, though it can be read. */
+const cannotWriteCodes = ['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT'];
+
+/** The journal: written only once every staged file is complete and on disk. */
+interface Journal {
+  staging: string;
+  files: { name: string; sha256: string }[];
+}
+
+/** How a folder is named in messages: `output/`. */
+function folderLabel(folder: string): string {
+  return `${displayPath(folder).replace(/[\\/]+$/, '')}/`;
+}
+
+/**
+ * Opens `outFolder` for writing: creates it if missing, takes its lock, and
+ * finishes or cleans up after an interrupted build. Every system error
+ * becomes a FileSystemFault (`cannot write output/: …`).
+ */
+export async function openOutputFolder(outFolder: string, options: OutputOptions = {}): Promise<OutputFolder> {
+  const label = folderLabel(outFolder);
+  const step = options.afterStep ?? (() => undefined);
+  return describingFaults('write', label, async () => {
+    await assertFolderOrMissing(outFolder, label);
+    const created = await mkdir(outFolder, { recursive: true });
+    const lock = await lockOutput(outFolder, {
+      command: options.command ?? commandLine('port-catalog', []),
+      waitMs: options.lockWaitMs ?? defaultLockWaitMs,
+      display: label,
+      verb: 'write',
+    }).catch(async (error: unknown) => {
+      await removeCreated(outFolder, created);
+      throw error;
+    });
+    let wrote = false;
+    const close = async () => {
+      await describingFaults('write', label, async () => {
+        await lock.release();
+        if (!wrote) await removeCreated(outFolder, created);
+      });
+    };
+    try {
+      await step('locked');
+      const report = [...staleLockReport(lock, label), ...(await finishInterrupted(outFolder, label, step))];
+      return {
+        report,
+        write: async (artifacts) => {
+          wrote = true;
+          await describingFaults('write', label, () => switchFiles(outFolder, label, artifacts, step));
+        },
+        close,
+      };
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Writes `artifacts` (file name → text) into `outFolder` as one switch,
+ * under the folder's lock: a reader, a later build, or a build killed at any
+ * point never leaves a mix of old and new files. See the file comment.
+ */
+export async function writeArtifacts(
+  outFolder: string,
+  artifacts: Readonly<Record<string, string>>,
+  options: OutputOptions = {},
+): Promise<void> {
+  const folder = await openOutputFolder(outFolder, options);
   try {
-    for (const [name, content] of Object.entries(artifacts)) {
-      await writeFile(path.join(staging, name), content, 'utf8');
-    }
-    await mkdir(outFolder, { recursive: true });
-    for (const name of Object.keys(artifacts)) {
-      await rename(path.join(staging, name), path.join(outFolder, name));
-    }
+    await folder.write(artifacts);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await folder.close();
   }
 }
 
-/** Names of artifacts whose file in `outFolder` differs from the given text, or is missing. */
-export async function staleArtifacts(
-  outFolder: string,
-  artifacts: Readonly<Record<string, string>>,
-): Promise<string[]> {
+/**
+ * Opens `outFolder` for `check`: like openOutputFolder, but never creates
+ * it, and on a folder it may not write to (read-only, not ours) it reads
+ * without the lock, as long as there is no interrupted build to finish.
+ */
+export async function openOutputForCheck(outFolder: string, options: OutputOptions = {}): Promise<OutputFolder> {
+  const label = folderLabel(outFolder);
+  if (!(await assertFolderOrMissing(outFolder, label))) return { report: [], write: refuseWrite, close: async () => undefined };
+  let lock: OutputLock;
+  try {
+    lock = await lockOutput(outFolder, {
+      command: options.command ?? commandLine('port-catalog', ['check']),
+      waitMs: options.lockWaitMs ?? defaultLockWaitMs,
+      display: label,
+      verb: 'check',
+    });
+  } catch (error) {
+    // Comparing needs no write access: a read-only folder, one owned by
+    // someone else, or a full disk is still checked, only without the lock.
+    if (!isErrnoException(error) || !cannotWriteCodes.includes(error.code)) {
+      throw isErrnoException(error) ? faultFrom(error, 'write', label) : error;
+    }
+    const journal = await describingFaults('read', label, () => readFile(path.join(outFolder, journalName)).then(() => true, absentAsFalse));
+    if (journal) throw faultFrom(error, 'finish the interrupted build in', label);
+    return { report: [], write: refuseWrite, close: async () => undefined };
+  }
+  const close = () => describingFaults('write', label, () => lock.release());
+  try {
+    const report = await describingFaults('write', label, async () => [
+      ...staleLockReport(lock, label),
+      ...(await finishInterrupted(outFolder, label, options.afterStep ?? (() => undefined))),
+    ]);
+    return { report, write: refuseWrite, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function refuseWrite(): Promise<void> {
+  throw new Error('internal error: a folder opened for check is not written');
+}
+
+function absentAsFalse(error: unknown): false {
+  if (isErrnoException(error) && error.code === 'ENOENT') return false;
+  throw error;
+}
+
+/** True if `folder` is a folder, false if it is missing; a fault if it is anything else. */
+async function assertFolderOrMissing(folder: string, label: string): Promise<boolean> {
+  const info = await stat(folder).catch(absentAsFalse);
+  if (info === false) return false;
+  if (!info.isDirectory()) throw new FileSystemFault('write', label.replace(/\/$/, ''), '--out names a file, not a folder', 'ENOTDIR');
+  return true;
+}
+
+/** Removes the folders `mkdir -p` made (deepest first), as long as each is still empty. */
+async function removeCreated(folder: string, firstCreated: string | undefined): Promise<void> {
+  if (firstCreated === undefined) return;
+  const top = path.resolve(firstCreated);
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch (error) {
+      // Something else was put there meanwhile: it stays, and so do its parents.
+      if (isErrnoException(error) && (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')) return;
+      throw error;
+    }
+    if (current === top || current === path.dirname(current)) return;
+  }
+}
+
+function staleLockReport(lock: OutputLock, label: string): string[] {
+  const holder = lock.removedStale;
+  return holder ? [`removed the lock of a build that is no longer running (pid ${holder.pid}: ${holder.command}) from ${label}`] : [];
+}
+
+/** The switch itself; see the file comment for the steps. */
+async function switchFiles(folder: string, label: string, artifacts: Readonly<Record<string, string>>, step: StepHook): Promise<void> {
+  const names = Object.keys(artifacts);
+  for (const name of names) {
+    if (!isPlainName(name)) throw new Error(`internal error: artifact name \`${name}\` is not a plain file name`);
+  }
+  const stagingName = `${stagingPrefix}${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = path.join(folder, stagingName);
+  let committed = false;
+  try {
+    await mkdir(staging);
+    await step('staging');
+    const journal: Journal = { staging: stagingName, files: [] };
+    for (const [name, content] of Object.entries(artifacts)) {
+      await writeDurably(path.join(staging, name), content);
+      journal.files.push({ name, sha256: sha256(content) });
+      await step(`staged ${name}`);
+    }
+    await writeDurably(path.join(staging, journalName), `${JSON.stringify(journal, null, 2)}\n`);
+    await syncFolder(staging);
+    await step('journal staged');
+    await rename(path.join(staging, journalName), path.join(folder, journalName));
+    await syncFolder(folder);
+    committed = true;
+    await step('committed');
+    for (const name of names) {
+      await rename(path.join(staging, name), path.join(folder, name));
+      await step(`moved ${name}`);
+    }
+    await syncFolder(folder);
+    await unlink(path.join(folder, journalName));
+    await syncFolder(folder);
+    await step('journal removed');
+    await rm(staging, { recursive: true, force: true });
+    await step('staging removed');
+  } catch (error) {
+    if (!committed) {
+      // Nothing was moved yet: the old files stand as they were.
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    if (isErrnoException(error)) throw faultFrom(error, 'write', label, 'the next build or check finishes the switch');
+    throw error;
+  }
+}
+
+/**
+ * Finishes a switch a killed build left (a journal), and removes staging
+ * folders no journal names. Safe to stop at any point itself: it only renames
+ * what is still staged, and removes the journal after the files are in place.
+ */
+async function finishInterrupted(folder: string, label: string, step: StepHook): Promise<string[]> {
+  const report: string[] = [];
+  const journalText = await readFile(path.join(folder, journalName), 'utf8').catch(absentAsFalse);
+  let finished: string | null = null;
+  if (journalText !== false) {
+    const journal = parseJournal(journalText);
+    if (journal) {
+      finished = journal.staging;
+      let moved = 0;
+      for (const { name } of journal.files) {
+        try {
+          await rename(path.join(folder, journal.staging, name), path.join(folder, name));
+          moved += 1;
+          await step(`finished ${name}`);
+        } catch (error) {
+          // Moved before the interruption.
+          if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error;
+        }
+      }
+      await syncFolder(folder);
+      const differing = await differingFiles(folder, journal);
+      report.push(
+        differing.length === 0
+          ? `finished an interrupted build in ${label} (moved ${moved} of ${journal.files.length} files into place)`
+          : `found an interrupted build in ${label} that cannot be finished (changed since it was written: ${differing.join(', ')}); its files may be mixed`,
+      );
+    } else {
+      report.push(`removed an unreadable ${journalName} from ${label}; its files may be mixed`);
+    }
+    await unlink(path.join(folder, journalName));
+    await syncFolder(folder);
+    await step('finished');
+  }
+  let stale = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!entry.name.startsWith(stagingPrefix) || !entry.isDirectory()) continue;
+    await rm(path.join(folder, entry.name), { recursive: true, force: true });
+    if (entry.name !== finished) stale += 1;
+  }
+  if (stale > 0) report.push(`removed ${stale} staging folder(s) of an interrupted build from ${label}`);
+  return report;
+}
+
+/** The journal, if it is one this program wrote; its names are checked, since they become paths. */
+function parseJournal(text: string): Journal | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { staging, files } = data as { staging?: unknown; files?: unknown };
+  if (typeof staging !== 'string' || !staging.startsWith(stagingPrefix) || !isPlainName(staging) || !Array.isArray(files)) return null;
+  const entries: Journal['files'] = [];
+  for (const file of files as unknown[]) {
+    const { name, sha256: hash } = (file ?? {}) as { name?: unknown; sha256?: unknown };
+    if (typeof name !== 'string' || !isPlainName(name) || typeof hash !== 'string') return null;
+    entries.push({ name, sha256: hash });
+  }
+  return { staging, files: entries };
+}
+
+async function differingFiles(folder: string, journal: Journal): Promise<string[]> {
+  const differing: string[] = [];
+  for (const { name, sha256: expected } of journal.files) {
+    const bytes = await readFile(path.join(folder, name)).catch(absentAsFalse);
+    if (bytes === false || sha256(bytes) !== expected) differing.push(name);
+  }
+  return differing;
+}
+
+/** A name that stays inside the folder and is not one of this program's own dot files. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name) && name !== lockName && name !== journalName;
+}
+
+function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
+async function writeDurably(filePath: string, content: string): Promise<void> {
+  const handle = await open(filePath, 'wx');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Flushes a folder's entries (renames, removals) to disk. Windows cannot open a folder for this. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Names of artifacts whose file in `outFolder` differs from the given text
+ * byte for byte, is missing, or is not a regular file.
+ */
+export async function staleArtifacts(outFolder: string, artifacts: Readonly<Record<string, string>>): Promise<string[]> {
   const stale: string[] = [];
   for (const [name, content] of Object.entries(artifacts)) {
-    const current = await readFile(path.join(outFolder, name), 'utf8').catch(() => null);
-    if (current !== content) stale.push(name);
+    const filePath = path.join(outFolder, name);
+    const current = await readRegularFile(filePath).catch((error: unknown) => {
+      if (error instanceof NotRegularFileError || (isErrnoException(error) && error.code === 'ENOENT')) return null;
+      throw isErrnoException(error) ? faultFrom(error, 'read', displayPath(filePath)) : error;
+    });
+    if (current === null || !current.equals(Buffer.from(content, 'utf8'))) stale.push(name);
   }
   return stale;
 }

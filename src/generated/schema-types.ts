@@ -262,3 +262,28 @@ export interface PortDataset {
   };
   records: PortRecord[];
 }
+
+/**
+ * sources/accepted.json: warnings a maintainer has reviewed and accepted, each with the reason. `build --strict` fails only on warnings not listed here; an entry that matches nothing is itself reported, so the list cannot rot.
+ */
+export interface AcceptedFindings {
+  $schema?: string;
+  accepted: {
+    /**
+     * The message's `source:rule`, as printed, e.g. `port-list:name-missing`.
+     */
+    rule: string;
+    /**
+     * The manifest id of the source the message is about.
+     */
+    source: string;
+    /**
+     * The message's line in that source.
+     */
+    line: number;
+    /**
+     * Why it is accepted: what a reviewer found.
+     */
+    reason: string;
+  }[];
+}

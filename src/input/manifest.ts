@@ -5,9 +5,9 @@
  * inside the sources folder).
  */
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { VFile } from 'vfile';
-import { pointsOf, type Point } from '../model/location.js';
+import type { Point } from '../model/location.js';
+import { readCheckedJson } from './checked-json.js';
 import { causeAt, reporterFor, type Reporter } from '../model/messages.js';
 import type { ManifestSource, SourceManifest } from '../model/record.js';
 import { manifestProblems } from '../model/schema.js';
@@ -21,36 +21,9 @@ export interface LoadedManifest {
 /** Reads and checks a manifest. Returns null, with errors on `file`, when it cannot be used. */
 export function readManifest(file: VFile): LoadedManifest | null {
   const report = reporterFor(file, 'manifest');
-  const text = String(file.value);
-  const at = pointsOf(text);
-
-  if (text.trim() === '') {
-    report('json', 'Unexpected empty manifest, expected a JSON object', at(0));
-    return null;
-  }
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  for (const error of errors) {
-    report('json', `Unexpected JSON (${printParseErrorCode(error.error)}), expected a valid manifest`, at(error.offset));
-  }
-  if (!tree || errors.length > 0) return null;
-
-  const placeOf = (jsonPath: (string | number)[]): Point => {
-    for (let depth = jsonPath.length; depth >= 0; depth--) {
-      const node = findNodeAtLocation(tree, jsonPath.slice(0, depth));
-      if (node) return at(node.offset);
-    }
-    return at(0);
-  };
-  const value: unknown = JSON.parse(text);
-  const problems = manifestProblems(value);
-  for (const problem of problems) {
-    const jsonPath = problem.pointer.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-    report('schema', `Invalid manifest: \`${problem.pointer}\` ${problem.reason}`, placeOf(jsonPath));
-  }
-  if (problems.length > 0) return null;
-
-  const manifest = value as SourceManifest;
+  const checked = readCheckedJson<SourceManifest>(file, report, { what: 'manifest', problems: manifestProblems });
+  if (!checked) return null;
+  const { value: manifest, placeOf } = checked;
   const usable = checkIds(manifest.sources, file, report, placeOf) && checkFiles(manifest.sources, report, placeOf);
   return usable ? { manifest, placeOf } : null;
 }

