@@ -4,7 +4,21 @@
  * about (its kind and the ports, protocols and owners of its sides), not by
  * its wording or its source lines, which move with unrelated edits.
  */
-import type { SideSummary } from '../emit/conflicts-json.js';
+import type { Role } from '../model/record.js';
+
+/** One record as a side of a conflict, as conflicts.json writes it. */
+export interface SideSummary {
+  role: Role;
+  port: string;
+  protocol: string;
+  status: string;
+  serviceName: string | null;
+  name: string | null;
+  product: string | null;
+  configKey: string | null;
+  sources: string[];
+}
+
 
 /** A conflict as conflicts.json writes it. */
 export interface ConflictEntry {

@@ -6,6 +6,7 @@ import type { ConflictReport } from '../compare/conflicts.js';
 import type { Role } from '../model/record.js';
 import type { MatchMethod } from '../compare/name-match.js';
 import { formatPortRange, formatSourceRef, type PortDataset, type PortRecord } from '../model/record.js';
+import type { SideSummary } from '../compare/conflict-diff.js';
 
 /** What the conflict emitters need. */
 export interface ConflictDocument {
@@ -14,17 +15,7 @@ export interface ConflictDocument {
   report: ConflictReport;
 }
 
-export interface SideSummary {
-  role: Role;
-  port: string;
-  protocol: string;
-  status: string;
-  serviceName: string | null;
-  name: string | null;
-  product: string | null;
-  configKey: string | null;
-  sources: string[];
-}
+export type { SideSummary } from '../compare/conflict-diff.js';
 
 /** One record as a side of a comparison. */
 export function sideSummary(role: Role, record: PortRecord): SideSummary {

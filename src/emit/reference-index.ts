@@ -5,12 +5,8 @@
  * `[portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]`,
  * in catalog order, so a registry upgrade reads as a line diff.
  */
-import { compareRecords, type PortRecord, type ReferenceRecord } from '../model/record.js';
-
-/** The order of a compact reference row's fields. */
-export const referenceRowFields = ['portStart', 'portEnd', 'protocol', 'status', 'serviceName', 'aliases', 'name', 'source', 'line'] as const;
-
-export type ReferenceRow = [number, number, PortRecord['protocol'], PortRecord['status'], string | null, string[], string | null, string, number];
+import { compareRecords, type ReferenceRecord } from '../model/record.js';
+import { referenceRowFields, type ReferenceRow } from '../model/reference-row.js';
 
 /** The index's text: a small header, then one row per line. */
 export function emitReferenceIndex(references: readonly ReferenceRecord[], generator: { name: string; version: string }): string {

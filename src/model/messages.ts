@@ -7,10 +7,10 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Point } from './location.js';
 import { compareText } from './record.js';
-import { rules, type Rule, type RuleId } from './rules.js';
+import { rules, type Rule, type RuleId, type Severity } from './rules.js';
 import { terminalJson, terminalLine } from './terminal.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './rules.js';
 
 /**
  * Reports a message under one rule; `cause` is an earlier place the message

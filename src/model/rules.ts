@@ -4,7 +4,8 @@
  * readers; a test keeps the two equal. A reporter takes only ids listed here,
  * so the compiler refuses an uncatalogued rule.
  */
-import type { Severity } from './messages.js';
+/** How bad a message is: an error stops the build, a warning fails only `--strict`, info never. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Rule {
   severity: Severity;

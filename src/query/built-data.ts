@@ -4,7 +4,7 @@
  * a JSON.parse each; nothing of the build pipeline is loaded.
  */
 import type { PortRecord } from '../model/record.js';
-import type { ReferenceRow } from '../emit/reference-index.js';
+import type { ReferenceRow } from '../model/reference-row.js';
 
 export interface BuiltData {
   catalog: PortRecord[];
