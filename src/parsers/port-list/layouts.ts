@@ -65,8 +65,14 @@ const words = (text: string) => text.split(' ');
  * what a space-separated layout reads.
  */
 export function spaced(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  // Every recogniser asks for the line it is given; the parser tries them in
+  // turn on one line, so the last answer is kept.
+  if (line !== lastSpaced.line) lastSpaced = { line, view: line.replace(/\s+/g, ' ').trim() };
+  return lastSpaced.view;
 }
+
+let lastSpaced = { line: '', view: '' };
+let lastFields: { line: string; fields: string[] } = { line: '', fields: [''] };
 
 /**
  * A line as fields: a run of whitespace that holds a tab, or two or more
@@ -76,6 +82,11 @@ export function spaced(line: string): string {
  * regex, so a long run of spaces costs linear time.
  */
 export function fieldsOf(line: string): string[] {
+  if (line !== lastFields.line) lastFields = { line, fields: splitFields(line) };
+  return [...lastFields.fields];
+}
+
+function splitFields(line: string): string[] {
   const fields: string[] = [];
   let field = '';
   let run = '';
