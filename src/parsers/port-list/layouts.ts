@@ -54,6 +54,7 @@ const patterns = {
   protocolBold: new RegExp(`^(${protocolWord}) \\*\\*(.+)\\*\\*$`),
   rangeIntro: new RegExp(`^(${protocolWord}(?: (?:and|or) ${protocolWord})?) port numbers\\b`),
   separatorField: /^-{3,}$/,
+  separatorStart: /^\s*---/,
   entryLike: /^(?:- )?\d{1,10}(?: ?[-–] ?\d{1,10})?(?: |$)/,
 };
 
@@ -111,6 +112,7 @@ function splitFields(line: string): string[] {
 
 /** `---------<TAB>---------`: a table's separator row. */
 export function isSeparator(line: string): boolean {
+  if (!patterns.separatorStart.test(line)) return false;
   const fields = spaced(line).split(' ');
   return fields.length <= 9 && fields.every((field) => patterns.separatorField.test(field));
 }
