@@ -110,3 +110,27 @@ describe('two rows of one identity', () => {
     ]);
   });
 });
+
+describe('front matter', () => {
+  const title = (text: string) => {
+    const file = new VFile({ path: 'page.md', value: text });
+    const parsed = parseMarkdownHtmlTable(file, { columns });
+    return { title: parsed.documentTitle, rows: parsed.entries.map((entry) => [entry.name, entry.port, entry.place.line]), messages: file.messages.map(formatMessage) };
+  };
+  const body = `\n${table('one', '1')}\n`;
+
+  it('reads the title from YAML, TOML or JSON front matter, and keeps line numbers', () => {
+    expect(title(`---\ntitle: 'Security | Ports'\nweight: 2\n---\n${body}`)).toEqual({ title: 'Security | Ports', rows: [['one', '1', 6]], messages: [] });
+    expect(title(`+++\ntitle = "Ports"\n+++\n${body}`)).toEqual({ title: 'Ports', rows: [['one', '1', 5]], messages: [] });
+    expect(title(`{ "title": "Ports ", "weight": "180" }${body}`)).toEqual({ title: 'Ports', rows: [['one', '1', 2]], messages: [] });
+  });
+
+  it('reports front matter that does not parse, at its line', () => {
+    expect(title(`---\ntitle: [unclosed\n---\n${body}`).messages).toEqual([
+      expect.stringMatching(/^page\.md:2:1: error: Unexpected YAML front matter \(.+\), expected valid YAML \(markdown-html-table:front-matter\)$/),
+    ]);
+    expect(title(`---\ntitle: never closed\n${body}`).messages).toEqual([
+      'page.md:1:1: error: Unexpected end of file in YAML front matter, expected a closing `---` (markdown-html-table:front-matter)',
+    ]);
+  });
+});

@@ -164,7 +164,7 @@ function configKeys(
     report(
       'config-key-count',
       `Unexpected ${keys.length} configuration keys for ${ports.length} ports, expected one key per port`,
-      at((keys[0] as CellItem).offset),
+      at(keys[0]?.offset ?? 0),
     );
     return null;
   }
