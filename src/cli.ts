@@ -361,9 +361,18 @@ export async function main(argv: readonly string[], hooks: CliHooks = {}): Promi
         : isErrnoException(error)
           ? faultFrom(error, verbFor(error.syscall), error.path ? displayPath(error.path) : 'a file')
           : null;
+    if (!fault && isTooLarge(error)) {
+      warn('port-catalog: the sources make a dataset too large to hold as one text (Invalid string length), expected sources that build an artifact under 512 MB');
+      return exitCodes.failed;
+    }
     if (!fault) throw error;
     warn(`port-catalog: ${fault.message}`);
     return exitCodes.failed;
   }
   return Number(process.exitCode ?? exitCodes.ok);
+}
+
+/** V8's limit on one string: an artifact of a huge source cannot be held whole. */
+function isTooLarge(error: unknown): boolean {
+  return error instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(error.message);
 }

@@ -39,6 +39,7 @@ export const rules = {
   'column-unmapped': { severity: 'warning', summary: 'a table column the manifest does not map' },
   'port-missing': { severity: 'warning', summary: 'a table row without a port' },
   'config-key-count': { severity: 'warning', summary: 'a row whose configuration keys do not pair with its ports' },
+  'table-clamped': { severity: 'warning', summary: 'spans so large the grid would outgrow the markup; cut to one cell each' },
   'table-malformed': { severity: 'warning', summary: 'table markup whose rows or columns cannot be lined up' },
   'legend-item': { severity: 'warning', summary: 'a legend item without `Term: description`' },
   'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },

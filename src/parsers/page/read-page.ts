@@ -45,6 +45,9 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block] : []));
   const entries: SourceEntry[] = [];
   tables.forEach(({ table, heading }, index) => {
+    if (table.clamped) {
+      report('table-clamped', 'Unexpected spans larger than the table can fill, expected rowspan and colspan within its rows; cut to one cell each', at(table.offset));
+    }
     entries.push(...entriesOfChosenTable(table, heading, index + 1, source, report, at, mentions));
   });
   const legend = readLegend(blocks, report, at);

@@ -32,8 +32,14 @@ export type HtmlTable = Table;
 // HTML's own limits on spans; larger values are clamped as browsers do.
 const maxColspan = 1000;
 const maxRowspan = 65534;
-/** Slots a table may have per byte of its markup, before spans are clamped further. */
-const slotsPerByte = 64;
+/**
+ * Slots a table may have per byte of its markup. Spans let a few bytes cover
+ * many slots; past this budget a span is cut to one slot (and the table says
+ * so), so a hostile `rowspan="65534" colspan="1000"` costs memory in
+ * proportion to its bytes, not to its product.
+ */
+const slotsPerByte = 16;
+const minimumBudget = 100_000;
 
 /** Elements whose content a browser lays out on lines of its own. */
 const blockTags = new Set([
@@ -77,7 +83,7 @@ interface RowGroup {
 
 function readTable(table: Element, base: number, htmlLength: number): Table {
   const groups = rowGroups(table);
-  const budget = Math.max(1, htmlLength * slotsPerByte);
+  const budget = { left: Math.max(minimumBudget, htmlLength * slotsPerByte), clamped: false };
   const grid: TableCell[][] = [];
   const starts = new Set<number>();
   for (const group of groups) grid.push(...layOutGroup(group.rows, base, budget, starts));
@@ -90,6 +96,7 @@ function readTable(table: Element, base: number, htmlLength: number): Table {
     offset: base + (table.startIndex ?? 0),
     rows,
     headerRows: headerRowCount(groups, rows),
+    ...(budget.clamped ? { clamped: true } : {}),
   };
 }
 
@@ -118,7 +125,13 @@ function rowGroups(table: Element): RowGroup[] {
 }
 
 /** Lays out one row group; a spanning cell is copied into every slot it covers. */
-function layOutGroup(rows: readonly Element[], base: number, budget: number, starts: Set<number>): TableCell[][] {
+/** Slots a table may still fill, and whether a span had to be cut to stay within them. */
+interface SlotBudget {
+  left: number;
+  clamped: boolean;
+}
+
+function layOutGroup(rows: readonly Element[], base: number, budget: SlotBudget, starts: Set<number>): TableCell[][] {
   const grid: (TableCell | undefined)[][] = rows.map(() => []);
   rows.forEach((row, rowIndex) => {
     const line = grid[rowIndex] ?? [];
@@ -127,10 +140,15 @@ function layOutGroup(rows: readonly Element[], base: number, budget: number, sta
       while (line[column] !== undefined) column += 1;
       starts.add(column);
       const cell = readCell(element, base);
-      const colspan = spanOf(element, 'colspan', maxColspan, 1);
       const rowsLeft = rows.length - rowIndex;
-      const asked = spanOf(element, 'rowspan', maxRowspan, rowsLeft);
-      const rowspan = Math.max(1, Math.min(asked, rowsLeft, Math.floor(budget / Math.max(1, colspan * rows.length))));
+      let colspan = spanOf(element, 'colspan', maxColspan, 1);
+      let rowspan = Math.min(spanOf(element, 'rowspan', maxRowspan, rowsLeft), rowsLeft);
+      if (colspan * rowspan > budget.left) {
+        budget.clamped = true;
+        colspan = 1;
+        rowspan = 1;
+      }
+      budget.left -= colspan * rowspan;
       for (let down = 0; down < rowspan; down++) {
         const target = grid[rowIndex + down] ?? [];
         for (let across = 0; across < colspan; across++) {

@@ -38,6 +38,8 @@ export interface Table {
   rows: TableCell[][];
   /** How many leading rows the markup marks as header rows (0 when it marks none). */
   headerRows: number;
+  /** True when spans were cut to keep the grid in proportion to the markup's size. */
+  clamped?: boolean;
 }
 
 /** A slot that no cell covers. */
