@@ -66,3 +66,20 @@ export function captureOutput(): CapturedOutput {
   });
   return captured;
 }
+
+/**
+ * A value several tests of a file share, computed when a test first asks for
+ * it. Under the mutation run (PORT_CATALOG_NO_MEMO, set in
+ * vitest.stryker.config.mjs) it is computed afresh in every test that asks,
+ * so Stryker's per-test coverage sees each test run the code its assertions
+ * depend on (work done in `beforeAll` or a `describe` body is covered by no
+ * test in particular).
+ */
+export function shared<T>(compute: () => T): () => T {
+  let cached: { value: T } | undefined;
+  return () => {
+    if (process.env['PORT_CATALOG_NO_MEMO']) return compute();
+    cached ??= { value: compute() };
+    return cached.value;
+  };
+}
