@@ -484,7 +484,9 @@ describe('readRstBlocks: list tables', () => {
 });
 
 describe('readRstBlocks: real pages', () => {
-  const page = (name: string) => readFileSync(new URL(`../../shared/vendor-pages/${name}`, import.meta.url), 'utf8');
+  // The committed copies of the real pages, byte for byte (test/fixtures/pages/).
+  const folders: Record<string, string> = { 'syncthing-firewall.rst': 'syncthing', 'openstack-firewalls-default-ports.rst': 'openstack' };
+  const page = (name: string) => readFileSync(new URL(`fixtures/pages/${folders[name] ?? ''}/${name}`, import.meta.url), 'utf8');
 
   it('reads the Syncthing firewall page: sections, the port bullets, no table', () => {
     const { outline, messages, tables } = read(page('syncthing-firewall.rst'));
