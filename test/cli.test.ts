@@ -2,7 +2,6 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { generator } from '../src/package-info.js';
 import { captureOutput, folderWith } from './helpers.js';
 
 const { stdout, stderr } = captureOutput();
@@ -13,14 +12,29 @@ async function readFolder(folder: string): Promise<Record<string, string>> {
   return files;
 }
 
+/** The files a build writes, and nothing else. */
+const artifactFiles = ['conflicts.json', 'conflicts.md', 'datapackage.json', 'ports.csv', 'ports.json', 'ports.md', 'references.json'];
+
 describe('port-catalog build', () => {
+  it('leaves no staging folder, lock or journal beside or inside the output folder', async () => {
+    const parent = await folderWith({});
+    const out = path.join(parent, 'out');
+    expect(await main(['build', '--out', out, '--quiet'])).toBe(0);
+    expect(await readdir(parent)).toEqual(['out']);
+    expect((await readdir(out)).sort()).toEqual(artifactFiles);
+    // A second build over the first, the usual case, leaves nothing either.
+    expect(await main(['build', '--out', out, '--quiet'])).toBe(0);
+    expect(await readdir(parent)).toEqual(['out']);
+    expect((await readdir(out)).sort()).toEqual(artifactFiles);
+  });
+
   it('writes the same bytes on every run', async () => {
     const first = await folderWith({});
     const second = await folderWith({});
     expect(await main(['build', '--out', first, '--quiet'])).toBe(0);
     expect(await main(['build', '--out', second, '--quiet'])).toBe(0);
     const a = await readFolder(first);
-    expect(Object.keys(a)).toEqual(['conflicts.json', 'conflicts.md', 'datapackage.json', 'ports.csv', 'ports.json', 'ports.md', 'references.json']);
+    expect(Object.keys(a)).toEqual(artifactFiles);
     expect(await readFolder(second)).toEqual(a);
   });
 
@@ -47,13 +61,16 @@ describe('port-catalog build', () => {
       }),
       'page.md': '<table>\n<tr><th>Component</th><th>Port</th></tr>\n<tr><td>A</td><td>70000</td></tr>\n</table>\n',
     });
-    const out = await folderWith({ 'ports.json': 'before\n' });
+    const parent = await folderWith({ 'out/ports.json': 'before\n' });
+    const out = path.join(parent, 'out');
     expect(await main(['build', '--sources', sources, '--out', out])).toBe(1);
     expect(stderr).toContain(
       `${path.relative(process.cwd(), path.join(sources, 'page.md'))}:3:19: error: Unexpected port 70000, expected 0–65535 (markdown-html-table:port-range)`,
     );
     expect(await readFolder(out)).toEqual({ 'ports.json': 'before\n' });
-    expect(await readdir(path.dirname(out))).not.toContain(expect.stringMatching(/^\.port-catalog-.*-\w+$/));
+    // Nothing left beside or inside the output folder: no staging folder, lock or journal.
+    expect(await readdir(parent)).toEqual(['out']);
+    expect(await readdir(out)).toEqual(['ports.json']);
   });
 
   it('exits 1 when the manifest names a missing file, naming the manifest line', async () => {
@@ -102,9 +119,11 @@ describe('port-catalog options', () => {
     expect(stdout.join('')).toContain('build [options]');
   });
 
-  it('prints the version with exit 0', async () => {
+  it('prints the version from package.json with exit 0', async () => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
     expect(await main(['--version'])).toBe(0);
-    expect(stdout.join('')).toBe(`${generator.version}\n`);
+    expect(stdout.join('')).toBe(`${version}\n`);
   });
 
   it('exits 2 on an unknown command or option', async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { fieldsInSchemaOrder } from './records.js';
 
 describe('output/datapackage.json', () => {
   const descriptor = JSON.parse(readFileSync('output/datapackage.json', 'utf8')) as {
@@ -34,7 +35,8 @@ describe('output/datapackage.json', () => {
     const fields = csv?.schema?.fields ?? [];
     const rows = parse(readFileSync('output/ports.csv', 'utf8'), { columns: false }) as string[][];
     const [header, ...data] = rows;
-    expect(header).toEqual(fields.map((field) => field.name));
+    expect(header).toEqual(fieldsInSchemaOrder);
+    expect(fields.map((field) => field.name)).toEqual(fieldsInSchemaOrder);
     expect(data.length).toBe(781);
     for (const row of data) {
       fields.forEach((field, index) => {

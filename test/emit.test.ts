@@ -4,8 +4,7 @@ import { createDataset } from '../src/catalog/dataset.js';
 import { emitCsv } from '../src/emit/csv.js';
 import { emitJson } from '../src/emit/json.js';
 import { emitMarkdown } from '../src/emit/markdown.js';
-import { recordFields } from '../src/model/record.js';
-import { record } from './records.js';
+import { fieldsInSchemaOrder, record } from './records.js';
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };
 const source = {
@@ -38,7 +37,7 @@ describe('emitCsv', () => {
       'portStart,portEnd,protocol,status,serviceName,aliases,name,description,references,notes,category,product,configKey,direction,sources\n' +
         '49,49,tcp,assigned,,,Login Host Protocol,,RFC927; RFC1492,a; b,well-known,,,,list:153; other:2\n',
     );
-    expect(csv.split('\n')[0]?.split(',')).toEqual([...recordFields]);
+    expect(csv.split('\n')[0]?.split(',')).toEqual(fieldsInSchemaOrder);
   });
 
   it('quotes commas, quotes and newlines, and neutralises spreadsheet formulas', () => {
@@ -64,7 +63,7 @@ describe('emitJson', () => {
     expect(json).not.toContain('\r');
     const parsed = JSON.parse(json) as { records: Record<string, unknown>[] };
     expect(Object.keys(parsed)).toEqual(['$schema', 'generator', 'sources', 'counts', 'records']);
-    expect(Object.keys(parsed.records[0] ?? {})).toEqual([...recordFields]);
+    expect(Object.keys(parsed.records[0] ?? {})).toEqual(fieldsInSchemaOrder);
     expect(json).toContain('"sources": [\n        {\n          "source": "list",\n          "line": 3\n        }');
   });
 });

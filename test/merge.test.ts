@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identityKey } from '../src/catalog/identity.js';
 import { fuller, mergeRecords } from '../src/catalog/merge.js';
+import { compareRecords, type PortRecord } from '../src/model/record.js';
 import { record } from './records.js';
 
 describe('identityKey', () => {
@@ -80,6 +81,59 @@ describe('mergeRecords', () => {
       [22, 'udp', 'pcAnywhere'],
       [80, 'tcp', 'HTTP'],
     ]);
+  });
+});
+
+describe('catalog order', () => {
+  const at = (portStart: number, portEnd: number, fields: Partial<PortRecord> = {}) => record({ portStart, portEnd, ...fields });
+  const labels = (records: readonly PortRecord[]) =>
+    records.map((r) => `${r.portStart}-${r.portEnd}/${r.protocol} ${r.name ?? '-'} ${r.product ?? '-'}`);
+
+  it('puts a port before a range that starts on it, and shorter ranges before longer ones', () => {
+    const input = [at(1024, 1030, { name: 'A' }), at(1025, 1025, { name: 'C' }), at(1024, 1024, { name: 'B' }), at(1024, 1026, { name: 'D' }), at(1023, 2000, { name: 'E' })];
+    const expected = ['1023-2000/tcp E -', '1024-1024/tcp B -', '1024-1026/tcp D -', '1024-1030/tcp A -', '1025-1025/tcp C -'];
+    expect(labels(mergeRecords(input).records)).toEqual(expected);
+    expect(labels(mergeRecords([...input].reverse()).records)).toEqual(expected);
+    expect(labels([...input].sort(compareRecords))).toEqual(expected);
+  });
+
+  it('then orders by protocol, name and product in code-point order, null first', () => {
+    const input = [
+      at(7, 7, { protocol: 'udp', name: 'Echo' }),
+      at(7, 7, { protocol: 'tcp', name: 'echo', product: 'Z' }),
+      at(7, 7, { protocol: 'tcp', name: 'Echo', product: 'b' }),
+      at(7, 7, { protocol: 'tcp', name: 'Echo', product: 'B' }),
+      at(7, 7, { protocol: 'tcp', name: 'Echo' }),
+      at(7, 7, { protocol: 'tcp', name: null, status: 'unassigned' }),
+      at(7, 7, { protocol: 'sctp', name: 'Echo' }),
+      at(7, 7, { protocol: 'dccp', name: 'Echo' }),
+    ];
+    expect(labels([...input].sort(compareRecords))).toEqual([
+      '7-7/dccp Echo -',
+      '7-7/sctp Echo -',
+      '7-7/tcp - -',
+      '7-7/tcp Echo -',
+      '7-7/tcp Echo B',
+      '7-7/tcp Echo b',
+      '7-7/tcp echo Z',
+      '7-7/udp Echo -',
+    ]);
+  });
+
+  it('tells apart records equal in all those, by keyword, config key, status and then sources', () => {
+    const base = { name: 'X', product: 'P' };
+    const input = [
+      at(9, 9, { ...base, serviceName: 'b' }),
+      at(9, 9, { ...base, serviceName: 'a', configKey: 'k2' }),
+      at(9, 9, { ...base, serviceName: 'a', configKey: 'k1', status: 'reserved' }),
+      at(9, 9, { ...base, serviceName: 'a', configKey: 'k1', status: 'assigned', sources: [{ source: 's', line: 5 }] }),
+      at(9, 9, { ...base, serviceName: 'a', configKey: 'k1', status: 'assigned', sources: [{ source: 's', line: 4 }, { source: 't', line: 1 }] }),
+      at(9, 9, { ...base, serviceName: 'a', configKey: 'k1', status: 'assigned', sources: [{ source: 's', line: 4 }] }),
+      at(9, 9, { ...base, serviceName: null }),
+    ];
+    const order = [...input].sort(compareRecords).map((r) => input.indexOf(r));
+    expect(order).toEqual([6, 5, 4, 3, 2, 1, 0]);
+    for (const [index, item] of input.entries()) expect(compareRecords(item, item), `record ${index}`).toBe(0);
   });
 });
 

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import {
   checkPortSpan,
@@ -235,6 +234,48 @@ describe('checkPortSpan', () => {
   });
 });
 
+describe('the highest port is 65535', () => {
+  const tooHigh = (port: number) => ({ ok: false, reason: `Unexpected port ${port}, expected 0–65535`, ruleId: 'port-range' });
+
+  it('parsePortRange accepts 65535 and 0–65535, as a port, a range start and a range end', () => {
+    expect(parsePortRange('65535')).toEqual({ ok: true, start: 65535, end: 65535 });
+    expect(parsePortRange('0-65535')).toEqual({ ok: true, start: 0, end: 65535 });
+    expect(parsePortRange('65535-65535')).toEqual({ ok: true, start: 65535, end: 65535 });
+    expect(parsePortRange('65534 – 65535')).toEqual({ ok: true, start: 65534, end: 65535 });
+  });
+
+  it('parsePortRange refuses 65536, as a port, a range start and a range end', () => {
+    expect(parsePortRange('65536')).toEqual(tooHigh(65536));
+    expect(parsePortRange('65535-65536')).toEqual(tooHigh(65536));
+    expect(parsePortRange('0-65536')).toEqual(tooHigh(65536));
+    expect(parsePortRange('65536-65536')).toEqual(tooHigh(65536));
+    // The first port out of bounds is the one named, before the order check.
+    expect(parsePortRange('65537-65536')).toEqual(tooHigh(65537));
+    expect(parsePortRange('65536-1')).toEqual(tooHigh(65536));
+  });
+
+  it('checkPortSpan draws the same line', () => {
+    expect(checkPortSpan(span(65535, 65535, '65535', 0))).toEqual({ ok: true, start: 65535, end: 65535 });
+    expect(checkPortSpan(span(65536, 65536, '65536', 0))).toEqual(tooHigh(65536));
+    expect(checkPortSpan(span(1, 65536, '1-65536', 0))).toEqual(tooHigh(65536));
+    expect(checkPortSpan(span(65536, 1, '65536-1', 0))).toEqual(tooHigh(65536));
+  });
+
+  it('a range whose ends are equal is one port; a reversed range is refused', () => {
+    expect(parsePortRange('80-80')).toEqual({ ok: true, start: 80, end: 80 });
+    expect(parsePortRange('81-80')).toEqual({
+      ok: false,
+      reason: 'Unexpected range `81-80`, expected the first port not to exceed the last',
+      ruleId: 'port-range',
+    });
+    expect(checkPortSpan(span(81, 80, '81 - 80', 0))).toEqual({
+      ok: false,
+      reason: 'Unexpected range `81 - 80`, expected the first port not to exceed the last',
+      ruleId: 'port-range',
+    });
+  });
+});
+
 describe('readPortSlashProtocol', () => {
   it('reads N/word and N-M/word as written', () => {
     expect(readPortSlashProtocol('443/tcp')).toEqual({ port: '443', protocol: 'tcp' });
@@ -260,70 +301,5 @@ describe('portPattern', () => {
 
   it('has no capturing groups, so callers can number their own', () => {
     expect(new RegExp(`(${portPattern})`).exec('80-90')).toHaveLength(2);
-  });
-});
-
-describe('linear time', () => {
-  const runs = 5;
-  const maxGrowth = 8;
-  const smallTime = 10;
-  /**
-   * Other work on a shared machine can slow one measurement; quadratic work
-   * grows about 16 times on every attempt, so a second or third attempt only
-   * absorbs that noise and never lets a quadratic reader pass.
-   */
-  const attempts = 3;
-
-  /** Median time, in milliseconds, of `repeat` readings of the text. */
-  function median(text: string, repeat: number): number {
-    const times: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const start = performance.now();
-      for (let index = 0; index < repeat; index++) readPortCell(text);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(runs / 2)] ?? Number.POSITIVE_INFINITY;
-  }
-
-  /** Hostile cells: `count` repetitions of a pattern that a backtracking or re-scanning reader chokes on. */
-  const hostile: Record<string, (count: number) => string> = {
-    '1,': (count) => '1,'.repeat(count),
-    '1 - ': (count) => '1 - '.repeat(count),
-    '(': (count) => '('.repeat(count),
-    '80/': (count) => '80/'.repeat(count),
-    'TCP ': (count) => 'TCP '.repeat(count),
-    '[': (count) => '['.repeat(count),
-    'TCP, ': (count) => `${'TCP, '.repeat(count)}x`,
-    'a ': (count) => `${'a '.repeat(count)}80`,
-    'Dynamic-': (count) => `${'Dynamic-'.repeat(count)}x`,
-    '1 (a) ': (count) => '1 (a) '.repeat(count),
-    '(a)': (count) => '(a)'.repeat(count),
-    'a (…)': (count) => `${'a ('.repeat(count)}1${')'.repeat(count)}`,
-    '80 TCP ': (count) => '80 TCP '.repeat(count),
-    '^': (count) => '1^'.repeat(count),
-    '\u00a0': (count) => `1${'\u00a0'.repeat(count)}`,
-  };
-
-  /** How much longer 4n takes than n, with both sides repeated until the n side is measurable. */
-  function growth(small: string, large: string): number {
-    readPortCell(small);
-    readPortCell(large);
-    // Fast-failing cells finish in well under a millisecond, so they are read many times per run.
-    let repeat = 1;
-    while (median(small, repeat) < smallTime) repeat *= 2;
-    return median(large, repeat) / median(small, repeat);
-  }
-
-  it.each(Object.keys(hostile))('reads %j repetitions in linear time', (name) => {
-    const make = hostile[name];
-    if (make === undefined) throw new Error(`no hostile input ${name}`);
-    const small = make(20_000);
-    const large = make(80_000);
-    const growths: number[] = [];
-    for (let attempt = 0; attempt < attempts && !growths.some((value) => value < maxGrowth); attempt++) {
-      growths.push(growth(small, large));
-    }
-    expect(Math.min(...growths), `growth at 4× the size, per attempt: ${growths.map((value) => value.toFixed(1)).join(', ')}`).toBeLessThan(maxGrowth);
   });
 });

@@ -20,3 +20,26 @@ export function record(fields: Partial<PortRecord> & Pick<PortRecord, 'portStart
     ...fields,
   };
 }
+
+/**
+ * The record contract's fields in schema order, written out by hand (the
+ * README's table; schema.test.ts checks the schema file lists them so), for
+ * tests of JSON key order and CSV columns.
+ */
+export const fieldsInSchemaOrder = [
+  'portStart',
+  'portEnd',
+  'protocol',
+  'status',
+  'serviceName',
+  'aliases',
+  'name',
+  'description',
+  'references',
+  'notes',
+  'category',
+  'product',
+  'configKey',
+  'direction',
+  'sources',
+];

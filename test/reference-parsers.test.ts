@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { compareMessages, formatMessage } from '../src/model/messages.js';
 import { toRecords } from '../src/normalize/to-records.js';
 import { parseEtcServices } from '../src/parsers/registries/etc-services.js';
@@ -21,11 +21,15 @@ function read(path: string, parser: (file: VFile) => ParseResult) {
   return { ...result, records, messages: [...file.messages].sort(compareMessages).map(formatMessage) };
 }
 
+type Fixture = ReturnType<typeof read>;
+
 const at = (line: number) => [{ source: 'ref', line }];
 
 describe('IANA registry CSV', () => {
   const path = 'test/fixtures/iana-csv/service-names-port-numbers.csv';
-  const { entries, records, messages, lineRoles } = read(path, parseIanaCsv);
+  // Read in each test (a small file), so per-test coverage sees the test run the reader.
+  let entries: Fixture['entries'], records: Fixture['records'], messages: Fixture['messages'], lineRoles: Fixture['lineRoles'];
+  beforeEach(() => void ({ entries, records, messages, lineRoles } = read(path, parseIanaCsv)));
   const find = (port: number, serviceName: string | null, protocol = 'tcp') =>
     records.filter((r) => r.portStart === port && r.serviceName === serviceName && r.protocol === protocol);
 
@@ -119,7 +123,8 @@ describe('IANA registry CSV', () => {
 
 describe('/etc/services', () => {
   const path = 'test/fixtures/etc-services/services';
-  const { records, messages, lineRoles } = read(path, parseEtcServices);
+  let records: Fixture['records'], messages: Fixture['messages'], lineRoles: Fixture['lineRoles'];
+  beforeEach(() => void ({ records, messages, lineRoles } = read(path, parseEtcServices)));
 
   it('reads name, port/protocol, aliases and the comment as the name', () => {
     expect(records).toEqual([
@@ -144,7 +149,8 @@ describe('/etc/services', () => {
 
 describe('port-numbers package JSON', () => {
   const path = 'test/fixtures/port-numbers-json/index.json';
-  const { records, messages } = read(path, parsePortNumbersJson);
+  let records: Fixture['records'], messages: Fixture['messages'];
+  beforeEach(() => void ({ records, messages } = read(path, parsePortNumbersJson)));
 
   it('reads each "PORT/protocol": [name, description] at the line of its key', () => {
     expect(records).toEqual([

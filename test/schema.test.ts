@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { datasetProblems, manifestProblems, recordProblems } from '../src/model/schema.js';
-import { record } from './records.js';
+import { fieldsInSchemaOrder, record } from './records.js';
 
 describe('schemas', () => {
+  it('list the record fields in the order the tests write by hand', () => {
+    const schema = JSON.parse(readFileSync('schemas/port-record.schema.json', 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(fieldsInSchemaOrder);
+    expect(schema.required).toEqual(fieldsInSchemaOrder);
+  });
+
   it('reject an empty object', () => {
     expect(recordProblems({}).length).toBeGreaterThan(0);
     expect(manifestProblems({}).length).toBeGreaterThan(0);

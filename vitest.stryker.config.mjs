@@ -1,0 +1,50 @@
+// Vitest settings for `npm run mutate` only: stryker.config.json points here, and
+// `npm test` does not use this file. See TESTING.md.
+//
+// It runs the test files that state what the core modules (stryker.config.json's
+// `mutate`) must do, listed by name so a new test of the command line or the file
+// system does not slow the mutation run down or break it. Left out on purpose:
+// - timing tests (linear-time.test.ts, port-cell-linear-time.test.ts): they measure
+//   growth ratios, which instrumented code distorts, and would make every mutant
+//   that survives cost seconds;
+// - the fast-check property suite (properties.test.ts): slow, and random;
+// - command-line, summary, file-system and packaging tests (cli, summary,
+//   message-formats, faults, package, queries, diff), and the block readers and
+//   text normalization outside the core (asciidoc-blocks, rst-blocks, normalize-text).
+//
+// PORT_CATALOG_NO_MEMO makes `shared()` in test/helpers.ts compute shared results
+// inside each test that uses them, so Stryker's per-test coverage sees which test
+// runs which code (work done in beforeAll or a describe body belongs to no test).
+import { defineConfig } from 'vitest/config';
+
+const coreTests = [
+  'port-cell',
+  'protocol-words',
+  'normalize',
+  'merge',
+  'conflicts',
+  'product-clash',
+  'build-findings',
+  'emit',
+  'markdown-stability',
+  'html-tables',
+  'html-grid',
+  'legend',
+  'markdown-page',
+  'transfer-cft',
+  'readers',
+  'port-list',
+  'port-list-layouts',
+  'reference-parsers',
+  'registry-keywords',
+  'bad-input',
+  'perturbation',
+  'schema',
+];
+
+export default defineConfig({
+  test: {
+    include: coreTests.map((name) => `test/${name}.test.ts`),
+    env: { PORT_CATALOG_NO_MEMO: '1' },
+  },
+});
