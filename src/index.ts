@@ -30,7 +30,8 @@ export { parsePortNumbersJson } from './parsers/registries/port-numbers-json.js'
 export { parsers, type Format, type Parser } from './parsers/registry.js';
 export type { LineRole, ParseResult, SourceEntry } from './model/source-entry.js';
 export { toRecords, type NormalizeContext, type PlacedRecord } from './normalize/to-records.js';
-export { recordProblems, datasetProblems, manifestProblems, createAjv } from './model/schema.js';
+export { recordProblems, datasetProblems, manifestProblems } from './model/schema.js';
+export { createAjv } from './model/ajv.js';
 export { identityKey } from './catalog/identity.js';
 export { mergeRecords, type MergeResult, type Duplicate } from './catalog/merge.js';
 export { createDataset } from './catalog/dataset.js';

@@ -1,14 +1,14 @@
 /**
  * The TypeScript types in src/generated/ are derived from schemas/, the single
  * source of truth. This test regenerates them and fails when the committed file
- * is stale; `npm run generate:types` rewrites it.
+ * is stale; `npm run generate` rewrites it.
  */
 import { compileFromFile, type Options } from 'json-schema-to-typescript';
 import { describe, expect, it } from 'vitest';
 
 const options: Partial<Options> = {
   bannerComment:
-    '/* Generated from schemas/*.schema.json by `npm run generate:types`. Do not edit. */',
+    '/* Generated from schemas/*.schema.json by `npm run generate`. Do not edit. */',
   cwd: 'schemas',
   additionalProperties: false,
   ignoreMinAndMaxItems: true,

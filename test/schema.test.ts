@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createAjv, schemaId } from '../src/model/ajv.js';
 import { datasetProblems, manifestProblems, recordProblems } from '../src/model/schema.js';
 import { fieldsInSchemaOrder, record } from './records.js';
 
@@ -8,6 +9,14 @@ describe('schemas', () => {
     const schema = JSON.parse(readFileSync('schemas/port-record.schema.json', 'utf8')) as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(fieldsInSchemaOrder);
     expect(schema.required).toEqual(fieldsInSchemaOrder);
+  });
+
+  it('compile in the ajv factory, which rejects an empty object and accepts a complete record', () => {
+    const ajv = createAjv();
+    const validateRecord = ajv.getSchema(schemaId('record'));
+    expect(validateRecord?.({})).toBe(false);
+    expect(validateRecord?.(record({ portStart: 7, name: 'Echo' }))).toBe(true);
+    expect(ajv.getSchema(schemaId('manifest'))?.({})).toBe(false);
   });
 
   it('reject an empty object', () => {

@@ -1,4 +1,4 @@
-/* Generated from schemas/*.schema.json by `npm run generate:types`. Do not edit. */
+/* Generated from schemas/*.schema.json by `npm run generate`. Do not edit. */
 
 /**
  * One network port assignment (a single port or a range) for one transport protocol, with the source lines it came from. Property order here is the order of JSON keys and CSV columns. portStart must not exceed portEnd; JSON Schema cannot say so, so the validator checks it in code.

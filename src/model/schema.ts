@@ -1,61 +1,24 @@
 /**
- * One ajv instance for the whole process, with every schema in schemas/ added
- * and each validator compiled once, at first use.
- *
- * Conversions (string to number, defaults) are done in explicit code, never by
- * ajv's coerceTypes or useDefaults: a validator here only ever says yes or no.
+ * Validation against schemas/, by the validators ajv compiled ahead of time
+ * (src/generated/validators.ts; see ajv.ts), so a build neither loads ajv
+ * nor compiles a schema. A validator only ever says yes or no, with ajv's
+ * errors; this module turns them into problems with a JSON pointer.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import type { AcceptedFindings, PortDataset, PortRecord, SourceManifest } from '../generated/schema-types.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import * as compiled from '../generated/validators.js';
+import type { PortDataset, PortRecord } from '../generated/schema-types.js';
+import type { SchemaName } from './schema-files.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module
-// object, whose `default` is the plugin.
-const addFormats = addFormatsModule.default;
+export { loadSchema, schemaFiles } from './schema-files.js';
 
-const schemaDir = new URL('../../schemas/', import.meta.url);
-
-export const schemaFiles = {
-  record: 'port-record.schema.json',
-  manifest: 'manifest.schema.json',
-  accepted: 'accepted.schema.json',
-  dataset: 'dataset.schema.json',
-} as const;
-
-type SchemaName = keyof typeof schemaFiles;
-
-/** Reads one of the package's own schemas. */
-export function loadSchema(name: SchemaName): Record<string, unknown> {
-  const text = readFileSync(new URL(schemaFiles[name], schemaDir), 'utf8');
-  return JSON.parse(text) as Record<string, unknown>;
+/** What ajv's compiled code is: a function that says yes or no and leaves its errors on itself. */
+interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-/** Creates a strict ajv instance holding all of the project's schemas. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  for (const name of Object.keys(schemaFiles) as SchemaName[]) {
-    ajv.addSchema(loadSchema(name));
-  }
-  return ajv;
-}
-
-let shared: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-function validatorFor<T>(name: SchemaName): ValidateFunction<T> {
-  let validate = compiled.get(name);
-  if (!validate) {
-    shared ??= createAjv();
-    const id = loadSchema(name)['$id'];
-    if (typeof id !== 'string') throw new Error(`schemas/${schemaFiles[name]} has no $id`);
-    validate = shared.getSchema(id);
-    if (!validate) throw new Error(`schema ${id} was not added to ajv`);
-    compiled.set(name, validate);
-  }
-  return validate as ValidateFunction<T>;
-}
+// The generated module is plain JavaScript (ts-nocheck); this is its shape.
+const validators: Readonly<Record<SchemaName, CompiledValidator>> = compiled as Record<SchemaName, CompiledValidator>;
 
 /** One problem found by validation, with a JSON pointer into the value. */
 export interface SchemaProblem {
@@ -76,15 +39,15 @@ function describeError(error: ErrorObject): SchemaProblem {
   return { pointer, reason: error.message ?? error.keyword };
 }
 
-function problemsOf<T>(name: SchemaName, value: unknown): SchemaProblem[] {
-  const validate = validatorFor<T>(name);
+function problemsOf(name: SchemaName, value: unknown): SchemaProblem[] {
+  const validate = validators[name];
   if (validate(value)) return [];
   return (validate.errors ?? []).map(describeError);
 }
 
 /** Problems with one record against the record schema, plus the rules it cannot express. */
 export function recordProblems(value: unknown): SchemaProblem[] {
-  const problems = problemsOf<PortRecord>('record', value);
+  const problems = problemsOf('record', value);
   if (problems.length === 0) {
     const record = value as PortRecord;
     if (record.portStart > record.portEnd) {
@@ -96,12 +59,12 @@ export function recordProblems(value: unknown): SchemaProblem[] {
 
 /** Problems with a parsed manifest against the manifest schema. */
 export function manifestProblems(value: unknown): SchemaProblem[] {
-  return problemsOf<SourceManifest>('manifest', value);
+  return problemsOf('manifest', value);
 }
 
 /** Problems with a whole dataset (output/ports.json) against the dataset schema. */
 export function datasetProblems(value: unknown): SchemaProblem[] {
-  const problems = problemsOf<PortDataset>('dataset', value);
+  const problems = problemsOf('dataset', value);
   if (problems.length === 0) {
     (value as PortDataset).records.forEach((record, index) => {
       for (const problem of recordProblems(record)) {
@@ -114,5 +77,5 @@ export function datasetProblems(value: unknown): SchemaProblem[] {
 
 /** Problems with a parsed accepted-findings file against its schema. */
 export function acceptedProblems(value: unknown): SchemaProblem[] {
-  return problemsOf<AcceptedFindings>('accepted', value);
+  return problemsOf('accepted', value);
 }
