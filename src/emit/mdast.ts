@@ -1,41 +1,48 @@
 /**
  * Small builders for mdast nodes, and the one way this project serializes
- * Markdown: remark-stringify with remark-gfm, tables left unpadded so a change
- * to one cell changes one line of a diff. Text goes in as text nodes, so
- * remark escapes it; nothing here concatenates Markdown by hand.
+ * Markdown: mdast-util-to-markdown with the GFM extensions, exactly as
+ * remark-stringify with remark-gfm calls it (without loading either), tables
+ * left unpadded so a change to one cell changes one line of a diff. Text goes
+ * in as text nodes, so it is escaped; nothing here concatenates Markdown by hand.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import { defaultHandlers, type Handle } from 'mdast-util-to-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { defaultHandlers, toMarkdown as serialize, type Handle, type Options } from 'mdast-util-to-markdown';
 
 /**
  * Table-cell text made only of these characters needs no escaping: a cell
  * never starts a line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and
  * none of them is inline syntax. `.` and `:` only matter to GFM autolink
- * literals, so text where remark would escape them (`w.x` as in `www.x`,
- * `s:/` as in `https://`) is left to remark; `@` is left out for email
- * autolinks. A property test checks remark writes inert text as is.
+ * literals, so text where they would be escaped (`w.x` as in `www.x`, `s:/`
+ * as in `https://`) is left to the serializer; `@` is left out for email
+ * autolinks. A property test checks that inert text is written as is.
  */
 export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:-]*$/;
 
 /**
- * remark's text handler runs every unsafe pattern over every text node, which
- * dominated large builds; inert cell text skips it, all else goes through it.
+ * The text handler runs every unsafe pattern over every text node; inert
+ * cell text skips it, all else goes through it.
  */
 const inertCellTextHandler: Handle = (node: { value: string }, parent, state, info) =>
   parent?.type === 'tableCell' && inertCellText.test(node.value)
     ? node.value
     : defaultHandlers.text(node as Parameters<typeof defaultHandlers.text>[0], parent, state, info);
 
-/** Serializes block nodes as GFM Markdown. */
+/** The serializer's settings: remark-stringify's options plus what remark-gfm adds. */
+const options: Options = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  handlers: { text: inertCellTextHandler },
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+};
+
+/** Serializes block nodes as GFM Markdown, ending in one newline. */
 export function toMarkdown(children: RootContent[]): string {
   const tree: Root = { type: 'root', children };
-  return unified()
-    .use(remarkGfm, { tablePipeAlign: false })
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, handlers: { text: inertCellTextHandler } })
-    .stringify(tree);
+  return serialize(tree, options);
 }
 
 export function heading(depth: 1 | 2 | 3, value: string): Heading {
@@ -68,16 +75,17 @@ export function joined(parts: PhrasingContent[]): PhrasingContent[] {
   return parts.flatMap((part, index) => (index === 0 ? [part] : [text(', '), part]));
 }
 
+/** A GFM table row of cells. */
+export function tableRow(cells: readonly PhrasingContent[][]): TableRow {
+  return { type: 'tableRow', children: cells.map((children): TableCell => ({ type: 'tableCell', children })) };
+}
+
 /** A GFM table: a header row of plain titles, then rows of cells. */
 export function table(headers: readonly string[], rows: readonly PhrasingContent[][][]): Table {
-  const row = (cells: readonly PhrasingContent[][]): TableRow => ({
-    type: 'tableRow',
-    children: cells.map((children): TableCell => ({ type: 'tableCell', children })),
-  });
   return {
     type: 'table',
     align: headers.map(() => null),
-    children: [row(headers.map((header) => [text(header)])), ...rows.map(row)],
+    children: [tableRow(headers.map((header) => [text(header)])), ...rows.map(tableRow)],
   };
 }
 

@@ -1,0 +1,110 @@
+/**
+ * ports.md is written row by row (emit/table-lines.ts) rather than as one
+ * tree through remark. It must be byte for byte what remark-stringify with
+ * remark-gfm writes for the same tree, whatever the records hold: checked on
+ * generated catalogs whose text is full of Markdown, HTML and autolink syntax.
+ */
+import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { createDataset } from '../src/catalog/dataset.js';
+import { catalogTree, emitMarkdown } from '../src/emit/markdown.js';
+import { code, link, text } from '../src/emit/mdast.js';
+import { tableRowLine } from '../src/emit/table-lines.js';
+import type { PortDataset, PortRecord } from '../src/model/record.js';
+import { record } from './records.js';
+
+/** remark as users know it, with the options the project documents. */
+function remarkMarkdown(children: ReturnType<typeof catalogTree>): string {
+  return unified()
+    .use(remarkGfm, { tablePipeAlign: false })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true })
+    .stringify({ type: 'root', children });
+}
+
+/** Characters that mean something to Markdown, HTML, GFM tables or autolinks, among plain ones. */
+const hostileCharacter = fc.constantFrom(
+  ...'ab Z09 .:-_*`|[]()<>&#!~\\/@=+\'";,%{}^$?'.split(''),
+  '\u00a0',
+  '\u200b',
+  'é',
+  '🙂',
+  '\t',
+  'www.',
+  'http://',
+  'https://x.org',
+  '&amp;',
+  '<b>',
+  '1.',
+  '- ',
+  '# ',
+  '```',
+  '---',
+);
+const hostileText = fc.array(hostileCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+/** Some plain text too, so both paths of the row writer run. */
+const someText = fc.oneof(hostileText, fc.constantFrom('Echo', 'Remote Job Entry (RJE), v2', 'ma.comm_port', 'X.400'));
+const nullable = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null, freq: 3 });
+
+const generatedRecord: fc.Arbitrary<PortRecord> = fc
+  .record({
+    portStart: fc.integer({ min: 0, max: 65535 }),
+    span: fc.constantFrom(0, 0, 0, 4),
+    protocol: fc.constantFrom('tcp', 'udp', 'sctp', 'dccp'),
+    status: fc.constantFrom('assigned', 'unassigned', 'reserved', 'deprecated', 'category'),
+    serviceName: nullable(someText),
+    aliases: fc.uniqueArray(someText, { maxLength: 2 }),
+    name: nullable(someText),
+    description: nullable(someText),
+    references: fc.uniqueArray(fc.integer({ min: 1, max: 9999 }).map((n) => `RFC${n}`), { maxLength: 2 }),
+    notes: fc.uniqueArray(someText.filter((note) => !note.includes('; ')), { maxLength: 2 }),
+    product: nullable(fc.constantFrom('Transfer CFT', 'A|B', '*Zeta*', '<Omega>')),
+    configKey: nullable(someText),
+    direction: fc.constantFrom('in', 'out', 'both', null),
+    line: fc.integer({ min: 1, max: 999 }),
+  })
+  .map(({ span, line, ...fields }) =>
+    record({
+      ...fields,
+      portEnd: Math.min(65535, fields.portStart + span),
+      category: fields.portStart <= 1023 ? 'well-known' : fields.portStart <= 49151 ? 'registered' : 'dynamic',
+      sources: [{ source: 'list', line }],
+    }),
+  );
+
+const generator = { name: 'port-catalog', version: '0.0.0-test' };
+const sources: PortDataset['sources'] = [
+  { id: 'list', file: 'list.txt', format: 'port-list', role: 'catalog', title: 'A *list* | of [ports](x)', documentTitle: null, url: 'https://example.com/a_(b)', product: null, sha256: 'a'.repeat(64) },
+];
+
+describe('ports.md written row by row', () => {
+  it('is byte for byte what remark writes for the whole tree, on hostile records', () => {
+    fc.assert(
+      fc.property(fc.array(generatedRecord, { minLength: 1, maxLength: 30 }), (records) => {
+        const dataset = createDataset({ generator, sources, records });
+        expect(emitMarkdown(dataset)).toBe(remarkMarkdown(catalogTree(dataset)));
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+  });
+
+  it('writes plain cells directly and sends every other row through the serializer', () => {
+    expect(tableRowLine([[text('80')], [], [code('http')], [link('https://www.rfc-editor.org/rfc/rfc2616', 'RFC2616')]])).toBe(
+      '| 80 | | `http` | [RFC2616](https://www.rfc-editor.org/rfc/rfc2616) |',
+    );
+    expect(tableRowLine([[text('a | b')], [code('x|y')], [text('www.example.org')]])).toBe('| a \\| b | `x\\|y` | www\\.example.org |');
+    expect(tableRowLine([[link('https://x.org/a_(b)', 'see')], [code('`tick`')]])).toBe('| [see](https://x.org/a_\\(b\\)) | `` `tick` `` |');
+    // Every row above is what remark writes for it as a table's first row.
+    const rows = [
+      [[text('80')], [], [code('http')], [link('https://www.rfc-editor.org/rfc/rfc2616', 'RFC2616')]],
+      [[text('a | b')], [code('x|y')], [text('www.example.org')]],
+      [[link('https://x.org/a_(b)', 'see')], [code('`tick`')]],
+    ];
+    for (const cells of rows) {
+      const whole = remarkMarkdown([{ type: 'table', align: cells.map(() => null), children: [{ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) }] }]);
+      expect(tableRowLine(cells)).toBe(whole.split('\n')[0]);
+    }
+  });
+});
