@@ -221,7 +221,7 @@ async function runBuild(options: CommonOptions, output: OutputOptions): Promise<
       const [{ diffRecords }, { formatBuildSummary, plain }] = await Promise.all([import('./compare/diff.js'), import('./summary.js')]);
       const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
       for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain, result.accepted)) say(line);
-      say(`Wrote ${Object.keys(result.artifacts).length} files to ${displayPath(options.out)}/.`);
+      say(`Wrote ${result.artifacts.size} files to ${displayPath(options.out)}/.`);
     }
     return exitCodes.ok;
   } finally {

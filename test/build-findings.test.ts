@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFolder, folderWith, messagesOf } from './helpers.js';
+import { artifactTexts } from '../src/emit/artifact.js';
 
 const manifest = JSON.stringify({
   sources: [{ id: 'list', file: 'list.txt', format: 'port-list', title: 'List', url: null }],
@@ -73,7 +74,8 @@ describe('records in catalog order', () => {
       [1024, 1030, 'Range Service', 1],
       [1025, 1025, 'Next', 4],
     ]);
-    const csvRows = result.artifacts['ports.csv'].split('\n').slice(1, -1).map((row) => row.split(',').slice(0, 2).join('-'));
+    const csv = artifactTexts(result.artifacts)['ports.csv'] ?? '';
+    const csvRows = csv.split('\n').slice(1, -1).map((row) => row.split(',').slice(0, 2).join('-'));
     expect(csvRows).toEqual(['1023-1024', '1024-1024', '1024-1030', '1025-1025']);
   });
 });

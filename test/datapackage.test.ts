@@ -1,15 +1,22 @@
 /**
- * output/datapackage.json: the Frictionless descriptor and the CSV's Table Schema.
+ * datapackage.json: the Frictionless descriptor and the CSV's Table Schema,
+ * as a build of the committed sources writes them (not the committed files,
+ * which `check` compares with the build).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactTexts } from '../src/emit/artifact.js';
+import { buildFolder } from './helpers.js';
 import { fieldsInSchemaOrder } from './records.js';
 
-describe('output/datapackage.json', () => {
-  const descriptor = JSON.parse(readFileSync('output/datapackage.json', 'utf8')) as {
+describe('datapackage.json', () => {
+  let texts: Record<string, string> = {};
+  beforeAll(async () => {
+    texts = artifactTexts((await buildFolder('sources')).artifacts);
+  });
+  const written = (name: string) => texts[name] ?? '';
+  const descriptor = () => JSON.parse(written('datapackage.json')) as {
     resources: {
       path: string;
       bytes: number;
@@ -21,19 +28,21 @@ describe('output/datapackage.json', () => {
   };
 
   it('gives each resource its bytes and sha256, and has sources and a license', () => {
-    for (const resource of descriptor.resources) {
-      const content = readFileSync(path.join('output', resource.path));
+    const { resources, licenses, sources } = descriptor();
+    expect(resources.map((resource) => resource.path)).toEqual(['ports.csv', 'ports.json', 'references.json']);
+    for (const resource of resources) {
+      const content = Buffer.from(written(resource.path), 'utf8');
       expect(resource.bytes).toBe(content.length);
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`);
     }
-    expect(descriptor.licenses).toHaveLength(1);
-    expect(descriptor.sources).toHaveLength(3);
+    expect(licenses).toHaveLength(1);
+    expect(sources).toHaveLength(3);
   });
 
   it('loads ports.csv against its Table Schema: header, types and constraints', () => {
-    const csv = descriptor.resources.find((resource) => resource.path === 'ports.csv');
+    const csv = descriptor().resources.find((resource) => resource.path === 'ports.csv');
     const fields = csv?.schema?.fields ?? [];
-    const rows = parse(readFileSync('output/ports.csv', 'utf8'), { columns: false }) as string[][];
+    const rows = parse(written('ports.csv'), { columns: false }) as string[][];
     const [header, ...data] = rows;
     expect(header).toEqual(fieldsInSchemaOrder);
     expect(fields.map((field) => field.name)).toEqual(fieldsInSchemaOrder);
@@ -57,7 +66,7 @@ describe('output/datapackage.json', () => {
   });
 
   it('derives its Table Schema from the record schema', () => {
-    const fields = descriptor.resources[0]?.schema?.fields ?? [];
+    const fields = descriptor().resources[0]?.schema?.fields ?? [];
     expect(fields.find((field) => field.name === 'portStart')).toMatchObject({
       type: 'integer',
       constraints: { required: true, minimum: 0, maximum: 65535 },

@@ -19,6 +19,7 @@ import { main } from '../src/cli.js';
 import { FileSystemFault, faultFrom } from '../src/files/os-errors.js';
 import { lockName } from '../src/files/output-lock.js';
 import { readRegularFile } from '../src/files/regular-file.js';
+import { fixedArtifacts } from '../src/emit/artifact.js';
 import { journalName, writeArtifacts } from '../src/files/write-artifacts.js';
 import { formatGithubAnnotation, formatMessage, formatMessages, reporterFor } from '../src/model/messages.js';
 import { terminalJson, terminalLine, terminalText } from '../src/model/terminal.js';
@@ -498,10 +499,10 @@ describe('output folder: concurrent builds', () => {
     const out = await folderWith({});
     const afterStep = async (heard: string) => {
       if (heard !== 'locked') return;
-      const inner = writeArtifacts(out, { 'a.txt': 'a\n' }, { command: 'inner', lockWaitMs: 0 });
+      const inner = writeArtifacts(out, fixedArtifacts({ 'a.txt': 'a\n' }), { command: 'inner', lockWaitMs: 0 });
       await expect(inner).rejects.toThrow(`another build holds its lock (pid ${process.pid}: outer)`);
     };
-    await writeArtifacts(out, { 'b.txt': 'b\n' }, { command: 'outer', afterStep });
+    await writeArtifacts(out, fixedArtifacts({ 'b.txt': 'b\n' }), { command: 'outer', afterStep });
     expect(await tree(out)).toEqual({ 'b.txt': Buffer.from('b\n').toString('base64') });
   });
 });

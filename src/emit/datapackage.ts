@@ -4,25 +4,27 @@
  * and sha256, the CSV's Table Schema (derived from the record schema), the
  * sources and the license.
  */
-import { createHash } from 'node:crypto';
 import type { PortDataset } from '../model/record.js';
+import type { ArtifactFacts } from './artifact.js';
 import type { TableSchema } from './table-schema.js';
 
 export interface DataPackageInput {
   dataset: PortDataset;
-  csv: string;
-  json: string;
-  /** references.json, the compact index of the reference sources' records. */
-  referenceIndex: string;
+  /** Size and digest of each file the descriptor lists, as written. */
+  written: ReadonlyMap<string, ArtifactFacts>;
   tableSchema: TableSchema;
 }
 
+/** The files the descriptor lists; they are written before it. */
+export const describedFiles = ['ports.csv', 'ports.json', 'references.json'] as const;
+
 /** The descriptor, pretty JSON with a final newline. */
-export function emitDataPackage({ dataset, csv, json, referenceIndex, tableSchema }: DataPackageInput): string {
-  const facts = (content: string) => ({
-    bytes: Buffer.byteLength(content, 'utf8'),
-    hash: `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`,
-  });
+export function emitDataPackage({ dataset, written, tableSchema }: DataPackageInput): string {
+  const facts = (name: (typeof describedFiles)[number]) => {
+    const file = written.get(name);
+    if (!file) throw new Error(`internal error: datapackage.json is written before ${name}`);
+    return { bytes: file.bytes, hash: `sha256:${file.sha256}` };
+  };
   const descriptor = {
     profile: 'data-package',
     name: dataset.generator.name,
@@ -49,7 +51,7 @@ export function emitDataPackage({ dataset, csv, json, referenceIndex, tableSchem
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        ...facts(csv),
+        ...facts('ports.csv'),
         dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: tableSchema,
       },
@@ -60,7 +62,7 @@ export function emitDataPackage({ dataset, csv, json, referenceIndex, tableSchem
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',
-        ...facts(json),
+        ...facts('ports.json'),
         description: 'The same records with provenance; validates against schemas/dataset.schema.json.',
       },
       {
@@ -70,7 +72,7 @@ export function emitDataPackage({ dataset, csv, json, referenceIndex, tableSchem
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',
-        ...facts(referenceIndex),
+        ...facts('references.json'),
         description: 'The reference sources\u2019 records (the IANA registry), compact: one row per record, fields named in its header. lookup, free and conflicts read it.',
       },
     ],

@@ -10,9 +10,19 @@ import { referenceRowFields, type ReferenceRow } from '../model/reference-row.js
 
 /** The index's text: a small header, then one row per line. */
 export function emitReferenceIndex(references: readonly ReferenceRecord[], generator: { name: string; version: string }): string {
-  const rows = [...references].sort(compareRecords).map((record) => JSON.stringify(rowOf(record)));
+  return [...referenceIndexChunks(references, generator)].join('');
+}
+
+/** The same text as emitReferenceIndex, a row at a time. */
+export function* referenceIndexChunks(references: readonly ReferenceRecord[], generator: { name: string; version: string }): Generator<string> {
   const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields });
-  return `{"index":${header},"rows":[\n${rows.join(',\n')}${rows.length > 0 ? '\n' : ''}]}\n`;
+  yield `{"index":${header},"rows":[`;
+  let separator = '\n';
+  for (const record of [...references].sort(compareRecords)) {
+    yield `${separator}${JSON.stringify(rowOf(record))}`;
+    separator = ',\n';
+  }
+  yield references.length > 0 ? '\n]}\n' : ']}\n';
 }
 
 function rowOf(record: ReferenceRecord): ReferenceRow {

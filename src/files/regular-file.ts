@@ -5,7 +5,8 @@
  * anything else is refused before it is read.
  */
 import { constants, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { FactsCounter, type ArtifactFacts } from '../emit/artifact.js';
 
 /** The file exists but is not a regular file; `kind` says what it is, in words. */
 export class NotRegularFileError extends Error {
@@ -37,13 +38,30 @@ const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.
  * the controlling one. Throws NotRegularFileError, or the system error.
  */
 export async function readRegularFile(filePath: string): Promise<Buffer> {
+  return withRegularFile(filePath, (handle) => handle.readFile());
+}
+
+/** Size and sha256 of `filePath`, which must be a regular file; read a block at a time, never held whole. */
+export async function regularFileFacts(filePath: string): Promise<ArtifactFacts> {
+  return withRegularFile(filePath, async (handle) => {
+    const counter = new FactsCounter();
+    const block = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(block, 0, block.length, null);
+      if (bytesRead === 0) return counter.facts();
+      counter.add(block.subarray(0, bytesRead));
+    }
+  });
+}
+
+async function withRegularFile<T>(filePath: string, use: (handle: FileHandle) => Promise<T>): Promise<T> {
   const before = await stat(filePath);
   if (!before.isFile()) throw new NotRegularFileError(kindOf(before));
   const handle = await open(filePath, openFlags);
   try {
     const opened = await handle.stat();
     if (!opened.isFile()) throw new NotRegularFileError(kindOf(opened));
-    return await handle.readFile();
+    return await use(handle);
   } finally {
     await handle.close();
   }

@@ -19,13 +19,14 @@
  * is removed. A build stopped before the commit therefore leaves the old
  * files as they were; one stopped after it leaves what the next run completes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { artifactFacts, forEachArtifact, type Artifacts } from '../emit/artifact.js';
 import { displayPath } from './display-path.js';
 import { commandLine, lockName, lockOutput, type OutputLock } from './output-lock.js';
 import { FileSystemFault, describingFaults, faultFrom, isErrnoException } from './os-errors.js';
-import { NotRegularFileError, readRegularFile } from './regular-file.js';
+import { NotRegularFileError, regularFileFacts } from './regular-file.js';
 
 /** Called after each step of opening and writing; a test stops or fails a build there. May throw. */
 export type StepHook = (step: string) => void | Promise<void>;
@@ -47,8 +48,8 @@ export interface OutputOptions {
 export interface OutputFolder {
   /** What opening found and did, one line each (a finished switch, stale staging folders, a stale lock). */
   readonly report: readonly string[];
-  /** Writes `artifacts` (file name → text) as one switch. */
-  write(artifacts: Readonly<Record<string, string>>): Promise<void>;
+  /** Writes `artifacts` as one switch, each streamed to its file. */
+  write(artifacts: Artifacts): Promise<void>;
   /** Releases the lock; removes the folder again if opening created it and nothing was written. */
   close(): Promise<void>;
 }
@@ -122,7 +123,7 @@ export async function openOutputFolder(outFolder: string, options: OutputOptions
  */
 export async function writeArtifacts(
   outFolder: string,
-  artifacts: Readonly<Record<string, string>>,
+  artifacts: Artifacts,
   options: OutputOptions = {},
 ): Promise<void> {
   const folder = await openOutputFolder(outFolder, options);
@@ -211,8 +212,8 @@ function staleLockReport(lock: OutputLock, label: string): string[] {
 }
 
 /** The switch itself; see the file comment for the steps. */
-async function switchFiles(folder: string, label: string, artifacts: Readonly<Record<string, string>>, step: StepHook): Promise<void> {
-  const names = Object.keys(artifacts);
+async function switchFiles(folder: string, label: string, artifacts: Artifacts, step: StepHook): Promise<void> {
+  const names = [...artifacts.keys()];
   for (const name of names) {
     if (!isPlainName(name)) throw new Error(`internal error: artifact name \`${name}\` is not a plain file name`);
   }
@@ -222,13 +223,12 @@ async function switchFiles(folder: string, label: string, artifacts: Readonly<Re
   try {
     await mkdir(staging);
     await step('staging');
-    const journal: Journal = { staging: stagingName, files: [] };
-    for (const [name, content] of Object.entries(artifacts)) {
-      await writeDurably(path.join(staging, name), content);
-      journal.files.push({ name, sha256: sha256(content) });
+    const written = await forEachArtifact(artifacts, async (name, batches) => {
+      await writeDurably(path.join(staging, name), batches);
       await step(`staged ${name}`);
-    }
-    await writeDurably(path.join(staging, journalName), `${JSON.stringify(journal, null, 2)}\n`);
+    });
+    const journal: Journal = { staging: stagingName, files: names.map((name) => ({ name, sha256: written.get(name)?.sha256 ?? '' })) };
+    await writeDurably(path.join(staging, journalName), [Buffer.from(`${JSON.stringify(journal, null, 2)}\n`, 'utf8')]);
     await syncFolder(staging);
     await step('journal staged');
     await rename(path.join(staging, journalName), path.join(folder, journalName));
@@ -327,8 +327,11 @@ function parseJournal(text: string): Journal | null {
 async function differingFiles(folder: string, journal: Journal): Promise<string[]> {
   const differing: string[] = [];
   for (const { name, sha256: expected } of journal.files) {
-    const bytes = await readFile(path.join(folder, name)).catch(absentAsFalse);
-    if (bytes === false || sha256(bytes) !== expected) differing.push(name);
+    const facts = await regularFileFacts(path.join(folder, name)).catch((error: unknown) => {
+      if (error instanceof NotRegularFileError) return false;
+      return absentAsFalse(error);
+    });
+    if (facts === false || facts.sha256 !== expected) differing.push(name);
   }
   return differing;
 }
@@ -338,15 +341,11 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name) && name !== lockName && name !== journalName;
 }
 
-function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
 /** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
-async function writeDurably(filePath: string, content: string): Promise<void> {
+async function writeDurably(filePath: string, batches: Iterable<Buffer>): Promise<void> {
   const handle = await open(filePath, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    for (const batch of batches) await handle.write(batch);
     await handle.sync();
   } finally {
     await handle.close();
@@ -365,18 +364,19 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Names of artifacts whose file in `outFolder` differs from the given text
- * byte for byte, is missing, or is not a regular file.
+ * Names of artifacts whose file in `outFolder` differs from what the
+ * artifact writes (by size and sha256), is missing, or is not a regular file.
+ * Both sides are read a block at a time, so neither is ever held whole.
  */
-export async function staleArtifacts(outFolder: string, artifacts: Readonly<Record<string, string>>): Promise<string[]> {
+export async function staleArtifacts(outFolder: string, artifacts: Artifacts): Promise<string[]> {
   const stale: string[] = [];
-  for (const [name, content] of Object.entries(artifacts)) {
+  for (const [name, facts] of artifactFacts(artifacts)) {
     const filePath = path.join(outFolder, name);
-    const current = await readRegularFile(filePath).catch((error: unknown) => {
+    const current = await regularFileFacts(filePath).catch((error: unknown) => {
       if (error instanceof NotRegularFileError || (isErrnoException(error) && error.code === 'ENOENT')) return null;
       throw isErrnoException(error) ? faultFrom(error, 'read', displayPath(filePath)) : error;
     });
-    if (current === null || !current.equals(Buffer.from(content, 'utf8'))) stale.push(name);
+    if (current === null || current.bytes !== facts.bytes || current.sha256 !== facts.sha256) stale.push(name);
   }
   return stale;
 }

@@ -7,6 +7,7 @@
  *     → merge → findings → compare with references → enrich → dataset → artifacts
  */
 import type { VFile } from 'vfile';
+import type { Artifact } from '../emit/artifact.js';
 import { createDataset } from '../catalog/dataset.js';
 import { mergeRecords } from '../catalog/merge.js';
 import { findVacancyOverlaps } from '../catalog/overlaps.js';
@@ -36,7 +37,8 @@ export interface BuildResult {
   /** Records of reference sources: compared and used to enrich, never catalog rows. */
   references: ReferenceRecord[];
   conflicts: ConflictReport;
-  artifacts: Record<ArtifactName, string>;
+  /** Each artifact's text as a stream; see emit/artifact.ts. */
+  artifacts: ReadonlyMap<ArtifactName, Artifact>;
   /** Every document, with its messages. */
   files: VFile[];
   /** Per source: what it gave, for the build summary. */

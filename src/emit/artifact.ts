@@ -1,0 +1,112 @@
+/**
+ * An artifact is its text as a stream of chunks, made only when a writer
+ * asks for it, so a large catalog is never held as one string. Artifacts are
+ * written in order, and each is given the facts (size, sha256) of those
+ * written before it: datapackage.json describes the files before it.
+ */
+import { createHash } from 'node:crypto';
+
+/** What a writer learns of an artifact as it writes it. */
+export interface ArtifactFacts {
+  bytes: number;
+  /** Hex sha256 of the UTF-8 bytes. */
+  sha256: string;
+}
+
+/** An artifact's text, in chunks, given the facts of the artifacts written before it. */
+export type Artifact = (earlier: ReadonlyMap<string, ArtifactFacts>) => Iterable<string>;
+
+/** Artifacts by file name, in the order they are written. */
+export type Artifacts = ReadonlyMap<string, Artifact>;
+
+/** Artifacts whose text is already known (each a single chunk). */
+export function fixedArtifacts(texts: Readonly<Record<string, string>>): Artifacts {
+  return new Map(Object.entries(texts).map(([name, text]): [string, Artifact] => [name, () => [text]]));
+}
+
+/** How many characters to gather before turning them into bytes: large enough that a chunk per row costs nothing. */
+const batchCharacters = 1 << 20;
+
+/** The chunks as UTF-8 buffers of about 1 MiB each (a chunk is never split, so no character is). */
+export function* utf8Batches(chunks: Iterable<string>): Generator<Buffer> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= batchCharacters) {
+      yield Buffer.from(parts.join(''), 'utf8');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.from(parts.join(''), 'utf8');
+}
+
+/** Hashes and counts bytes as they pass. */
+export class FactsCounter {
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+
+  add(buffer: Buffer): void {
+    this.hash.update(buffer);
+    this.bytes += buffer.length;
+  }
+
+  facts(): ArtifactFacts {
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+}
+
+/**
+ * Calls `each` with every artifact's bytes, batch by batch, in order, and
+ * gives each artifact the facts of those before it. Returns every artifact's facts.
+ */
+export async function forEachArtifact(
+  artifacts: Artifacts,
+  each: (name: string, batches: Iterable<Buffer>) => Promise<void>,
+): Promise<Map<string, ArtifactFacts>> {
+  const facts = new Map<string, ArtifactFacts>();
+  for (const [name, artifact] of artifacts) {
+    const counter = new FactsCounter();
+    const counted = function* () {
+      for (const batch of utf8Batches(artifact(facts))) {
+        counter.add(batch);
+        yield batch;
+      }
+    };
+    await each(name, counted());
+    facts.set(name, counter.facts());
+  }
+  return facts;
+}
+
+/** Every artifact's facts, as a writer finds them, without holding any artifact whole. */
+export function artifactFacts(artifacts: Artifacts): Map<string, ArtifactFacts> {
+  return eachBatch(artifacts, () => undefined);
+}
+
+/** Every artifact's whole text, for tests and callers that want strings. */
+export function artifactTexts(artifacts: Artifacts): Record<string, string> {
+  const batches = new Map<string, Buffer[]>();
+  eachBatch(artifacts, (name, batch) => {
+    const kept = batches.get(name);
+    if (kept) kept.push(batch);
+    else batches.set(name, [batch]);
+  });
+  return Object.fromEntries([...artifacts.keys()].map((name) => [name, Buffer.concat(batches.get(name) ?? []).toString('utf8')]));
+}
+
+/** The synchronous twin of forEachArtifact, for callers that keep or count bytes in memory. */
+function eachBatch(artifacts: Artifacts, take: (name: string, batch: Buffer) => void): Map<string, ArtifactFacts> {
+  const facts = new Map<string, ArtifactFacts>();
+  for (const [name, artifact] of artifacts) {
+    const counter = new FactsCounter();
+    for (const batch of utf8Batches(artifact(facts))) {
+      counter.add(batch);
+      take(name, batch);
+    }
+    facts.set(name, counter.facts());
+  }
+  return facts;
+}

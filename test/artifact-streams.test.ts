@@ -1,0 +1,94 @@
+/**
+ * Artifacts are written as streams of chunks (emit/artifact.ts). Each stream
+ * must join to exactly the text the one-string serialization gives, and the
+ * facts a writer records (bytes, sha256) must be those of that text.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createDataset } from '../src/catalog/dataset.js';
+import { artifactFacts, artifactTexts, fixedArtifacts, utf8Batches, type Artifact } from '../src/emit/artifact.js';
+import { csvChunks, csvCells } from '../src/emit/csv.js';
+import { jsonChunks } from '../src/emit/json.js';
+import { stringify } from 'csv-stringify/sync';
+import { record } from './records.js';
+
+const generator = { name: 'port-catalog', version: '0.0.0-test' };
+const sha256 = (text: string) => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+
+describe('jsonChunks', () => {
+  it('joins to JSON.stringify(dataset, null, 2) and a newline, with no records or many', () => {
+    const hostile = record({ portStart: 7, name: 'line\nbreak "quoted" \\ \u2028 \u00e9 🙂', notes: ['a', '  b'], sources: [{ source: 'list', line: 3 }] });
+    for (const records of [[], [record({ portStart: 1 })], [hostile, record({ portStart: 8, aliases: ['x', 'y'] })]]) {
+      const dataset = createDataset({ generator, sources: [], records });
+      expect([...jsonChunks(dataset)].join('')).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
+    }
+  });
+
+  it('writes one chunk per record between the envelope’s two', () => {
+    const dataset = createDataset({ generator, sources: [], records: [record({ portStart: 1 }), record({ portStart: 2 })] });
+    const chunks = [...jsonChunks(dataset)];
+    expect(chunks).toHaveLength(4);
+    expect(chunks[0]?.endsWith('  "records": [\n')).toBe(true);
+    expect(chunks[2]?.startsWith(',\n    {\n      "portStart": 2,\n')).toBe(true);
+    expect(chunks[3]).toBe('\n  ]\n}\n');
+  });
+});
+
+describe('csvChunks', () => {
+  it('joins to one csv-stringify call over every record, across its chunk boundaries', () => {
+    const records = Array.from({ length: 4500 }, (_, index) => record({ portStart: index % 65536, name: index % 3 === 0 ? `=cmd ${index}` : `"q", ${index}` }));
+    const whole = stringify(records.map(csvCells), { columns: Object.keys(csvCells(records[0] ?? record({ portStart: 0 }))), header: true, record_delimiter: '\n', escape_formulas: true });
+    const chunks = [...csvChunks(records)];
+    expect(chunks).toHaveLength(3);
+    expect(chunks.join('')).toBe(whole);
+    expect(chunks[1]?.startsWith('2000,2000,tcp,')).toBe(true);
+  });
+
+  it('writes the header alone for no records', () => {
+    expect([...csvChunks([])]).toEqual(['portStart,portEnd,protocol,status,serviceName,aliases,name,description,references,notes,category,product,configKey,direction,sources\n']);
+  });
+});
+
+describe('utf8Batches', () => {
+  it('gathers chunks into batches of about 1 MiB and never splits a character', () => {
+    const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes
+    const batches = [...utf8Batches(Array.from({ length: 1000 }, () => chunk))];
+    expect(batches.map((batch) => batch.length)).toEqual([2_100_000, 2_100_000, 1_800_000]);
+    expect(Buffer.concat(batches).toString('utf8')).toBe(chunk.repeat(1000));
+  });
+
+  it('gives nothing for nothing', () => {
+    expect([...utf8Batches([])]).toEqual([]);
+    expect([...utf8Batches(['', ''])]).toEqual([]);
+  });
+});
+
+describe('artifact facts', () => {
+  it('are each text’s byte count and sha256, and each artifact sees those written before it', () => {
+    const seen: string[][] = [];
+    const describe: Artifact = (earlier) => {
+      seen.push([...earlier.keys()]);
+      return [JSON.stringify(Object.fromEntries(earlier))];
+    };
+    const artifacts = new Map<string, Artifact>([
+      ['a.txt', () => ['é', 'x\n']],
+      ['b.txt', () => []],
+      ['facts.json', describe],
+    ]);
+    const texts = artifactTexts(artifacts);
+    expect(texts['a.txt']).toBe('éx\n');
+    expect(texts['b.txt']).toBe('');
+    expect(JSON.parse(texts['facts.json'] ?? '')).toEqual({
+      'a.txt': { bytes: 4, sha256: sha256('éx\n') },
+      'b.txt': { bytes: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    });
+    const facts = artifactFacts(artifacts);
+    expect(facts.get('a.txt')).toEqual({ bytes: 4, sha256: sha256('éx\n') });
+    expect(facts.get('facts.json')).toEqual({ bytes: Buffer.byteLength(texts['facts.json'] ?? ''), sha256: sha256(texts['facts.json'] ?? '') });
+    expect(seen).toEqual([['a.txt', 'b.txt'], ['a.txt', 'b.txt']]);
+  });
+
+  it('of fixed texts are those texts', () => {
+    expect(artifactTexts(fixedArtifacts({ 'x.md': '# x\n', 'y.md': '' }))).toEqual({ 'x.md': '# x\n', 'y.md': '' });
+  });
+});
