@@ -42,6 +42,7 @@ const hostileCharacter = fc.constantFrom(
   '# ',
   '```',
   '---',
+  '–',
 );
 const hostileText = fc.array(hostileCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
 /** Some plain text too, so both paths of the row writer run. */

@@ -12,12 +12,13 @@ import { defaultHandlers, toMarkdown as serialize, type Handle, type Options } f
 /**
  * Table-cell text made only of these characters needs no escaping: a cell
  * never starts a line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and
- * none of them is inline syntax. `.` and `:` only matter to GFM autolink
+ * none of them is inline syntax (the en dash of `225–229` is not ASCII, and
+ * only ASCII punctuation is Markdown syntax). `.` and `:` only matter to GFM autolink
  * literals, so text where they would be escaped (`w.x` as in `www.x`, `s:/`
  * as in `https://`) is left to the serializer; `@` is left out for email
  * autolinks. A property test checks that inert text is written as is.
  */
-export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:-]*$/;
+export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:\u2013-]*$/;
 
 /**
  * The text handler runs every unsafe pattern over every text node; inert

@@ -1,8 +1,8 @@
 /**
- * HTML tables as a browser lays them out. The markup is parsed by cheerio
- * with parse5, the HTML Living Standard's own parser (implied tbody, unclosed
- * cells, foster parenting, comments), and the grid follows the standard's
- * table-processing model as Chromium renders it:
+ * HTML tables as a browser lays them out. The markup is parsed by parse5,
+ * the HTML Living Standard's own parser (implied tbody, unclosed cells,
+ * foster parenting, comments), into the DOM cheerio loads, and the grid
+ * follows the standard's table-processing model as Chromium renders it:
  *
  * - the first <thead> comes first and the first <tfoot> last, whatever their
  *   place in the markup;
@@ -19,8 +19,10 @@
  * <br>), for cells that list several ports. Offsets are offsets into the
  * HTML string plus `base`.
  */
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { parseFragment } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { cleanSpace } from '../../model/text.js';
 import { emptySlot, type CellItem, type CellItemKind, type Table, type TableCell } from './table.js';
 
@@ -53,7 +55,9 @@ const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', '
 
 /** Reads every top-level table in `html` (tables inside a cell are that cell's text). Never throws. */
 export function extractTables(html: string, base = 0): HtmlTable[] {
-  const $ = load(html, { sourceCodeLocationInfo: true }, false);
+  // cheerio's own parse5 path, minus its main entry, which loads an HTTP
+  // client (for fromURL) that costs a third of a cold build's start-up.
+  const $ = load(parseFragment(html, { treeAdapter: adapter, sourceCodeLocationInfo: true, scriptingEnabled: true }));
   return topLevelTables($.root().get(0)?.children ?? []).map((table) => readTable(table, base, html.length));
 }
 
