@@ -176,7 +176,7 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
     printMessages([manifestFile], { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted: new Set() }, options.format);
     return null;
   }
-  const result = build(documents, { generator });
+  const result = await build(documents, { generator });
   const acceptedFile = await loadAccepted(options.sources);
   const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);
   const acceptedList = readable ? (await import('./input/accepted.js')).readAccepted(acceptedFile) : null;

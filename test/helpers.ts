@@ -18,7 +18,7 @@ export async function buildFolder(folder: string, only?: string[]): Promise<Buil
   const { manifestFile, documents } = await loadSources(folder);
   if (!documents) throw new Error(`manifest not usable:\n${messagesOf([manifestFile]).join('\n')}`);
   const chosen = only ? documents.filter((document) => only.includes(document.source.id)) : documents;
-  return { ...build(chosen, { generator }), manifestFile };
+  return { ...(await build(chosen, { generator })), manifestFile };
 }
 
 /** Every message of the files, compiler-style. */

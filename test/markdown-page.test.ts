@@ -100,7 +100,7 @@ describe('two rows of one identity', () => {
       defaults: { protocols: ['tcp' as const] },
       columns: { Service: 'name', Port: 'port', Direction: 'direction', Description: 'description' } as const,
     };
-    const result = build([{ source, file }], { generator });
+    const result = await build([{ source, file }], { generator });
     expect(result.dataset.records.map((r) => [r.portStart, r.name, r.description, r.direction, r.notes, r.sources.map((s) => s.line)])).toEqual([
       [25, 'SMTP', 'Outbound relay mail', 'both', ['Also: Inbound mail'], [3, 4]],
     ]);

@@ -60,9 +60,9 @@ const pageEdits: Edit[] = [
   ...lineEndingEdits,
 ];
 
-function buildText(id: string, text: string): { records: PortRecord[]; messages: number } {
+async function buildText(id: string, text: string): Promise<{ records: PortRecord[]; messages: number }> {
   const file = new VFile({ path: `${id}.txt`, value: Buffer.from(text, 'utf8') });
-  const result = build([{ source: sourceOf(id), file }], { generator });
+  const result = await build([{ source: sourceOf(id), file }], { generator });
   return { records: result.dataset.records, messages: file.messages.length };
 }
 
@@ -70,14 +70,14 @@ function buildText(id: string, text: string): { records: PortRecord[]; messages:
 const comparable = (records: readonly PortRecord[], withLines: boolean) =>
   records.map((record) => JSON.stringify(withLines ? record : { ...record, sources: record.sources.map((ref) => ref.source) }));
 
-function checkNoSilentLoss(id: string, file: string, edits: Edit[], runs: number): void {
+async function checkNoSilentLoss(id: string, file: string, edits: Edit[], runs: number): Promise<void> {
   const clean = readFileSync(file, 'utf8');
-  const base = buildText(id, clean);
+  const base = await buildText(id, clean);
   expect(base.records.length).toBeGreaterThan(0);
-  fc.assert(
-    fc.property(fc.subarray(edits, { minLength: 1 }), (chosen) => {
+  await fc.assert(
+    fc.asyncProperty(fc.subarray(edits, { minLength: 1 }), async (chosen) => {
       const text = chosen.reduce((current, edit) => edit.apply(current), clean);
-      const got = buildText(id, text);
+      const got = await buildText(id, text);
       const withLines = !chosen.some((edit) => edit.addsLines);
       const same = JSON.stringify(comparable(got.records, withLines)) === JSON.stringify(comparable(base.records, withLines));
       expect(same || got.messages > base.messages, `edits: ${chosen.map((edit) => edit.name).join(', ')}`).toBe(true);
@@ -88,33 +88,33 @@ function checkNoSilentLoss(id: string, file: string, edits: Edit[], runs: number
 }
 
 describe('no silent loss on sloppy but valid sources', () => {
-  it.each(portListEdits.map((edit) => [edit.name, edit] as const))('port list, %s alone: the same records', (_name, edit) => {
+  it.each(portListEdits.map((edit) => [edit.name, edit] as const))('port list, %s alone: the same records', async (_name, edit) => {
     const clean = readFileSync('sources/port-numbers.txt', 'utf8');
-    const base = buildText('port-numbers', clean);
-    const got = buildText('port-numbers', edit.apply(clean));
+    const base = await buildText('port-numbers', clean);
+    const got = await buildText('port-numbers', edit.apply(clean));
     expect(comparable(got.records, !edit.addsLines)).toEqual(comparable(base.records, !edit.addsLines));
   });
 
-  it.each(pageEdits.map((edit) => [edit.name, edit] as const))('Transfer CFT page, %s alone: the same records', (_name, edit) => {
+  it.each(pageEdits.map((edit) => [edit.name, edit] as const))('Transfer CFT page, %s alone: the same records', async (_name, edit) => {
     const clean = readFileSync('sources/transfer-cft-ports.md', 'utf8');
-    const base = buildText('transfer-cft-ports', clean);
-    const got = buildText('transfer-cft-ports', edit.apply(clean));
+    const base = await buildText('transfer-cft-ports', clean);
+    const got = await buildText('transfer-cft-ports', edit.apply(clean));
     expect(comparable(got.records, !edit.addsLines)).toEqual(comparable(base.records, !edit.addsLines));
   });
 
-  it('port list, random combinations of the edits: same records or a message more', () => {
-    checkNoSilentLoss('port-numbers', 'sources/port-numbers.txt', portListEdits, 12);
+  it('port list, random combinations of the edits: same records or a message more', async () => {
+    await checkNoSilentLoss('port-numbers', 'sources/port-numbers.txt', portListEdits, 12);
   });
 
-  it('Transfer CFT page, random combinations of the edits: same records or a message more', () => {
-    checkNoSilentLoss('transfer-cft-ports', 'sources/transfer-cft-ports.md', pageEdits, 20);
+  it('Transfer CFT page, random combinations of the edits: same records or a message more', async () => {
+    await checkNoSilentLoss('transfer-cft-ports', 'sources/transfer-cft-ports.md', pageEdits, 20);
   });
 
-  it('an empty table body is a warning at the table, not a silent loss', () => {
+  it('an empty table body is a warning at the table, not a silent loss', async () => {
     const clean = readFileSync('sources/transfer-cft-ports.md', 'utf8');
     const emptied = clean.replace(/<tbody>[^]*<\/tbody>/, '<tbody>\n</tbody>');
     const file = new VFile({ path: 'page.md', value: emptied });
-    build([{ source: sourceOf('transfer-cft-ports'), file }], { generator });
+    await build([{ source: sourceOf('transfer-cft-ports'), file }], { generator });
     expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toContain('11:1 table-empty');
   });
 });

