@@ -166,17 +166,20 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
 type CheckedBuild = BuildResult & { accepted: Set<VFileMessage>; stale: VFileMessage[] };
 
 async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
-  const [{ loadSources, loadAccepted }, { build }, { applyAccepted }] = await Promise.all([
+  const [{ loadSources, loadAccepted }, { build, roleOf }, { applyAccepted }, { loadPrebuilt }] = await Promise.all([
     import('./files/load-sources.js'),
     import('./pipeline/build.js'),
     import('./input/accepted.js'),
+    import('./files/prebuilt-file.js'),
   ]);
   const { manifestFile, documents } = await loadSources(options.sources);
   if (!documents) {
     printMessages([manifestFile], { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted: new Set() }, options.format);
     return null;
   }
-  const result = await build(documents, { generator });
+  // The reference registry, read ahead of time by `npm run compile`, when its bytes match.
+  const prebuilt = documents.some((document) => roleOf(document.source) === 'reference') ? await loadPrebuilt() : undefined;
+  const result = await build(documents, { generator, ...(prebuilt ? { prebuilt } : {}) });
   const acceptedFile = await loadAccepted(options.sources);
   const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);
   const acceptedList = readable ? (await import('./input/accepted.js')).readAccepted(acceptedFile) : null;

