@@ -24,13 +24,17 @@ describe('jsonChunks', () => {
     }
   });
 
-  it('writes one chunk per record between the envelope’s two', () => {
-    const dataset = createDataset({ generator, sources: [], records: [record({ portStart: 1 }), record({ portStart: 2 })] });
+  it('writes a chunk per thousand records between the envelope’s two, and joins across them', () => {
+    const records = Array.from({ length: 2001 }, (_, index) => record({ portStart: index, name: `n${index}` }));
+    const dataset = createDataset({ generator, sources: [], records });
     const chunks = [...jsonChunks(dataset)];
-    expect(chunks).toHaveLength(4);
+    expect(chunks).toHaveLength(5);
     expect(chunks[0]?.endsWith('  "records": [\n')).toBe(true);
-    expect(chunks[2]?.startsWith(',\n    {\n      "portStart": 2,\n')).toBe(true);
-    expect(chunks[3]).toBe('\n  ]\n}\n');
+    expect(chunks[1]?.startsWith('    {\n      "portStart": 0,\n')).toBe(true);
+    expect(chunks[2]?.startsWith(',\n    {\n      "portStart": 1000,\n')).toBe(true);
+    expect(chunks[3]?.startsWith(',\n    {\n      "portStart": 2000,\n')).toBe(true);
+    expect(chunks[4]).toBe('\n  ]\n}\n');
+    expect(chunks.join('')).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
   });
 });
 
@@ -50,11 +54,19 @@ describe('csvChunks', () => {
 });
 
 describe('utf8Batches', () => {
-  it('gathers chunks into batches of about 1 MiB and never splits a character', () => {
-    const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes
+  it('gathers chunks into batches of up to 1 MiB and never splits a character', () => {
+    const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes, room kept for 9,000
     const batches = [...utf8Batches(Array.from({ length: 1000 }, () => chunk))];
-    expect(batches.map((batch) => batch.length)).toEqual([2_100_000, 2_100_000, 1_800_000]);
+    // A chunk goes in while 9,000 bytes are free: 174 of them (1,048,576 − 173 × 6,000 = 10,576), 1,000 = 5 × 174 + 130.
+    expect(batches.map((batch) => batch.length)).toEqual([...Array.from({ length: 5 }, () => 174 * 6000), 130 * 6000]);
     expect(Buffer.concat(batches).toString('utf8')).toBe(chunk.repeat(1000));
+  });
+
+  it('gives a chunk larger than a batch a batch of its own, in order', () => {
+    const large = 'x'.repeat(400_000); // might take 1,200,000 bytes
+    const batches = [...utf8Batches(['a', large, 'b'])];
+    expect(batches.map((batch) => batch.length)).toEqual([1, 400_000, 1]);
+    expect(Buffer.concat(batches).toString('utf8')).toBe(`a${large}b`);
   });
 
   it('gives nothing for nothing', () => {

@@ -4,6 +4,7 @@ import { createDataset } from '../src/catalog/dataset.js';
 import { emitCsv } from '../src/emit/csv.js';
 import { emitJson } from '../src/emit/json.js';
 import { emitMarkdown } from '../src/emit/markdown.js';
+import type { PortRecord } from '../src/model/record.js';
 import { fieldsInSchemaOrder, record } from './records.js';
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };
@@ -65,6 +66,28 @@ describe('emitJson', () => {
     expect(Object.keys(parsed)).toEqual(['$schema', 'generator', 'sources', 'counts', 'records']);
     expect(Object.keys(parsed.records[0] ?? {})).toEqual(fieldsInSchemaOrder);
     expect(json).toContain('"sources": [\n        {\n          "source": "list",\n          "line": 3\n        }');
+  });
+});
+
+describe('createDataset', () => {
+  const ordered = (fields: Partial<PortRecord> & Pick<PortRecord, 'portStart'>): PortRecord => {
+    const full = new Map(Object.entries(record(fields)));
+    return Object.fromEntries(fieldsInSchemaOrder.map((field) => [field, full.get(field)])) as unknown as PortRecord;
+  };
+
+  it('keeps a record whose keys are in schema order as it is, and copies one whose keys are not', () => {
+    const inOrder = ordered({ portStart: 7 });
+    const outOfOrder = record({ portStart: 8 }); // the builder adds portStart last
+    const wrongRef = { ...ordered({ portStart: 9 }), sources: [{ line: 2, source: 'list' }] };
+    const extraKey = { ...ordered({ portStart: 10 }), extra: 1 } as PortRecord;
+    const { records } = createDataset({ generator, sources: [source], records: [inOrder, outOfOrder, wrongRef, extraKey] });
+    expect(records[0]).toBe(inOrder);
+    expect(records[1]).not.toBe(outOfOrder);
+    expect(Object.keys(records[1] ?? {})).toEqual(fieldsInSchemaOrder);
+    expect(records[2]).not.toBe(wrongRef);
+    expect(Object.keys(records[2]?.sources[0] ?? {})).toEqual(['source', 'line']);
+    expect(records[3]).not.toBe(extraKey);
+    expect(Object.keys(records[3] ?? {})).toEqual(fieldsInSchemaOrder);
   });
 });
 

@@ -40,8 +40,33 @@ export function createDataset(input: DatasetInput): PortDataset {
   };
 }
 
-/** A copy of the record whose keys follow the schema's order. */
+/** The record if its keys follow the schema's order already (as every stage makes them), else a copy that does. */
 export function orderRecordKeys(record: PortRecord): PortRecord {
+  return inSchemaOrder(record) ? record : orderedCopy(record);
+}
+
+/** Whether the record's own keys, and each source reference's, are exactly the schema's, in its order. */
+function inSchemaOrder(record: PortRecord): boolean {
+  let index = 0;
+  for (const key in record) {
+    if (key !== recordFields[index]) return false;
+    index += 1;
+  }
+  if (index !== recordFields.length) return false;
+  for (const ref of record.sources) {
+    let refIndex = 0;
+    for (const key in ref) {
+      if (key !== sourceRefFields[refIndex]) return false;
+      refIndex += 1;
+    }
+    if (refIndex !== sourceRefFields.length) return false;
+  }
+  return true;
+}
+
+const sourceRefFields = ['source', 'line'] as const;
+
+function orderedCopy(record: PortRecord): PortRecord {
   const ordered: Record<string, unknown> = {};
   for (const field of recordFields) {
     ordered[field] = field === 'sources' ? record.sources.map((ref) => ({ source: ref.source, line: ref.line })) : record[field];

@@ -24,23 +24,34 @@ export function fixedArtifacts(texts: Readonly<Record<string, string>>): Artifac
   return new Map(Object.entries(texts).map(([name, text]): [string, Artifact] => [name, () => [text]]));
 }
 
-/** How many characters to gather before turning them into bytes: large enough that a chunk per row costs nothing. */
-const batchCharacters = 1 << 20;
+/** The size of a batch: large enough that a chunk per row costs nothing to write. */
+const batchBytes = 1 << 20;
 
-/** The chunks as UTF-8 buffers of about 1 MiB each (a chunk is never split, so no character is). */
+/**
+ * The chunks as UTF-8 buffers of up to 1 MiB each, each chunk encoded
+ * straight into its batch (a chunk is never split, so no character is; a
+ * chunk larger than a batch is a batch of its own).
+ */
 export function* utf8Batches(chunks: Iterable<string>): Generator<Buffer> {
-  let parts: string[] = [];
-  let length = 0;
+  let batch = Buffer.allocUnsafe(batchBytes);
+  let used = 0;
   for (const chunk of chunks) {
-    parts.push(chunk);
-    length += chunk.length;
-    if (length >= batchCharacters) {
-      yield Buffer.from(parts.join(''), 'utf8');
-      parts = [];
-      length = 0;
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    const most = chunk.length * 3;
+    if (most > batchBytes - used) {
+      if (used > 0) {
+        yield batch.subarray(0, used);
+        batch = Buffer.allocUnsafe(batchBytes);
+        used = 0;
+      }
+      if (most > batchBytes) {
+        yield Buffer.from(chunk, 'utf8');
+        continue;
+      }
     }
+    used += batch.write(chunk, used, 'utf8');
   }
-  if (length > 0) yield Buffer.from(parts.join(''), 'utf8');
+  if (used > 0) yield batch.subarray(0, used);
 }
 
 /** Hashes and counts bytes as they pass. */
