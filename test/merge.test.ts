@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityKey } from '../src/catalog/identity.js';
+import fc from 'fast-check';
+import { identityKey, rangeKey } from '../src/catalog/identity.js';
 import { fuller, mergeRecords } from '../src/catalog/merge.js';
 import { compareRecords, type PortRecord } from '../src/model/record.js';
 import { record } from './records.js';
@@ -24,6 +25,32 @@ describe('identityKey', () => {
       record({ portStart: 105, portEnd: 106, name: 'CCSO Name Server Protocol' }),
     ].map(identityKey);
     expect(new Set(keys).size).toBe(4);
+  });
+});
+
+describe('rangeKey', () => {
+  it('orders ranges by start, then end, then protocol by code point (dccp, sctp, tcp, udp)', () => {
+    const ranges = [
+      record({ portStart: 7, protocol: 'udp' }),
+      record({ portStart: 7, portEnd: 9 }),
+      record({ portStart: 7, protocol: 'dccp' }),
+      record({ portStart: 65535, protocol: 'udp' }),
+      record({ portStart: 0, portEnd: 65535 }),
+      record({ portStart: 7, protocol: 'sctp' }),
+      record({ portStart: 7 }),
+    ];
+    const ordered = [...ranges].sort((a, b) => rangeKey(a) - rangeKey(b));
+    expect(ordered.map((each) => `${each.portStart}-${each.portEnd}/${each.protocol}`)).toEqual([
+      '0-65535/tcp',
+      '7-7/dccp',
+      '7-7/sctp',
+      '7-7/tcp',
+      '7-7/udp',
+      '7-9/tcp',
+      '65535-65535/udp',
+    ]);
+    expect(rangeKey(record({ portStart: 65535, protocol: 'udp' }))).toBe(17179869183);
+    expect(rangeKey(record({ portStart: 0, protocol: 'dccp' }))).toBe(0);
   });
 });
 
@@ -81,6 +108,40 @@ describe('mergeRecords', () => {
       [22, 'udp', 'pcAnywhere'],
       [80, 'tcp', 'HTTP'],
     ]);
+  });
+});
+
+describe('merging many services on one port', () => {
+  it('keeps each of 20 names on one port apart and merges the repeats of each, past the point where it indexes them', () => {
+    const names = Array.from({ length: 20 }, (_, index) => `Service ${String.fromCharCode(65 + index)}`);
+    const input = [...names, ...names.slice(0, 5)].map((name, index) => record({ portStart: 8080, name, sources: [{ source: 'list', line: index + 1 }] }));
+    const { records, duplicates } = mergeRecords(input);
+    expect(records.map((each) => [each.name, each.sources.map((ref) => ref.line)])).toEqual(
+      names.map((name, index) => [name, index < 5 ? [index + 1, index + 21] : [index + 1]]),
+    );
+    expect(duplicates.map((each) => [each.first.line, each.duplicate.line])).toEqual([[1, 21], [2, 22], [3, 23], [4, 24], [5, 25]]);
+  });
+
+  it('gives records in catalog order and the same records for any input order', () => {
+    const entry = fc.record({
+      portStart: fc.constantFrom(0, 7, 8, 65535),
+      span: fc.constantFrom(0, 0, 2),
+      protocol: fc.constantFrom('tcp', 'udp', 'sctp', 'dccp'),
+      name: fc.constantFrom(null, 'Echo', 'echo', 'Other', 'Z'),
+      serviceName: fc.constantFrom(null, 'echo', 'x'),
+      line: fc.integer({ min: 1, max: 50 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 60 }), (entries) => {
+        const input = entries.map(({ span, line, ...fields }) => record({ ...fields, portEnd: Math.min(65535, fields.portStart + span), sources: [{ source: 'list', line }] }));
+        const { records } = mergeRecords(input);
+        expect(records).toEqual([...records].sort(compareRecords));
+        expect(mergeRecords([...input].reverse()).records).toEqual(records);
+        expect(new Set(records.map(identityKey)).size).toBe(records.length);
+        expect(new Set(input.map(identityKey)).size).toBe(records.length);
+      }),
+      { numRuns: 300, seed: 1204 },
+    );
   });
 });
 

@@ -6,15 +6,35 @@
  * product, or the same status. Two registered keywords are two assignments,
  * whatever their names say, unless a source makes one an alias of the other
  * (normalization then gives both the primary keyword).
+ *
+ * An identity has two parts: the range and protocol, as one number
+ * (rangeKey), and what the record names, as text (identityLabel). Merging
+ * keys its groups by the number and keeps a few labels under each, rather
+ * than building one long text key per record.
  */
-import type { PortRecord } from '../model/record.js';
+import { compareText, protocols, type PortRecord, type Protocol } from '../model/record.js';
 
-/** The key under which records merge. */
+/** The key under which records merge, as one text. */
 export function identityKey(record: PortRecord): string {
   return `${record.portStart}-${record.portEnd}/${record.protocol}/${identityLabel(record)}`;
 }
 
-function identityLabel(record: PortRecord): string {
+/** Protocols ranked by code point, as compareRecords orders them. */
+const protocolRank: ReadonlyMap<Protocol, number> = new Map([...protocols].sort(compareText).map((protocol, rank) => [protocol, rank]));
+
+/**
+ * A record's port range and protocol as one number, in the order
+ * compareRecords puts them (start, end, protocol by code point). Exact: it
+ * stays below 2^35, far under 2^53.
+ */
+export function rangeKey(record: Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>): number {
+  const rank = protocolRank.get(record.protocol);
+  if (rank === undefined) throw new Error(`internal error: unknown protocol ${record.protocol}`);
+  return (record.portStart * 65536 + record.portEnd) * protocolRank.size + rank;
+}
+
+/** What a record names, for identity within its range and protocol. */
+export function identityLabel(record: PortRecord): string {
   if (record.name !== null) {
     const service = record.serviceName === null ? '' : `|service:${record.serviceName.toLowerCase()}`;
     return `name:${foldName(record.name)}${service}`;

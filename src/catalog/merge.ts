@@ -3,7 +3,7 @@
  * record that carries the union of their sources and the fuller value of
  * each field. Distinct services sharing a port keep distinct identities.
  */
-import { identityKey } from './identity.js';
+import { identityLabel, rangeKey } from './identity.js';
 import { compareRecords, compareSourceRefs, compareText, formatSourceRef, type PortRecord, type SourceRef } from '../model/record.js';
 import { sortReferences } from '../grammar/references.js';
 import { noteParts } from '../model/text.js';
@@ -44,31 +44,71 @@ export interface MergeResult {
   disagreements: Disagreement[];
 }
 
+/** The records of one identity, in the order they came. */
+interface Group {
+  label: string;
+  records: PortRecord[];
+  merged: PortRecord | null;
+}
+
+/**
+ * The groups of one range and protocol. Usually one or two, found by a
+ * scan; past a handful (many services on one port) indexed by label, so a
+ * port with thousands of names still costs one lookup per record.
+ */
+class GroupsOfRange {
+  readonly groups: Group[] = [];
+  private byLabel: Map<string, Group> | null = null;
+
+  /** The group for `label`, and whether it is new. */
+  groupFor(label: string): { group: Group; created: boolean } {
+    const found = this.byLabel ? this.byLabel.get(label) : this.groups.find((group) => group.label === label);
+    if (found) return { group: found, created: false };
+    const group: Group = { label, records: [], merged: null };
+    this.groups.push(group);
+    if (this.byLabel) this.byLabel.set(label, group);
+    else if (this.groups.length > 8) this.byLabel = new Map(this.groups.map((each) => [each.label, each]));
+    return { group, created: true };
+  }
+}
+
 /**
  * Merges records by identity; the result does not depend on input order:
- * each group is sorted before it is combined, and the merged records once at
- * the end (one sort of the whole input, not two). Merging never drops text:
- * where two records disagree on a field, the fuller text is the field and the
- * other is kept as a note.
+ * each group is sorted before it is combined, and the merged records come
+ * out in catalog order (ranges by their numeric key, then the few records of
+ * each range by compareRecords), without one sort of the whole catalog.
+ * Merging never drops text: where two records disagree on a field, the
+ * fuller text is the field and the other is kept as a note. Repeats and
+ * disagreements are listed in the order their identities first came.
  */
 export function mergeRecords(input: readonly PortRecord[]): MergeResult {
-  const groups = new Map<string, PortRecord[]>();
+  const ranges = new Map<number, GroupsOfRange>();
+  const inOrder: Group[] = [];
   for (const record of input) {
-    const key = identityKey(record);
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
+    const key = rangeKey(record);
+    let range = ranges.get(key);
+    if (!range) {
+      range = new GroupsOfRange();
+      ranges.set(key, range);
+    }
+    const { group, created } = range.groupFor(identityLabel(record));
+    group.records.push(record);
+    if (created) inOrder.push(group);
   }
-  const records: PortRecord[] = [];
   const duplicates: Duplicate[] = [];
   const disagreements: Disagreement[] = [];
-  for (const group of groups.values()) {
-    const { record, disagreements: found } = mergeGroup(group.sort(compareRecords));
-    records.push(record);
+  for (const group of inOrder) {
+    const { record, disagreements: found } = mergeGroup(group.records.sort(compareRecords));
+    group.merged = record;
     duplicates.push(...repeatsWithinSources(record));
     disagreements.push(...found);
   }
-  return { records: records.sort(compareRecords), duplicates, disagreements };
+  const records: PortRecord[] = [];
+  for (const key of Float64Array.from(ranges.keys()).sort()) {
+    const merged = ranges.get(key)?.groups.flatMap((group) => (group.merged ? [group.merged] : [])) ?? [];
+    records.push(...(merged.length > 1 ? merged.sort(compareRecords) : merged));
+  }
+  return { records, duplicates, disagreements };
 }
 
 const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'description', 'configKey'];
