@@ -20,7 +20,7 @@ export function identityKey(record: PortRecord): string {
 }
 
 /** Protocols ranked by code point, as compareRecords orders them. */
-const protocolRank: ReadonlyMap<Protocol, number> = new Map([...protocols].sort(compareText).map((protocol, rank) => [protocol, rank]));
+const protocolRank: Readonly<Record<Protocol, number>> = Object.fromEntries([...protocols].sort(compareText).map((protocol, rank) => [protocol, rank])) as Record<Protocol, number>;
 
 /**
  * A record's port range and protocol as one number, in the order
@@ -28,9 +28,9 @@ const protocolRank: ReadonlyMap<Protocol, number> = new Map([...protocols].sort(
  * stays below 2^35, far under 2^53.
  */
 export function rangeKey(record: Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>): number {
-  const rank = protocolRank.get(record.protocol);
+  const rank = protocolRank[record.protocol];
   if (rank === undefined) throw new Error(`internal error: unknown protocol ${record.protocol}`);
-  return (record.portStart * 65536 + record.portEnd) * protocolRank.size + rank;
+  return (record.portStart * 65536 + record.portEnd) * protocols.length + rank;
 }
 
 /** What a record names, for identity within its range and protocol. */

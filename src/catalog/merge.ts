@@ -52,23 +52,28 @@ interface Group {
 }
 
 /**
- * The groups of one range and protocol. Usually one or two, found by a
- * scan; past a handful (many services on one port) indexed by label, so a
- * port with thousands of names still costs one lookup per record.
+ * The groups of one range and protocol when there are several. A port with
+ * a handful of services is scanned; past that (thousands of names on one
+ * port) its groups are indexed by label, so each record costs one lookup.
  */
 class GroupsOfRange {
-  readonly groups: Group[] = [];
+  readonly groups: Group[];
   private byLabel: Map<string, Group> | null = null;
 
-  /** The group for `label`, and whether it is new. */
-  groupFor(label: string): { group: Group; created: boolean } {
-    const found = this.byLabel ? this.byLabel.get(label) : this.groups.find((group) => group.label === label);
-    if (found) return { group: found, created: false };
-    const group: Group = { label, records: [], merged: null };
+  constructor(first: Group) {
+    this.groups = [first];
+  }
+
+  find(label: string): Group | undefined {
+    if (this.byLabel) return this.byLabel.get(label);
+    for (const group of this.groups) if (group.label === label) return group;
+    return undefined;
+  }
+
+  add(group: Group): void {
     this.groups.push(group);
-    if (this.byLabel) this.byLabel.set(label, group);
+    if (this.byLabel) this.byLabel.set(group.label, group);
     else if (this.groups.length > 8) this.byLabel = new Map(this.groups.map((each) => [each.label, each]));
-    return { group, created: true };
   }
 }
 
@@ -82,33 +87,48 @@ class GroupsOfRange {
  * disagreements are listed in the order their identities first came.
  */
 export function mergeRecords(input: readonly PortRecord[]): MergeResult {
-  const ranges = new Map<number, GroupsOfRange>();
+  // Most ranges hold one identity: a lone group, until a second label comes.
+  const ranges = new Map<number, Group | GroupsOfRange>();
   const inOrder: Group[] = [];
   for (const record of input) {
     const key = rangeKey(record);
-    let range = ranges.get(key);
-    if (!range) {
-      range = new GroupsOfRange();
-      ranges.set(key, range);
+    const label = identityLabel(record);
+    const range = ranges.get(key);
+    let group = range instanceof GroupsOfRange ? range.find(label) : range?.label === label ? range : undefined;
+    if (!group) {
+      group = { label, records: [], merged: null };
+      inOrder.push(group);
+      if (range === undefined) ranges.set(key, group);
+      else if (range instanceof GroupsOfRange) range.add(group);
+      else {
+        const several = new GroupsOfRange(range);
+        several.add(group);
+        ranges.set(key, several);
+      }
     }
-    const { group, created } = range.groupFor(identityLabel(record));
     group.records.push(record);
-    if (created) inOrder.push(group);
   }
   const duplicates: Duplicate[] = [];
   const disagreements: Disagreement[] = [];
   for (const group of inOrder) {
-    const { record, disagreements: found } = mergeGroup(group.records.sort(compareRecords));
+    const { record, disagreements: found } = mergeGroup(group.records.length > 1 ? group.records.sort(compareRecords) : group.records);
     group.merged = record;
-    duplicates.push(...repeatsWithinSources(record));
+    if (record.sources.length > 1) duplicates.push(...repeatsWithinSources(record));
     disagreements.push(...found);
   }
   const records: PortRecord[] = [];
   for (const key of Float64Array.from(ranges.keys()).sort()) {
-    const merged = ranges.get(key)?.groups.flatMap((group) => (group.merged ? [group.merged] : [])) ?? [];
-    records.push(...(merged.length > 1 ? merged.sort(compareRecords) : merged));
+    const range = ranges.get(key);
+    if (range instanceof GroupsOfRange) {
+      for (const record of range.groups.map(mergedOf).sort(compareRecords)) records.push(record);
+    } else if (range) records.push(mergedOf(range));
   }
   return { records, duplicates, disagreements };
+}
+
+function mergedOf(group: Group): PortRecord {
+  if (!group.merged) throw new Error('internal error: a group was not merged');
+  return group.merged;
 }
 
 const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'description', 'configKey'];
