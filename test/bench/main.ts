@@ -1,138 +1,214 @@
 /**
- * `npm run bench`: measures port-catalog on synthetic inputs at several
- * sizes and on the committed sources, each case in a fresh process, and
- * prints Markdown tables with the targets of BENCHMARKS.md checked.
+ * `npm run bench`: measures port-catalog and prints Markdown tables, every
+ * figure a ratio of two commands run in turn (A B A B …) in one call, so a
+ * machine that speeds up or slows down meanwhile moves both alike. Each run
+ * is a fresh process. Inputs are generated from a fixed seed.
  *
- * Options: `--quick` runs only the smallest sizes (a smoke test).
+ * The first table is the speed issue's: each target with its measure. The
+ * tables after it give the detail by size.
+ *
+ * Options: `--quick` runs only the small sizes (a smoke test, a minute or so).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { generatePortList, generateTablePage } from './generate.js';
 import type { CaseResult } from './run-one.js';
 
 const quick = process.argv.includes('--quick');
-const runOne = fileURLToPath(new URL('./run-one.js', import.meta.url));
-const projectRoot = path.resolve(path.dirname(runOne), '..');
-const portListSizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
-const tableSizes = quick ? [1_000] : [1_000, 10_000, 100_000];
-const buildSizes = quick ? [10_000] : [10_000, 100_000];
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, '..');
+const bin = path.join(projectRoot, 'dist/bin.js');
+const runOne = path.join(here, 'run-one.js');
+const lineScan = path.join(here, 'line-scan.js');
+const peakRss = path.join(here, 'peak-rss.js');
+const work = mkdtempSync(path.join(tmpdir(), 'port-catalog-bench-'));
 
-function run(name: string, size: number): CaseResult {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', runOne, name, String(size)], {
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A port list of `entries` entries in its own folder, with a manifest naming it. */
+function portListFolder(entries: number): { folder: string; list: string; megabytes: number } {
+  const folder = mkdtempSync(path.join(work, `list-${entries}-`));
+  const list = path.join(folder, 'list.txt');
+  const text = generatePortList(entries);
+  writeFileSync(list, text);
+  writeFileSync(path.join(folder, 'sources.json'), JSON.stringify({ sources: [{ id: 'bench', file: 'list.txt', format: 'port-list', title: 'Bench', url: null }] }));
+  return { folder, list, megabytes: Buffer.byteLength(text) / 1e6 };
+}
+
+function tablePage(rows: number): string {
+  const file = path.join(work, `page-${rows}.md`);
+  writeFileSync(file, generateTablePage(rows).page);
+  return file;
+}
+
+interface ProcessRun {
+  ms: number;
+  peakMib: number;
+  status: number | null;
+  stderr: string;
+}
+
+/** One whole process: wall time from spawn to exit, and its own peak RSS. */
+function runProcess(args: readonly string[]): ProcessRun {
+  const rssFile = path.join(work, 'peak-rss');
+  rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--import', peakRss, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT_CATALOG_BENCH_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
-    maxBuffer: 1 << 20,
+    maxBuffer: 1 << 26,
   });
-  if (child.status !== 0) throw new Error(`${name} ${size} failed:\n${child.stderr}`);
+  const ms = performance.now() - start;
+  const peakMib = Number(readFileSync(rssFile, { encoding: 'utf8', flag: 'a+' }) || Number.NaN);
+  return { ms, peakMib, status: child.status, stderr: child.stderr };
+}
+
+function mustRun(args: readonly string[]): ProcessRun {
+  const run = runProcess(args);
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+  return run;
+}
+
+interface Paired {
+  a: number;
+  b: number;
+  ratio: number;
+  peakMibA: number;
+}
+
+/** A and B in turn, `runs` times after one warm-up pair; medians of each and of the pair ratios. */
+function pairedProcesses(a: readonly string[], b: readonly string[], runs: number): Paired {
+  mustRun(a);
+  mustRun(b);
+  const as: ProcessRun[] = [];
+  const bs: ProcessRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    as.push(mustRun(a));
+    bs.push(mustRun(b));
+  }
+  return {
+    a: median(as.map((each) => each.ms)),
+    b: median(bs.map((each) => each.ms)),
+    ratio: median(as.map((each, index) => each.ms / (bs[index]?.ms ?? Number.NaN))),
+    peakMibA: median(as.map((each) => each.peakMib)),
+  };
+}
+
+/** Small inputs each in-process case runs once before it is timed. */
+const warmUp = { list: portListFolder(10_000).list, page: tablePage(1_000) };
+
+/** An in-process case (run-one.js) in a fresh process: its own timing of the work. */
+function inProcess(name: string, file: string): CaseResult {
+  const warmUpFile = name === 'table' || name === 'tabletojson' ? warmUp.page : warmUp.list;
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', runOne, name, file, warmUpFile], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`${name} ${file} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as CaseResult;
 }
 
-const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const mb = (bytes: number) => bytes / 1e6;
-const check = (ok: boolean) => (ok ? 'met' : 'NOT met');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-/** Wall time of fresh processes, A and B in turn, so drift hits both alike. */
-function coldRuns(a: string[], b: string[], runs: number): { a: number; b: number; ratio: number } {
-  const time = (args: string[]) => {
-    const start = performance.now();
-    const child = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'ignore' });
-    if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}`);
-    return performance.now() - start;
-  };
-  time(a);
-  time(b);
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const x = time(a);
-    const y = time(b);
-    ta.push(x);
-    tb.push(y);
-    ratios.push(x / y);
+/** Two in-process cases in turn, each in a fresh process. */
+function pairedCases(a: string, b: string, file: string, runs: number): Paired & { items: number } {
+  const as: CaseResult[] = [];
+  const bs: CaseResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    as.push(inProcess(a, file));
+    bs.push(inProcess(b, file));
   }
-  return { a: median(ta), b: median(tb), ratio: median(ratios) };
+  return {
+    a: median(as.map((each) => each.ms)),
+    b: median(bs.map((each) => each.ms)),
+    ratio: median(as.map((each, index) => each.ms / (bs[index]?.ms ?? Number.NaN))),
+    peakMibA: median(as.map((each) => each.peakMib)),
+    items: as[0]?.items ?? 0,
+  };
 }
 
-const lines: string[] = [];
-const print = (line = '') => {
-  lines.push(line);
-  console.log(line);
-};
+const print = (line = '') => console.log(line);
+const targets: string[][] = [];
+const target = (measure: string, value: string, goal: string, met: boolean) => targets.push([measure, value, goal, met ? 'met' : 'NOT met']);
 
-print('## Port list: parse + normalize + validate + merge');
-print();
-print('| entries | MB | ms | entries/s | MB/s | peak RSS MB | baseline ms | ratio to baseline | ns per entry |');
-print('| --: | --: | --: | --: | --: | --: | --: | --: | --: |');
+// Queries and the cold build, against starting Node.
+const nodeAlone = ['-e', '0'];
+const lookup = pairedProcesses([bin, 'lookup', '22'], nodeAlone, quick ? 3 : 9);
+target('`lookup 22` against `node -e 0`', `${fmt(lookup.ratio, 2)}× (${fmt(lookup.a)} ms against ${fmt(lookup.b)} ms)`, '≤ 2×', lookup.ratio <= 2);
+const coldOut = mkdtempSync(path.join(work, 'cold-'));
+const cold = pairedProcesses([bin, 'build', '--out', coldOut, '--quiet'], nodeAlone, quick ? 3 : 9);
+target('cold `build` of the committed sources against `node -e 0`', `${fmt(cold.ratio, 2)}× (${fmt(cold.a)} ms against ${fmt(cold.b)} ms)`, '≤ 5×', cold.ratio <= 5);
+
+// A whole build of a large port list, against a whole-process line scan of it.
+const wholeSize = quick ? 10_000 : 100_000;
+const whole = portListFolder(wholeSize);
+const wholeBuild = pairedProcesses([bin, 'build', '--sources', whole.folder, '--out', path.join(whole.folder, 'out'), '--quiet'], [lineScan, whole.list], quick ? 3 : 5);
+target(
+  `whole build of a ${fmt(wholeSize)}-entry port list against a line scan (both whole processes)`,
+  `${fmt(wholeBuild.ratio, 1)}× (${fmt(wholeBuild.a)} ms against ${fmt(wholeBuild.b)} ms), ${fmt(wholeBuild.peakMibA)} MiB peak`,
+  '≤ 15×, ≤ 300 MiB',
+  wholeBuild.ratio <= 15 && wholeBuild.peakMibA <= 300,
+);
+
+// The pipeline's stations in process, by size.
+const listSizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
+const listRows: string[] = [];
 const perEntry = new Map<number, number>();
-let ratioAtMillion = Number.NaN;
-for (const size of portListSizes) {
-  const ours = run('port-list', size);
-  const base = run('port-list-baseline', size);
-  const ratio = ours.ms / base.ms;
-  perEntry.set(size, (ours.ms * 1e6) / size);
-  if (size === 1_000_000) ratioAtMillion = ratio;
-  print(
-    `| ${fmt(size)} | ${fmt(mb(ours.bytes), 1)} | ${fmt(ours.ms)} | ${fmt(size / (ours.ms / 1000))} | ${fmt(mb(ours.bytes) / (ours.ms / 1000), 1)} | ${fmt(ours.peakRssMb)} | ${fmt(base.ms, 1)} | ${fmt(ratio, 1)}× | ${fmt((ours.ms * 1e6) / size)} |`,
+let ratioAtLargest = Number.NaN;
+for (const size of listSizes) {
+  const { list, megabytes } = portListFolder(size);
+  const pair = pairedCases('port-list', 'line-scan', list, size >= 1_000_000 ? 3 : 5);
+  perEntry.set(size, (pair.a * 1e6) / size);
+  ratioAtLargest = pair.ratio;
+  listRows.push(
+    `| ${fmt(size)} | ${fmt(megabytes, 1)} | ${fmt(pair.a)} | ${fmt(size / (pair.a / 1000))} | ${fmt(pair.peakMibA)} | ${fmt(pair.b, 1)} | ${fmt(pair.ratio, 1)}× | ${fmt((pair.a * 1e6) / size)} |`,
   );
 }
-
-print();
-print('## HTML table pages: parse + normalize + validate + merge');
-print();
-print('| rows | MB | ms | rows/s | MB/s | peak RSS MB | baseline ms | ratio to baseline | tabletojson ms | ratio to tabletojson |');
-print('| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |');
-let tableRatioAtLargest = Number.NaN;
-for (const size of tableSizes) {
-  const ours = run('table', size);
-  const base = run('table-baseline', size);
-  const other = run('tabletojson', size);
-  tableRatioAtLargest = ours.ms / other.ms;
-  print(
-    `| ${fmt(size)} | ${fmt(mb(ours.bytes), 1)} | ${fmt(ours.ms)} | ${fmt(size / (ours.ms / 1000))} | ${fmt(mb(ours.bytes) / (ours.ms / 1000), 1)} | ${fmt(ours.peakRssMb)} | ${fmt(base.ms, 1)} | ${fmt(ours.ms / base.ms, 1)}× | ${fmt(other.ms)} | ${fmt(ours.ms / other.ms, 2)}× |`,
-  );
-}
-
-print();
-print('## Whole build of a port list, all artifacts written');
-print();
-print('| entries | ms | peak RSS MB |');
-print('| --: | --: | --: |');
-let rssAtHundredThousand = Number.NaN;
-for (const size of buildSizes) {
-  const result = run('build', size);
-  if (size === 100_000) rssAtHundredThousand = result.peakRssMb;
-  print(`| ${fmt(size)} | ${fmt(result.ms)} | ${fmt(result.peakRssMb)} |`);
-}
-
-print();
-print('## Cold build of the committed sources (fresh `node` process on the compiled JavaScript)');
-print();
-const out = mkdtempSync(path.join(tmpdir(), 'port-catalog-cold-'));
-const cold = coldRuns([path.join(projectRoot, 'dist/bin.js'), 'build', '--out', out, '--quiet'], ['-e', '0'], quick ? 3 : 9);
-print('| command | median ms |');
-print('| --- | --: |');
-print(`| port-catalog build | ${fmt(cold.a)} |`);
-print(`| node -e 0 | ${fmt(cold.b)} |`);
-print(`| ratio (median of paired runs) | ${fmt(cold.ratio, 1)}× |`);
-
-print();
-print('## Targets');
-print();
-const growth = (perEntry.get(1_000_000) ?? Number.NaN) / (perEntry.get(10_000) ?? Number.NaN);
-print('| target | measured | status |');
-print('| --- | --- | --- |');
-print(`| cold build within 3× of \`node -e 0\` | ${fmt(cold.ratio, 1)}× | ${check(cold.ratio <= 3)} |`);
+const largest = listSizes.at(-1) ?? 0;
+target(
+  `${fmt(largest)}-entry list, parse + normalize + validate + merge, against the line scan`,
+  `${fmt(ratioAtLargest, 1)}×`,
+  '≤ 10× (at 1M)',
+  ratioAtLargest <= 10,
+);
 if (!quick) {
-  print(`| 1M entries within 5× of the baseline | ${fmt(ratioAtMillion, 1)}× | ${check(ratioAtMillion <= 5)} |`);
-  print(`| whole build at 100k entries under 1 GB RSS | ${fmt(rssAtHundredThousand)} MB | ${check(rssAtHundredThousand < 1024)} |`);
-  print(`| cost per entry at 1M within 1.5× of 10k | ${fmt(growth, 2)}× | ${check(growth <= 1.5)} |`);
-  print(`| 100k-row tables no slower than tabletojson | ${fmt(tableRatioAtLargest, 2)}× its time | ${check(tableRatioAtLargest <= 1)} |`);
+  const growth = (perEntry.get(1_000_000) ?? Number.NaN) / (perEntry.get(10_000) ?? Number.NaN);
+  target('per-entry cost at 1M against 10k', `${fmt(growth, 2)}×`, '≤ 1.3×', growth <= 1.3);
+
+  // About 100 MB of port list, built whole: it must build, or fail with one clear line.
+  const huge = portListFolder(1_570_000);
+  const run = runProcess(['--max-old-space-size=8192', bin, 'build', '--sources', huge.folder, '--out', path.join(huge.folder, 'out'), '--quiet']);
+  const lines = run.stderr.trim().split('\n').filter(Boolean);
+  const outcome =
+    run.status === 0
+      ? `builds: ${fmt(run.ms / 1000, 1)} s, ${fmt(run.peakMib)} MiB peak`
+      : `exit ${run.status}: ${lines.length === 1 ? lines[0] : `${lines.length} lines on stderr`}`;
+  target(`${fmt(huge.megabytes)} MB port list (${fmt(1_570_000)} entries), whole build`, outcome, 'builds, or one clear message', run.status === 0 || lines.length === 1);
 }
+
+print('## The speed targets');
+print();
+print('| measure | now | target | status |');
+print('| --- | --- | --- | --- |');
+for (const row of targets) print(`| ${row.join(' | ')} |`);
+print();
+print('## Port list in process: parse + normalize + validate + merge, against a line scan, paired');
+print();
+print('| entries | MB | ms | entries/s | peak RSS MiB | line scan ms | ratio | ns per entry |');
+print('| --: | --: | --: | --: | --: | --: | --: | --: |');
+for (const row of listRows) print(row);
+
+print();
+print('## HTML table pages in process: parse + normalize + validate + merge, against tabletojson, paired');
+print();
+print('| rows | ms | tabletojson ms | ratio to tabletojson | peak RSS MiB |');
+print('| --: | --: | --: | --: | --: |');
+for (const rows of quick ? [1_000] : [1_000, 10_000, 100_000]) {
+  const page = tablePage(rows);
+  const pair = pairedCases('table', 'tabletojson', page, rows >= 100_000 ? 3 : 5);
+  print(`| ${fmt(rows)} | ${fmt(pair.a)} | ${fmt(pair.b)} | ${fmt(pair.ratio, 2)}× | ${fmt(pair.peakMibA)} |`);
+}
+rmSync(work, { recursive: true, force: true });

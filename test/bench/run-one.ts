@@ -1,130 +1,93 @@
 /**
- * Runs one benchmark case in this process and prints one JSON line:
- * `node run-one.js <case> <size>`. The orchestrator (main.ts) starts a fresh
- * process per case, so peak RSS is that case's own.
+ * Runs one in-process benchmark case and prints one JSON line:
+ * `node run-one.js <case> <file> <warm-up file>`. The orchestrator (main.ts)
+ * starts a fresh process per run, so each run's peak RSS is its own. The
+ * case runs once untimed on the small warm-up file, so the timed run sees
+ * compiled code at every size, then once timed on the file.
+ *
+ * Cases, each over a file main.ts generated:
+ * - `port-list`: parse + normalize + validate + merge, the pipeline's own
+ *   stations (planDocuments, readDocuments, mergeRecords);
+ * - `table`: the same for a Markdown page of one large HTML table;
+ * - `line-scan`: the floor any line reader pays: read, split lines, one regex test per line;
+ * - `tabletojson`: tabletojson on the page's table, for comparison.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-// The package by its own name: the compiled dist/, exactly as users run it.
-import {
-  build,
-  readSourceText,
-  loadSources,
-  mergeRecords,
-  parseMarkdownHtmlTable,
-  parsePortList,
-  recordProblems,
-  toRecords,
-  writeArtifacts,
-  type ParseResult,
-  type PortRecord,
-} from 'port-catalog';
 import { Tabletojson } from 'tabletojson';
 import { VFile } from 'vfile';
-import { generatePortList, generateTablePage } from './generate.js';
+import type { ManifestSource } from '../../dist/model/record.js';
 
-const generator = { name: 'port-catalog-bench', version: '0' };
+// The compiled code, as users run it. These stations are not part of the
+// library's surface, so they are imported from dist/ (beside .bench/, where
+// this file is compiled to) rather than by package name.
+const dist = new URL('../dist/', import.meta.url);
+const load = async <T>(module: string) => (await import(new URL(module, dist).href)) as T;
+const { mergeRecords } = await load<typeof import('../../dist/catalog/merge.js')>('catalog/merge.js');
+const { loadParsers } = await load<typeof import('../../dist/parsers/registry.js')>('parsers/registry.js');
+const { planDocuments, readDocuments } = await load<typeof import('../../dist/pipeline/read-documents.js')>('pipeline/read-documents.js');
 
 export interface CaseResult {
   case: string;
-  size: number;
-  bytes: number;
-  /** Median wall time of the measured work, in milliseconds. */
+  /** Wall time of the measured work, in milliseconds (reading the file included). */
   ms: number;
-  /** Entries (or rows) the work produced, to check it did the work. */
+  /** Entries, rows or records the work produced, to check it did the work. */
   items: number;
-  /** Peak RSS after one run in a fresh process: what a user's single run reaches. */
-  peakRssMb: number;
+  /** Peak RSS of this process, in MiB. */
+  peakMib: number;
 }
 
-const context = { sourceId: 'bench', ruleSource: 'bench', product: null, defaults: { protocols: ['tcp' as const] } };
+const generator = { name: 'port-catalog-bench', version: '0' };
 
-/** parse + normalize + validate + merge, from the file's bytes. */
-async function throughPipeline(filePath: string, parse: (file: VFile) => ParseResult): Promise<number> {
+const sources: Record<string, ManifestSource> = {
+  'port-list': { id: 'bench', file: 'list.txt', format: 'port-list', title: 'Bench', url: null },
+  table: {
+    id: 'bench',
+    file: 'page.md',
+    format: 'markdown',
+    title: 'Bench',
+    url: null,
+    defaults: { protocols: ['tcp'] },
+    columns: { Component: 'name', Port: 'port', Protocol: 'protocol' },
+  },
+};
+
+/** parse + normalize + validate + merge, from the file's bytes, as a build runs them. */
+async function throughPipeline(filePath: string, source: ManifestSource): Promise<number> {
   const file = new VFile({ path: filePath, value: await readFile(filePath) });
-  readSourceText(file);
-  const records: PortRecord[] = [];
-  for (const entry of parse(file).entries) {
-    for (const { record } of toRecords(entry, context, file)) {
-      if (recordProblems(record).length === 0) records.push(record);
-    }
-  }
-  return mergeRecords(records).records.length;
+  const planned = planDocuments([{ source, file }], { generator });
+  const { catalog } = readDocuments(planned, await loadParsers([source.format]));
+  return mergeRecords(catalog).records.length;
 }
 
-/** The floor any line-based reader pays: read, split lines, one regex test per line. */
-async function baseline(filePath: string): Promise<number> {
+async function lineScan(filePath: string): Promise<number> {
   const text = (await readFile(filePath)).toString('utf8');
   let matched = 0;
   for (const line of text.split('\n')) if (/^\d+\t/.test(line)) matched += 1;
   return matched;
 }
 
-async function withTempFile(name: string, content: string): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'port-catalog-bench-'));
-  const filePath = path.join(folder, name);
-  await writeFile(filePath, content);
-  return filePath;
+async function tabletojson(filePath: string): Promise<number> {
+  const page = (await readFile(filePath)).toString('utf8');
+  const table = page.slice(page.indexOf('<table>'), page.indexOf('</table>') + '</table>'.length);
+  return (Tabletojson.convert(table) as unknown[][])[0]?.length ?? 0;
 }
 
-/** Median of `runs` timings of `work`, after one warm-up run whose peak RSS is kept. */
-async function timed(
-  runs: number,
-  work: () => Promise<number> | number,
-): Promise<{ ms: number; items: number; peakRssMb: number }> {
-  let items = await work();
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    items = await work();
-    times.push(performance.now() - start);
+async function work(name: string, filePath: string): Promise<number> {
+  if (name === 'port-list' || name === 'table') {
+    const source = sources[name];
+    if (!source) throw new Error(`no source for ${name}`);
+    return throughPipeline(filePath, source);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] ?? 0, items, peakRssMb };
+  if (name === 'line-scan') return lineScan(filePath);
+  if (name === 'tabletojson') return tabletojson(filePath);
+  throw new Error(`unknown case ${name}`);
 }
 
-async function runCase(name: string, size: number): Promise<CaseResult> {
-  const runs = size >= 1_000_000 ? 1 : size >= 100_000 ? 3 : 5;
-  let bytes = 0;
-  let work: () => Promise<number> | number;
-  if (name === 'port-list' || name === 'port-list-baseline') {
-    const text = generatePortList(size);
-    bytes = Buffer.byteLength(text);
-    const filePath = await withTempFile('list.txt', text);
-    work = name === 'port-list' ? () => throughPipeline(filePath, parsePortList) : () => baseline(filePath);
-  } else if (name === 'table' || name === 'table-baseline' || name === 'tabletojson') {
-    const { page, table } = generateTablePage(size);
-    bytes = Buffer.byteLength(page);
-    const filePath = await withTempFile('page.md', page);
-    const columns = { Component: 'name', Port: 'port', Protocol: 'protocol' } as const;
-    work =
-      name === 'table'
-        ? () => throughPipeline(filePath, (file) => parseMarkdownHtmlTable(file, { columns }))
-        : name === 'table-baseline'
-          ? () => baseline(filePath)
-          : () => (Tabletojson.convert(table) as unknown[][])[0]?.length ?? 0;
-  } else if (name === 'build') {
-    const text = generatePortList(size);
-    bytes = Buffer.byteLength(text);
-    const folder = path.dirname(await withTempFile('list.txt', text));
-    const manifest = { sources: [{ id: 'bench', file: 'list.txt', format: 'port-list', title: 'Bench', url: null }] };
-    await writeFile(path.join(folder, 'sources.json'), JSON.stringify(manifest));
-    const out = path.join(folder, 'out');
-    work = async () => {
-      const { documents } = await loadSources(folder);
-      const result = await build(documents ?? [], { generator });
-      await writeArtifacts(out, result.artifacts);
-      return result.dataset.records.length;
-    };
-  } else {
-    throw new Error(`unknown case ${name}`);
-  }
-  const { ms, items, peakRssMb } = await timed(runs, work);
-  return { case: name, size, bytes, ms, items, peakRssMb };
-}
-
-const [name = '', size = '0'] = process.argv.slice(2);
-console.log(JSON.stringify(await runCase(name, Number(size))));
+const [name = '', filePath = '', warmUpPath = ''] = process.argv.slice(2);
+await work(name, warmUpPath);
+const start = performance.now();
+const items = await work(name, filePath);
+const ms = performance.now() - start;
+const result: CaseResult = { case: name, ms, items, peakMib: process.resourceUsage().maxRSS / 1024 };
+console.log(JSON.stringify(result));
