@@ -6,6 +6,7 @@ import {
   bullet,
   inlineBold,
   isSeparator,
+  lineStart,
   protocolBold,
   protocolsOnly,
   rangeHeading,
@@ -16,6 +17,19 @@ import {
 import { parsePortList } from '../src/parsers/port-list/parse.js';
 
 describe('port-list line layouts', () => {
+  it('lineStart: the first layout that reads the line, in the parser’s order', () => {
+    expect(lineStart('---------\t---------')).toEqual({ kind: 'separator' });
+    expect(lineStart('20-29')).toEqual({ kind: 'range-heading', range: '20-29' });
+    expect(lineStart('25\tTCP\tSMTP')).toEqual({ kind: 'tab-row', row: { port: '25', protocols: 'TCP', name: 'SMTP' } });
+    expect(lineStart('89 TCP UDP **SU/MIT Telnet Gateway**')).toEqual({ kind: 'inline-bold', entry: { port: '89', protocols: ['TCP', 'UDP'], name: 'SU/MIT Telnet Gateway' } });
+    expect(lineStart('7 TCP UDP')).toEqual({ kind: 'block-header', entry: { port: '7', protocols: ['TCP', 'UDP'] } });
+    expect(lineStart('- 10')).toEqual({ kind: 'bullet', port: '10' });
+    expect(lineStart('42 fits no layout')).toEqual({ kind: 'entry-like' });
+    expect(lineStart('Echo service')).toEqual({ kind: 'text' });
+    // Indentation and runs of spaces change nothing.
+    expect(lineStart('   7   TCP  UDP  ')).toEqual(lineStart('7 TCP UDP'));
+  });
+
   it('tabRow: port, protocols and name, trailing tabs dropped', () => {
     expect(tabRow('225-229\tTCP UDP\tRESERVED')).toEqual({ port: '225-229', protocols: 'TCP UDP', name: 'RESERVED' });
     expect(tabRow('22\tUDP\tpcAnywhere\t')).toEqual({ port: '22', protocols: 'UDP', name: 'pcAnywhere' });

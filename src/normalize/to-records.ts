@@ -36,7 +36,8 @@ export interface PlacedRecord {
 
 /** Turns one entry into records, or reports why it cannot. */
 export function toRecords(entry: SourceEntry, context: NormalizeContext, file: VFile): PlacedRecord[] {
-  const report = reporterFor(file, context.ruleSource, { unreadable: context.unreadable });
+  // Most entries report nothing: the reporter is made at the first problem.
+  const report: Reporter = (...problem) => reporterFor(file, context.ruleSource, { unreadable: context.unreadable })(...problem);
   const range = parsePortRange(entry.port);
   if (!range.ok) {
     report(range.ruleId, range.reason, entry.portPlace);
@@ -106,7 +107,9 @@ function protocolsOf(entry: SourceEntry, context: NormalizeContext, report: Repo
 
 /** Notes without empties or repeats; a note holding the CSV list separator `; ` becomes several. */
 function distinctNotes(notes: readonly (string | null)[]): string[] {
-  return [...new Set(notes.flatMap((note) => (note === null ? [] : noteParts(note))))];
+  const distinct = new Set<string>();
+  for (const note of notes) if (note !== null) for (const part of noteParts(note)) distinct.add(part);
+  return [...distinct];
 }
 
 /** Markup stripped, RFC mentions moved out, whitespace cleaned. */
@@ -125,6 +128,7 @@ function cleanText(text: string | null): { text: string | null; references: stri
 function keywordsOf(entry: SourceEntry): { serviceName: string | null; aliases: string[] } {
   const own = cleanOrNull(entry.serviceName);
   const primary = cleanOrNull(entry.aliasOf);
+  if (entry.aliases.length === 0 && (primary === null || primary === own)) return { serviceName: own, aliases: [] };
   const listed = entry.aliases.flatMap((alias) => cleanOrNull(alias) ?? []);
   if (primary === null || primary === own) return { serviceName: own, aliases: [...new Set(listed)].sort(compareText) };
   return { serviceName: primary, aliases: [...new Set([...(own ? [own] : []), ...listed])].sort(compareText) };

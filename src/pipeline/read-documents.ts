@@ -154,9 +154,10 @@ function countLineRoles(roles: readonly LineRole[]): DocumentYield['lines'] {
 
 function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
   const problems = recordProblems(record);
+  if (problems.length === 0) return true;
   const report = reporterFor(file, 'schema');
   for (const problem of problems) report('record', `Invalid record: \`${problem.pointer}\` ${problem.reason}`, place);
-  return problems.length === 0;
+  return false;
 }
 
 /**

@@ -195,6 +195,33 @@ export function rangeIntroProtocols(text: string): string[] | null {
   return match?.[1] ? match[1].split(/ (?:and|or) /) : null;
 }
 
+/** What a line is, by the first layout that reads it, in the order the parser gives them precedence. */
+export type LineStart =
+  | { kind: 'separator' }
+  | { kind: 'range-heading'; range: string }
+  | { kind: 'tab-row'; row: TabRow }
+  | { kind: 'inline-bold'; entry: InlineBold }
+  | { kind: 'block-header'; entry: PortWithProtocols }
+  | { kind: 'bullet'; port: string }
+  | { kind: 'entry-like' }
+  | { kind: 'text' };
+
+/** Tries the layouts in turn and stops at the first that reads the line. */
+export function lineStart(line: string): LineStart {
+  if (isSeparator(line)) return { kind: 'separator' };
+  const range = rangeHeading(line);
+  if (range !== null) return { kind: 'range-heading', range };
+  const row = tabRow(line);
+  if (row) return { kind: 'tab-row', row };
+  const bold = inlineBold(line);
+  if (bold) return { kind: 'inline-bold', entry: bold };
+  const header = blockHeader(line);
+  if (header) return { kind: 'block-header', entry: header };
+  const port = bullet(line);
+  if (port !== null) return { kind: 'bullet', port };
+  return looksLikeEntry(line) ? { kind: 'entry-like' } : { kind: 'text' };
+}
+
 /** True for a line that starts an entry, so it cannot continue the one above. */
 export function startsEntry(line: string): boolean {
   return tabRow(line) !== null || inlineBold(line) !== null || blockHeader(line) !== null || bullet(line) !== null;

@@ -11,19 +11,9 @@ import { reporterFor } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
 import { collectEntries, type EntryStream, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
-import {
-  blockHeader,
-  bullet,
-  inlineBold,
-  isSeparator,
-  looksLikeEntry,
-  protocolBold,
-  protocolsOnly,
-  rangeHeading,
-  startsEntry,
-  tabDetail,
-  tabRow,
-} from './layouts.js';
+import { isSeparator, lineStart, protocolBold, protocolsOnly, rangeHeading, startsEntry, tabDetail } from './layouts.js';
+
+const blankLine = /^\s*$/;
 
 /** Reads every entry of a port list. Reports problems on `file`; never throws. */
 export function parsePortList(file: VFile): ParseResult {
@@ -33,7 +23,7 @@ export function parsePortList(file: VFile): ParseResult {
 /** Reads a port list entry by entry, each given as soon as the line after it shows it has ended. */
 export function* readPortList(file: VFile): EntryStream {
   const lines = String(file.value).split('\n');
-  const roles: LineRole[] = lines.map((text) => (text.trim() === '' ? 'blank' : 'diagnostic'));
+  const roles: LineRole[] = lines.map((text) => (blankLine.test(text) ? 'blank' : 'diagnostic'));
   /** Entries finished but not yet given out. */
   const entries: SourceEntry[] = [];
   let given = 0;
@@ -83,28 +73,24 @@ export function* readPortList(file: VFile): EntryStream {
     blankRun = 0;
     roles[index] = 'entry';
     const column = text.length - text.trimStart().length + 1;
-    const heading = rangeHeading(text);
-    const row = tabRow(text);
-    const bold = inlineBold(text);
-    const header = blockHeader(text);
-    const bulletPort = bullet(text);
+    const kind = lineStart(text);
 
-    if (isSeparator(text)) {
+    if (kind.kind === 'separator') {
       finish();
       roles[index] = 'structure';
-    } else if (heading !== null) {
+    } else if (kind.kind === 'range-heading') {
       finish();
-      if (proseFollows(lines, index)) start('range', line, heading, column, {});
+      if (proseFollows(lines, index)) start('range', line, kind.range, column, {});
       else roles[index] = 'structure';
-    } else if (row) {
-      start('tab', line, row.port, column, { protocols: [row.protocols], name: row.name });
-    } else if (bold) {
-      start('inline-bold', line, bold.port, column, { protocols: bold.protocols, name: bold.name });
-    } else if (header) {
-      start('block', line, header.port, column, { protocols: header.protocols });
-    } else if (bulletPort !== null) {
-      start('bullet', line, bulletPort, column + 2, {});
-    } else if (looksLikeEntry(text)) {
+    } else if (kind.kind === 'tab-row') {
+      start('tab', line, kind.row.port, column, { protocols: [kind.row.protocols], name: kind.row.name });
+    } else if (kind.kind === 'inline-bold') {
+      start('inline-bold', line, kind.entry.port, column, { protocols: kind.entry.protocols, name: kind.entry.name });
+    } else if (kind.kind === 'block-header') {
+      start('block', line, kind.entry.port, column, { protocols: kind.entry.protocols });
+    } else if (kind.kind === 'bullet') {
+      start('bullet', line, kind.port, column + 2, {});
+    } else if (kind.kind === 'entry-like') {
       // A line that opens like an entry is never taken as text of the entry above.
       finish();
       roles[index] = 'diagnostic';
