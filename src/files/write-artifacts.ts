@@ -6,7 +6,7 @@
  * four steps, all inside the folder, so every rename stays on one file
  * system (a folder that is a mount point of its own works):
  *
- *   1. stage: every file goes to `<out>/.staging-<pid>-<random>/`, flushed to disk;
+ *   1. stage: every file goes to `<out>/.staging-<pid>-<random>/`, then all are flushed to disk;
  *   2. commit: a journal `<out>/.switch.json`, naming the staging folder and
  *      each file with its sha256, is written in the staging folder, flushed,
  *      and renamed into place (atomic: it is there whole or not at all);
@@ -20,9 +20,9 @@
  * files as they were; one stopped after it leaves what the next run completes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { artifactFacts, forEachArtifact, type Artifacts } from '../emit/artifact.js';
+import { artifactFacts, forEachArtifact, type ArtifactFacts, type Artifacts } from '../emit/artifact.js';
 import { displayPath } from './display-path.js';
 import { commandLine, lockName, lockOutput, type OutputLock } from './output-lock.js';
 import { FileSystemFault, describingFaults, faultFrom, isErrnoException } from './os-errors.js';
@@ -223,10 +223,18 @@ async function switchFiles(folder: string, label: string, artifacts: Artifacts, 
   try {
     await mkdir(staging);
     await step('staging');
-    const written = await forEachArtifact(artifacts, async (name, batches) => {
-      await writeDurably(path.join(staging, name), batches);
-      await step(`staged ${name}`);
-    });
+    const staged: FileHandle[] = [];
+    let written: Map<string, ArtifactFacts>;
+    try {
+      written = await forEachArtifact(artifacts, async (name, batches) => {
+        staged.push(await writeStaged(path.join(staging, name), batches));
+        await step(`staged ${name}`);
+      });
+      // Flushed together, not one after another; all before the journal names them.
+      await Promise.all(staged.map((handle) => handle.sync()));
+    } finally {
+      await Promise.all(staged.map((handle) => handle.close()));
+    }
     const journal: Journal = { staging: stagingName, files: names.map((name) => ({ name, sha256: written.get(name)?.sha256 ?? '' })) };
     await writeDurably(path.join(staging, journalName), [Buffer.from(`${JSON.stringify(journal, null, 2)}\n`, 'utf8')]);
     await syncFolder(staging);
@@ -341,11 +349,22 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name) && name !== lockName && name !== journalName;
 }
 
-/** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
-async function writeDurably(filePath: string, batches: Iterable<Buffer>): Promise<void> {
+/** Writes a new file and leaves it open, for the caller to flush to disk before a journal names it. */
+async function writeStaged(filePath: string, batches: Iterable<Buffer>): Promise<FileHandle> {
   const handle = await open(filePath, 'wx');
   try {
     for (const batch of batches) await handle.write(batch);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
+async function writeDurably(filePath: string, batches: Iterable<Buffer>): Promise<void> {
+  const handle = await writeStaged(filePath, batches);
+  try {
     await handle.sync();
   } finally {
     await handle.close();
