@@ -214,6 +214,13 @@ describe('emitMarkdown, a whole catalog', () => {
     expect(text.endsWith('| 1024 | tcp | assigned | One | | | | | | list:1 |\n')).toBe(true);
   });
 
+  it('pairs the protocols of each of many services on one port, past the point where rows are indexed', () => {
+    const names = Array.from({ length: 12 }, (_, index) => `Service ${String.fromCharCode(65 + index)}`);
+    const records = [...names.map((name) => record({ portStart: 5, name })), ...names.map((name) => record({ portStart: 5, protocol: 'udp', name }))];
+    const text = emitMarkdown(createDataset({ generator, sources: [source], records }));
+    expect(text.split('\n').filter((line) => line.startsWith('| 5 |'))).toEqual(names.map((name) => `| 5 | tcp, udp | assigned | ${name} | | | | | | list:1 |`));
+  });
+
   it('gives records that differ in more than protocol rows of their own, in the order given', () => {
     const text = emitMarkdown(
       createDataset({

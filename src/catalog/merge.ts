@@ -4,6 +4,7 @@
  * each field. Distinct services sharing a port keep distinct identities.
  */
 import { identityLabel, rangeKey } from './identity.js';
+import { RangeBuckets, type BucketRules } from './range-buckets.js';
 import { compareRecords, compareSourceRefs, compareText, formatSourceRef, type PortRecord, type SourceRef } from '../model/record.js';
 import { sortReferences } from '../grammar/references.js';
 import { noteParts } from '../model/text.js';
@@ -51,31 +52,11 @@ interface Group {
   merged: PortRecord | null;
 }
 
-/**
- * The groups of one range and protocol when there are several. A port with
- * a handful of services is scanned; past that (thousands of names on one
- * port) its groups are indexed by label, so each record costs one lookup.
- */
-class GroupsOfRange {
-  readonly groups: Group[];
-  private byLabel: Map<string, Group> | null = null;
-
-  constructor(first: Group) {
-    this.groups = [first];
-  }
-
-  find(label: string): Group | undefined {
-    if (this.byLabel) return this.byLabel.get(label);
-    for (const group of this.groups) if (group.label === label) return group;
-    return undefined;
-  }
-
-  add(group: Group): void {
-    this.groups.push(group);
-    if (this.byLabel) this.byLabel.set(group.label, group);
-    else if (this.groups.length > 8) this.byLabel = new Map(this.groups.map((each) => [each.label, each]));
-  }
-}
+const byLabel: BucketRules<Group, string> = {
+  matches: (group, label) => group.label === label,
+  keyOfItem: (group) => group.label,
+  keyOfProbe: (label) => label,
+};
 
 /**
  * Merges records by identity; the result does not depend on input order:
@@ -87,24 +68,16 @@ class GroupsOfRange {
  * disagreements are listed in the order their identities first came.
  */
 export function mergeRecords(input: readonly PortRecord[]): MergeResult {
-  // Most ranges hold one identity: a lone group, until a second label comes.
-  const ranges = new Map<number, Group | GroupsOfRange>();
+  const ranges = new RangeBuckets(byLabel);
   const inOrder: Group[] = [];
   for (const record of input) {
     const key = rangeKey(record);
     const label = identityLabel(record);
-    const range = ranges.get(key);
-    let group = range instanceof GroupsOfRange ? range.find(label) : range?.label === label ? range : undefined;
+    let group = ranges.find(key, label);
     if (!group) {
       group = { label, records: [], merged: null };
+      ranges.add(key, group);
       inOrder.push(group);
-      if (range === undefined) ranges.set(key, group);
-      else if (range instanceof GroupsOfRange) range.add(group);
-      else {
-        const several = new GroupsOfRange(range);
-        several.add(group);
-        ranges.set(key, several);
-      }
     }
     group.records.push(record);
   }
@@ -117,11 +90,10 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
     disagreements.push(...found);
   }
   const records: PortRecord[] = [];
-  for (const key of Float64Array.from(ranges.keys()).sort()) {
-    const range = ranges.get(key);
-    if (range instanceof GroupsOfRange) {
-      for (const record of range.groups.map(mergedOf).sort(compareRecords)) records.push(record);
-    } else if (range) records.push(mergedOf(range));
+  for (const key of ranges.sortedBuckets()) {
+    const [only, ...more] = ranges.itemsOf(key);
+    if (only && more.length === 0) records.push(mergedOf(only));
+    else for (const record of ranges.itemsOf(key).map(mergedOf).sort(compareRecords)) records.push(record);
   }
   return { records, duplicates, disagreements };
 }

@@ -24,6 +24,7 @@ import {
   toMarkdown,
 } from './mdast.js';
 import { tableHead, tableRowLine } from './table-lines.js';
+import { RangeBuckets, type BucketRules } from '../catalog/range-buckets.js';
 
 const categoryTitles: Record<Category, string> = {
   'well-known': 'Well-known ports (0–1023)',
@@ -168,28 +169,72 @@ function* recordsTableLines(records: readonly PortRecord[], columns: readonly Co
   }
 }
 
-/** Records equal but for protocol (and in the same place) become one row. */
+/** A row: a record, and the protocols of the records equal to it but for protocol. */
+interface ProtocolGroup {
+  record: PortRecord;
+  protocols: string[];
+}
+
+/** Every field but the protocol, as one text. */
+const keyBesidesProtocol = (record: PortRecord) =>
+  JSON.stringify([
+    record.portStart,
+    record.portEnd,
+    record.status,
+    record.serviceName,
+    record.aliases,
+    record.name,
+    record.description,
+    record.references,
+    record.notes,
+    record.product,
+    record.configKey,
+    record.direction,
+    record.sources,
+  ]);
+
+const besidesProtocol: BucketRules<ProtocolGroup, PortRecord> = {
+  matches: (group, record) => sameButProtocol(group.record, record),
+  keyOfItem: (group) => keyBesidesProtocol(group.record),
+  keyOfProbe: keyBesidesProtocol,
+};
+
+/** Records equal but for protocol (and in the same place) become one row, in the order the first of each came. */
 function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; protocols: string }[] {
-  const groups = new Map<string, { record: PortRecord; protocols: string[] }>();
+  const ranges = new RangeBuckets(besidesProtocol);
+  const groups: ProtocolGroup[] = [];
   for (const record of records) {
-    const key = JSON.stringify([
-      record.portStart,
-      record.portEnd,
-      record.status,
-      record.serviceName,
-      record.aliases,
-      record.name,
-      record.description,
-      record.references,
-      record.notes,
-      record.product,
-      record.configKey,
-      record.direction,
-      record.sources,
-    ]);
-    const group = groups.get(key);
-    if (group) group.protocols.push(record.protocol);
-    else groups.set(key, { record, protocols: [record.protocol] });
+    const range = record.portStart * 65536 + record.portEnd;
+    const found = ranges.find(range, record);
+    if (found) found.protocols.push(record.protocol);
+    else {
+      const group = { record, protocols: [record.protocol] };
+      ranges.add(range, group);
+      groups.push(group);
+    }
   }
-  return [...groups.values()].map(({ record, protocols }) => ({ record, protocols: protocols.join(', ') }));
+  return groups.map(({ record, protocols }) => ({ record, protocols: protocols.join(', ') }));
+}
+
+function sameButProtocol(a: PortRecord, b: PortRecord): boolean {
+  return (
+    a.portStart === b.portStart &&
+    a.portEnd === b.portEnd &&
+    a.status === b.status &&
+    a.serviceName === b.serviceName &&
+    a.name === b.name &&
+    a.description === b.description &&
+    a.product === b.product &&
+    a.configKey === b.configKey &&
+    a.direction === b.direction &&
+    sameTexts(a.aliases, b.aliases) &&
+    sameTexts(a.references, b.references) &&
+    sameTexts(a.notes, b.notes) &&
+    a.sources.length === b.sources.length &&
+    a.sources.every((ref, index) => ref.source === b.sources[index]?.source && ref.line === b.sources[index]?.line)
+  );
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, index) => text === b[index]);
 }
