@@ -11,7 +11,7 @@ import { categoryOf, compareText, type PortRecord, type Protocol, type Status } 
 import type { SourceEntry } from '../model/source-entry.js';
 import { stripMarkup } from './markup.js';
 import { parsePortRange } from '../grammar/port-cell.js';
-import { readProtocolWords } from '../grammar/protocol-words.js';
+import { readProtocolWords, type ProtocolWords } from '../grammar/protocol-words.js';
 import { extractReferences, readReferenceTokens, sortReferences } from '../grammar/references.js';
 import { isCategoryRange, statusWord } from '../grammar/status-words.js';
 import { cleanOrNull, noteParts } from '../model/text.js';
@@ -57,15 +57,18 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
   const status = category ? 'category' : (word?.status ?? context.defaults.status ?? 'assigned');
   const { serviceName, aliases } = keywordsOf(entry);
   const listed = readReferenceTokens(entry.references);
-  const notes = [
+  const notes = distinctNotes([
     word?.remark ?? null,
     ...name.notes,
     ...description.notes,
     ...entry.notes.map((note) => cleanOrNull(stripMarkup(note))),
     ...qualifiers,
     ...listed.notes,
-  ];
+  ]);
+  const references = sortReferences([...name.references, ...description.references, ...listed.references]);
+  const configKey = cleanOrNull(entry.configKey);
 
+  // The records of one entry differ only in protocol; they share its lists, which no stage changes in place.
   return protocols.map((protocol) => ({
     place: entry.place,
     record: {
@@ -77,11 +80,11 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
       aliases,
       name: word && !word.keepsName ? null : name.text,
       description: description.text,
-      references: sortReferences([...name.references, ...description.references, ...listed.references]),
-      notes: distinctNotes(notes),
+      references,
+      notes,
       category: categoryOf(range.start),
       product: context.product,
-      configKey: cleanOrNull(entry.configKey),
+      configKey,
       direction,
       sources: [{ source: context.sourceId, line: entry.place.line }],
     },
@@ -98,11 +101,30 @@ function protocolsOf(entry: SourceEntry, context: NormalizeContext, report: Repo
     report('protocol-missing', 'Unexpected entry without a protocol, expected protocol words or a manifest default', entry.place);
     return { protocols: [], qualifiers: [] };
   }
-  const words = readProtocolWords(entry.protocols);
+  const words = protocolWordsOf(entry.protocols);
   for (const word of words.unknown) {
     report('protocol-unknown', `Unexpected protocol \`${word}\`, expected \`tcp\`, \`udp\`, \`sctp\` or \`dccp\``, entry.place);
   }
   return { protocols: words.unknown.length > 0 ? [] : words.protocols, qualifiers: words.qualifiers ?? [] };
+}
+
+/**
+ * Sources repeat a few protocol phrasings (`TCP`, `TCP UDP`) thousands of
+ * times: each is read once. The results are shared, so never changed.
+ */
+const protocolWordsRead = new Map<string, ProtocolWords>();
+const rememberedPhrasings = 1000;
+
+function protocolWordsOf(words: readonly string[]): ProtocolWords {
+  // A line break separates protocol words, so joining by one keeps phrasings that read alike together.
+  const phrasing = words.length === 1 ? (words[0] ?? '') : words.join('\n');
+  let read = protocolWordsRead.get(phrasing);
+  if (!read) {
+    read = readProtocolWords(words);
+    if (protocolWordsRead.size >= rememberedPhrasings) protocolWordsRead.clear();
+    protocolWordsRead.set(phrasing, read);
+  }
+  return read;
 }
 
 /** Notes without empties or repeats; a note holding the CSV list separator `; ` becomes several. */
@@ -113,8 +135,16 @@ function distinctNotes(notes: readonly (string | null)[]): string[] {
 }
 
 /** Markup stripped, RFC mentions moved out, whitespace cleaned. */
-function cleanText(text: string | null): { text: string | null; references: string[]; notes: string[] } {
-  if (text === null) return { text: null, references: [], notes: [] };
+const noText: Readonly<CleanText> = { text: null, references: [], notes: [] };
+
+interface CleanText {
+  text: string | null;
+  references: readonly string[];
+  notes: readonly string[];
+}
+
+function cleanText(text: string | null): Readonly<CleanText> {
+  if (text === null) return noText;
   const extracted = extractReferences(stripMarkup(text));
   return { text: cleanOrNull(extracted.text), references: extracted.references, notes: extracted.notes };
 }
