@@ -1,7 +1,8 @@
 /** This package's name and version, for --version and the dataset's `generator`. */
 import { readFileSync } from 'node:fs';
+import { packageFile } from './model/package-files.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const packageJson = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
   name: string;
   version: string;
 };

@@ -19,7 +19,7 @@ describe('the packed package', () => {
       files: { path: string }[];
     }[];
     const files = packed[0]?.files.map((file) => file.path) ?? [];
-    for (const shipped of ['LICENSE', 'output/ports.json', 'output/ports.csv', 'output/references.json', 'schemas/port-record.schema.json', 'dist/bin.js']) {
+    for (const shipped of ['LICENSE', 'output/ports.json', 'output/ports.csv', 'output/references.json', 'schemas/port-record.schema.json', 'dist/bin.js', 'dist/prebuilt-references.json']) {
       expect(files).toContain(shipped);
     }
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file.startsWith('sources/'))).toBe(false);

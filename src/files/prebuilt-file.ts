@@ -5,11 +5,12 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../model/package-files.js';
 import { readPrebuiltText, type PrebuiltDocument } from '../pipeline/prebuilt.js';
 import { isErrnoException } from './os-errors.js';
 
-/** dist/prebuilt-references.json, from src/files/ as from dist/files/. */
-export const prebuiltPath = fileURLToPath(new URL('../../dist/prebuilt-references.json', import.meta.url));
+/** dist/prebuilt-references.json of the package, whether the code runs from src/ or dist/. */
+export const prebuiltPath = fileURLToPath(packageFile('dist/prebuilt-references.json'));
 
 /** The stored documents by key; none when the file is missing (the code was compiled by tsc alone). */
 export async function loadPrebuilt(): Promise<Map<string, PrebuiltDocument>> {

@@ -8,9 +8,10 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../model/package-files.js';
 
-/** The package's own output folder (dist/files/ → ../../output). */
-const packagedOutput = fileURLToPath(new URL('../../output/', import.meta.url));
+/** The package's own output folder. */
+const packagedOutput = fileURLToPath(packageFile('output/'));
 
 /** The folder to read: `out` when given, else ./output when it holds ports.json, else the package's. */
 export async function builtFolder(out: string | undefined): Promise<string> {

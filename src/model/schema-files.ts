@@ -1,7 +1,8 @@
 /** The project's JSON Schemas, in schemas/: the single source of truth for every data shape. */
 import { readFileSync } from 'node:fs';
+import { packageFile } from './package-files.js';
 
-const schemaDir = new URL('../../schemas/', import.meta.url);
+const schemaDir = packageFile('schemas/');
 
 export const schemaFiles = {
   record: 'port-record.schema.json',

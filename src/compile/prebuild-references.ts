@@ -5,16 +5,17 @@
  * compiled code, so builds skip that work (see pipeline/prebuilt.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { loadSources } from './files/load-sources.js';
-import { prebuiltPath, writePrebuilt } from './files/prebuilt-file.js';
-import { displayPath } from './files/display-path.js';
-import { formatMessage } from './model/messages.js';
-import { generator } from './package-info.js';
-import { prebuildDocuments } from './pipeline/prebuild.js';
-import { prebuiltText } from './pipeline/prebuilt.js';
-import { roleOf } from './pipeline/read-documents.js';
+import { loadSources } from '../files/load-sources.js';
+import { prebuiltPath, writePrebuilt } from '../files/prebuilt-file.js';
+import { displayPath } from '../files/display-path.js';
+import { formatMessage } from '../model/messages.js';
+import { packageFile } from '../model/package-files.js';
+import { generator } from '../package-info.js';
+import { prebuildDocuments } from '../pipeline/prebuild.js';
+import { prebuiltText } from '../pipeline/prebuilt.js';
+import { roleOf } from '../pipeline/read-documents.js';
 
-const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));
+const sourcesFolder = fileURLToPath(packageFile('sources/'));
 
 const { manifestFile, documents } = await loadSources(sourcesFolder);
 if (!documents) {

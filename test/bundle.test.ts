@@ -1,0 +1,41 @@
+/**
+ * The command line runs as one bundle (dist/bin.js, with its on-demand
+ * parts in dist/cli/; see src/compile/bundle-cli.ts). Its source maps must
+ * lead back to src/, so a stack trace names the TypeScript line, and the
+ * bundle must answer as the modules do (package.test.ts runs it installed;
+ * `npm test` ends with its `check`).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const maps = ['dist/bin.js.map', ...readdirSync('dist/cli').flatMap((name) => (name.endsWith('.map') ? [`dist/cli/${name}`] : []))];
+const sources = new Set(maps.flatMap((map) => (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources));
+
+describe('the bundled command line', () => {
+  it('maps back to the TypeScript sources, content included', () => {
+    expect([...sources].filter((source) => /(?:^|\/)src\/(?:cli|bin|pipeline\/build|parsers\/port-list\/parse)\.ts$/.test(source)).sort()).toEqual([
+      '../../src/parsers/port-list/parse.ts',
+      '../../src/pipeline/build.ts',
+      '../src/bin.ts',
+      '../src/cli.ts',
+    ]);
+    const entry = JSON.parse(readFileSync('dist/bin.js.map', 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+    const cli = entry.sources.indexOf('../src/cli.ts');
+    expect(entry.sourcesContent?.[cli]).toBe(readFileSync('src/cli.ts', 'utf8'));
+  });
+
+  it('keeps each parser in a part of its own, loaded only when a manifest uses its format', () => {
+    const entry = readFileSync('dist/bin.js', 'utf8');
+    expect(entry).not.toContain('function readRstBlocks');
+    expect(entry).not.toContain('function parsePortList');
+    const parts = readdirSync('dist/cli').filter((name) => name.endsWith('.js'));
+    expect(parts.filter((name) => /^(?:rst-blocks|asciidoc-blocks|parse|iana-csv|etc-services|port-numbers-json)-/.test(name)).length).toBe(6);
+  });
+
+  it('prints its version and help', () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(execFileSync('node', ['dist/bin.js', '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
+    expect(execFileSync('node', ['dist/bin.js', '--help'], { encoding: 'utf8' })).toContain('Usage: port-catalog [options] [command]');
+  });
+});
