@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { ManifestSource, PortRecord, ReferenceRecord } from '../model/record.js';
-import { severityOf, setSeverity, type Severity } from '../model/messages.js';
+import { messageOn, severityOf, setSeverity, type Severity } from '../model/messages.js';
 import type { DocumentYield } from './read-documents.js';
 
 /** A reference record as stored: its fields in a fixed order, its source lines without the source's id. */
@@ -120,7 +120,7 @@ export function storeDocument(
 /** The records a stored document holds, under the manifest's id, and its messages put on `file` again. */
 export function restoreDocument(stored: PrebuiltDocument, sourceId: string, file: VFile): ReferenceRecord[] {
   for (const { line, column, severity, source, ruleId, reason } of stored.messages) {
-    const message = file.message(reason, { place: { line, column }, ...(source ? { source } : {}), ...(ruleId ? { ruleId } : {}) });
+    const message = messageOn(file, reason, { place: { line, column }, ...(source ? { source } : {}), ...(ruleId ? { ruleId } : {}) });
     setSeverity(message, severity);
   }
   return stored.rows.map(
