@@ -3,7 +3,6 @@
  * cost time and memory in proportion to their bytes, and what cannot be
  * built fails with one line.
  */
-import { performance } from 'node:perf_hooks';
 import { VFile } from 'vfile';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
@@ -11,18 +10,9 @@ import { formatMessage } from '../src/model/messages.js';
 import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import { extractTables } from '../src/parsers/tables/html.js';
 import { captureOutput, folderWith } from './helpers.js';
+import { expectLinear } from './linear-growth.js';
 
 const columns = { Name: 'name', Port: 'port' } as const;
-
-/** Median of five runs, in milliseconds. */
-function median(work: () => void): number {
-  const times = Array.from({ length: 5 }, () => {
-    const start = performance.now();
-    work();
-    return performance.now() - start;
-  }).sort((a, b) => a - b);
-  return times[2] ?? 0;
-}
 
 describe('costs bounded by input size', () => {
   it('cuts spans that would outgrow the markup, with a warning at the table', () => {
@@ -39,18 +29,12 @@ describe('costs bounded by input size', () => {
 
   it('reads tables nested in cells in linear time (4× the depth, under 8× the time)', () => {
     const nested = (depth: number) => `<table><tr><td>${'<table><tr><td>'.repeat(depth)}x${'</td></tr></table>'.repeat(depth)}</td></tr></table>`;
-    const small = nested(2_000);
-    const large = nested(8_000);
-    extractTables(small);
-    expect(median(() => extractTables(large)) / median(() => extractTables(small))).toBeLessThan(8);
+    expectLinear(extractTables, nested(2_000), nested(8_000));
   }, 60_000);
 
   it('reads deeply nested spans in a cell in linear time (4× the depth, under 8× the time)', () => {
     const spans = (depth: number) => `<table><tr><th>Name</th><th>Port</th></tr><tr><td>${'<span>'.repeat(depth)}x${'</span>'.repeat(depth)}</td><td>1</td></tr></table>`;
-    const small = spans(10_000);
-    const large = spans(40_000);
-    extractTables(small);
-    expect(median(() => extractTables(large)) / median(() => extractTables(small))).toBeLessThan(8);
+    expectLinear(extractTables, spans(10_000), spans(40_000));
   }, 60_000);
 });
 

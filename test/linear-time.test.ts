@@ -1,34 +1,14 @@
 /**
  * The readers must stay linear on hostile input: on one long line, and on
- * many lines. Each case runs at size n and at 4n: linear work grows about 4
- * times, quadratic work 16 times. The test bounds that growth ratio at 8,
- * midway, never an absolute time.
- *
- * Timer noise is kept small by measuring enough work: a case whose size-n
- * run takes under `minimumTime` is repeated, the same number of times at n
- * and 4n, until it takes that long. A busy machine can still slow one
- * measurement, so a case whose growth is near the bound (under
- * `retryBelow`) is measured again, up to `attempts` times; quadratic work
- * grows about 16 times on every attempt, so a retry only absorbs noise.
- * Growth well past the bound is not retried, and a case stops retrying once
- * it has spent `budget` milliseconds, so even quadratic code bounds the
- * test's runtime (a few seconds a case).
+ * many lines. Each case runs at size n and at 4n and bounds the growth (see
+ * linear-growth.ts).
  */
-import { performance } from 'node:perf_hooks';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { toRecords } from '../src/normalize/to-records.js';
 import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import { parsePortList } from '../src/parsers/port-list/parse.js';
-
-const maxGrowth = 8;
-/** Milliseconds the size-n side must take, repeated if need be, before a ratio is worth trusting. */
-const minimumTime = 10;
-const attempts = 3;
-/** Growth at or above this is not noise: no retry. */
-const retryBelow = 12;
-/** Milliseconds after which a case stops retrying. */
-const budget = 4_000;
+import { expectLinear } from './linear-growth.js';
 
 const context = { sourceId: 'doc', ruleSource: 'test', product: null, defaults: { protocols: ['tcp' as const] } };
 
@@ -42,53 +22,6 @@ function throughMarkdown(text: string): void {
   for (const entry of parseMarkdownHtmlTable(file, { columns: { Name: 'name', Port: 'port' } }).entries) {
     toRecords(entry, context, file);
   }
-}
-
-/** Time, in milliseconds, of `repeat` runs of the work on the text. */
-function time(work: (text: string) => void, text: string, repeat: number): number {
-  const start = performance.now();
-  for (let index = 0; index < repeat; index++) work(text);
-  return performance.now() - start;
-}
-
-/** Median of three timings. */
-function median(work: (text: string) => void, text: string, repeat: number): number {
-  const times = [time(work, text, repeat), time(work, text, repeat), time(work, text, repeat)].sort((a, b) => a - b);
-  return times[1] ?? Number.POSITIVE_INFINITY;
-}
-
-/**
- * How much longer 4n takes than n, on the better of at most two tries at 4n
- * (stopping at the first that is within bounds, so linear code pays once).
- */
-function growth(work: (text: string) => void, small: string, large: string): { growth: number; smallTime: number } {
-  work(small); // warm up the JIT before measuring
-  let repeat = 1;
-  let smallTime = median(work, small, repeat);
-  while (smallTime < minimumTime) {
-    repeat *= 2;
-    smallTime = median(work, small, repeat);
-  }
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 2 && best >= maxGrowth; run++) best = Math.min(best, time(work, large, repeat) / smallTime);
-  return { growth: best, smallTime };
-}
-
-/** Measures a case until it passes, runs out of attempts, or spends its budget; returns every growth seen. */
-function growths(work: (text: string) => void, small: string, large: string): string[] {
-  const started = performance.now();
-  const seen: { growth: number; smallTime: number }[] = [];
-  const settled = () => seen.some((one) => one.growth < maxGrowth || one.growth >= retryBelow);
-  while (seen.length < attempts && !settled() && performance.now() - started < budget) {
-    seen.push(growth(work, small, large));
-  }
-  expect(Math.min(...seen.map((one) => one.smallTime))).toBeGreaterThanOrEqual(minimumTime);
-  return seen.map((one) => one.growth.toFixed(1));
-}
-
-function expectLinear(work: (text: string) => void, small: string, large: string): void {
-  const seen = growths(work, small, large);
-  expect(Math.min(...seen.map(Number)), `growth at 4× the size, per attempt: ${seen.join(', ')}`).toBeLessThan(maxGrowth);
 }
 
 describe('linear time on one hostile line', () => {

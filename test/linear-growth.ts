@@ -1,0 +1,68 @@
+/**
+ * The one way tests check that work stays linear: run it at size n and at
+ * 4n, and bound how much longer 4n takes. Linear work grows about 4 times,
+ * quadratic work 16 times; the bound is 8, midway, never an absolute time.
+ *
+ * Timer noise is kept small by measuring enough work: work whose size-n run
+ * takes under `minimumTime` is repeated, the same number of times at n and
+ * 4n, until it takes that long. A busy machine can still slow one
+ * measurement, so growth near the bound (under `retryBelow`) is measured
+ * again, up to `attempts` times; quadratic work grows about 16 times on every
+ * attempt, so a retry only absorbs noise. Growth well past the bound is not
+ * retried, and a case stops retrying once it has spent `budget`
+ * milliseconds, so even quadratic code bounds the test's runtime.
+ */
+import { performance } from 'node:perf_hooks';
+import { expect } from 'vitest';
+
+export const maxGrowth = 8;
+/** Milliseconds the size-n side must take, repeated if need be, before a ratio is worth trusting. */
+const minimumTime = 10;
+const attempts = 3;
+/** Growth at or above this is not noise: no retry. */
+const retryBelow = 12;
+/** Milliseconds after which a case stops retrying. */
+const budget = 6_000;
+
+type Work<T> = (input: T) => void;
+
+/** Time, in milliseconds, of `repeat` runs of the work. */
+function time<T>(work: Work<T>, input: T, repeat: number): number {
+  const start = performance.now();
+  for (let index = 0; index < repeat; index++) work(input);
+  return performance.now() - start;
+}
+
+/** Median of three timings. */
+function median<T>(work: Work<T>, input: T, repeat: number): number {
+  const times = [time(work, input, repeat), time(work, input, repeat), time(work, input, repeat)].sort((a, b) => a - b);
+  return times[1] ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * How much longer 4n takes than n, on the better of at most two tries at 4n
+ * (stopping at the first that is within bounds, so linear code pays once).
+ */
+function growth<T>(work: Work<T>, small: T, large: T): { growth: number; smallTime: number } {
+  work(small); // warm up the JIT before measuring
+  let repeat = 1;
+  let smallTime = median(work, small, repeat);
+  while (smallTime < minimumTime) {
+    repeat *= 2;
+    smallTime = median(work, small, repeat);
+  }
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 2 && best >= maxGrowth; run++) best = Math.min(best, time(work, large, repeat) / smallTime);
+  return { growth: best, smallTime };
+}
+
+/** Expects `work` on `large` (4× `small`) to take under 8× as long as on `small`. */
+export function expectLinear<T>(work: Work<T>, small: T, large: T): void {
+  const started = performance.now();
+  const seen: { growth: number; smallTime: number }[] = [];
+  const settled = () => seen.some((one) => one.growth < maxGrowth || one.growth >= retryBelow);
+  while (seen.length < attempts && !settled() && performance.now() - started < budget) seen.push(growth(work, small, large));
+  expect(Math.min(...seen.map((one) => one.smallTime))).toBeGreaterThanOrEqual(minimumTime);
+  const growths = seen.map((one) => one.growth.toFixed(1));
+  expect(Math.min(...seen.map((one) => one.growth)), `growth at 4× the size, per attempt: ${growths.join(', ')}`).toBeLessThan(maxGrowth);
+}
