@@ -7,7 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderWith } from './helpers.js';
 
 const maps = ['dist/bin.js.map', ...readdirSync('dist/cli').flatMap((name) => (name.endsWith('.map') ? [`dist/cli/${name}`] : []))];
 const sources = new Set(maps.flatMap((map) => (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources));
@@ -31,6 +33,17 @@ describe('the bundled command line', () => {
     expect(entry).not.toContain('function parsePortList');
     const parts = readdirSync('dist/cli').filter((name) => name.endsWith('.js'));
     expect(parts.filter((name) => /^(?:rst-blocks|asciidoc-blocks|parse|iana-csv|etc-services|port-numbers-json)-/.test(name)).length).toBe(6);
+  });
+
+  it('builds a page with YAML front matter, whose parser it loads only then', async () => {
+    const folder = await folderWith({
+      'sources.json': JSON.stringify({ sources: [{ id: 'page', file: 'page.md', format: 'markdown', title: 'Page', url: null, defaults: { protocols: ['tcp'] }, columns: { Service: 'name', Port: 'port' } }] }),
+      'page.md': '---\ntitle: Mail ports\n---\n\n| Service | Port |\n| --- | --- |\n| SMTP | 25 |\n',
+    });
+    execFileSync('node', [path.resolve('dist/bin.js'), 'build', '--sources', folder, '--out', path.join(folder, 'out'), '--quiet'], { encoding: 'utf8' });
+    const dataset = JSON.parse(readFileSync(path.join(folder, 'out', 'ports.json'), 'utf8')) as { sources: { documentTitle: string | null }[]; records: { portStart: number; name: string }[] };
+    expect(dataset.sources.map((source) => source.documentTitle)).toEqual(['Mail ports']);
+    expect(dataset.records.map((record) => [record.portStart, record.name])).toEqual([[25, 'SMTP']]);
   });
 
   it('prints its version and help', () => {

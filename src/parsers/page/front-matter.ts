@@ -9,8 +9,15 @@
  * Each is parsed by a library made for it; this module only finds where the
  * block ends, so the body can be read on its own with every offset kept.
  */
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as SmolToml from 'smol-toml';
+import type * as Yaml from 'yaml';
+
+// Most pages have no YAML or TOML front matter, and loading either parser
+// costs more start-up than reading a page: each is loaded at its first use.
+const load = createRequire(import.meta.url);
+const yaml = () => load('yaml') as typeof Yaml;
+const toml = () => load('smol-toml') as typeof SmolToml;
 
 export type FrontMatter =
   | { kind: 'none' }
@@ -37,7 +44,7 @@ function readFenced(text: string, fence: keyof typeof languages, bodyStart: numb
   const source = rest.slice(0, match.index);
   const end = bodyStart + match.index + match[0].length;
   try {
-    const data = language === 'YAML' ? parseYaml(source) : language === 'TOML' ? parseToml(source) : JSON.parse(`{${source}}`);
+    const data: unknown = language === 'YAML' ? yaml().parse(source) : language === 'TOML' ? toml().parse(source) : JSON.parse(`{${source}}`);
     if (data === null || data === undefined) return { kind: 'object', data: {}, end };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { kind: 'invalid', reason: `Unexpected ${language} front matter, expected a mapping`, offset: bodyStart };
@@ -45,7 +52,8 @@ function readFenced(text: string, fence: keyof typeof languages, bodyStart: numb
     return { kind: 'object', data: data as Record<string, unknown>, end };
   } catch (error) {
     // The parsers say what is wrong only in their error text; keep it for the user.
-    if (!(error instanceof YAMLParseError || error instanceof TomlError || error instanceof SyntaxError)) throw error;
+    const known = error instanceof SyntaxError || (language === 'YAML' && error instanceof yaml().YAMLParseError) || (language === 'TOML' && error instanceof toml().TomlError);
+    if (!known) throw error;
     const detail = error.message.split('\n')[0] ?? '';
     return { kind: 'invalid', reason: `Unexpected ${language} front matter (${detail}), expected valid ${language}`, offset: bodyStart };
   }
