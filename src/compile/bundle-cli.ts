@@ -7,7 +7,8 @@
  * (dist/index.js) stays tsc's output, module by module.
  *
  * Source maps point at src/, and bin.ts turns them on, so a stack trace
- * names src/cli.ts, not a line of the bundle.
+ * names src/cli.ts, not a line of the bundle. They name the sources without
+ * copying them in: a third of the size, read at every start.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  sourcesContent: false,
   // Some dependencies ship a UMD build as `main` that loads its parts with a
   // computed require(); their ES module build bundles.
   mainFields: ['module', 'main'],
