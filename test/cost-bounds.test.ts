@@ -9,6 +9,9 @@ import { main } from '../src/cli.js';
 import { formatMessage } from '../src/model/messages.js';
 import { parseMarkdownHtmlTable } from '../src/parsers/page/markdown-page.js';
 import { extractTables } from '../src/parsers/tables/html.js';
+import { overlappingPairs } from '../src/catalog/overlaps.js';
+import type { PortRecord } from '../src/model/record.js';
+import { record } from './records.js';
 import { captureOutput, folderWith } from './helpers.js';
 import { expectLinear } from './linear-growth.js';
 
@@ -36,6 +39,17 @@ describe('costs bounded by input size', () => {
     const spans = (depth: number) => `<table><tr><th>Name</th><th>Port</th></tr><tr><td>${'<span>'.repeat(depth)}x${'</span>'.repeat(depth)}</td><td>1</td></tr></table>`;
     expectLinear(extractTables, spans(10_000), spans(40_000));
   }, 60_000);
+});
+
+describe('overlap sweeps', () => {
+  it('cost no more than the pairs they make when one side has many overlapping ranges (4× the ranges, under 8× the time)', () => {
+    const side = (count: number) => Array.from({ length: count }, () => record({ portStart: 1, portEnd: 100 }));
+    const few = [record({ portStart: 200 }), record({ portStart: 300 })];
+    const pairsOf = ([many, other]: [PortRecord[], PortRecord[]]) => {
+      if (overlappingPairs(many, other).length + overlappingPairs(other, many).length !== 0) throw new Error('no pair expected');
+    };
+    expectLinear(pairsOf, [side(20_000), few], [side(80_000), few]);
+  });
 });
 
 describe('a dataset too large to hold', () => {

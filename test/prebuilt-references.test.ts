@@ -91,6 +91,17 @@ describe('a document read ahead of time', () => {
     expect(result.references.map((record) => [record.portStart, record.serviceName, record.sources[0]?.line])).toEqual([[7, 'echo', 1]]);
   });
 
+  it('restores a registry of 200,000 rows, more than a spread into push() can take', async () => {
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const [[key, document] = ['', undefined]] = [...stored];
+    if (!document) throw new Error('nothing stored');
+    const [row] = document.rows;
+    if (!row) throw new Error('no row stored');
+    const large = new Map([[key, { ...document, rows: Array.from({ length: 200_000 }, () => row) }]]);
+    const result = await build([documentOf()], { generator, prebuilt: large });
+    expect(result.references).toHaveLength(200_000);
+  });
+
   it('counts as none stored when the file is damaged', () => {
     expect(readPrebuiltText('{"not": "a list"').size).toBe(0);
     expect(readPrebuiltText('{}').size).toBe(0);

@@ -8,6 +8,7 @@ import { RangeBuckets, type BucketRules } from './range-buckets.js';
 import { compareRecords, compareSourceRefs, compareText, formatSourceRef, type PortRecord, type SourceRef } from '../model/record.js';
 import { sortReferences } from '../grammar/references.js';
 import { noteParts } from '../model/text.js';
+import { append } from '../model/append.js';
 
 /** A record that merged into an earlier one from the same source. */
 export interface Duplicate {
@@ -86,8 +87,8 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   for (const group of inOrder) {
     const { record, disagreements: found } = mergeGroup(group.records.length > 1 ? group.records.sort(compareRecords) : group.records);
     group.merged = record;
-    if (record.sources.length > 1) duplicates.push(...repeatsWithinSources(record));
-    disagreements.push(...found);
+    if (record.sources.length > 1) append(duplicates, repeatsWithinSources(record));
+    append(disagreements, found);
   }
   const records: PortRecord[] = [];
   for (const key of ranges.sortedBuckets()) {

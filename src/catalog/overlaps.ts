@@ -30,14 +30,18 @@ export function overlappingPairs<A extends PortRange, B extends PortRange>(
     list.sort((a, b) => a.item.portStart - b.item.portStart);
     const openLeft: A[] = [];
     const openRight: B[] = [];
+    // A side's open list is pruned only when the other side is about to
+    // pair with it: then every item kept makes a pair and every item dropped
+    // goes once, so many overlapping items of one side cost no more than
+    // the pairs they make.
     for (const entry of list) {
       const start = entry.item.portStart;
-      dropEnded(openLeft, start);
-      dropEnded(openRight, start);
       if (entry.side === 'left') {
+        dropEnded(openRight, start);
         for (const other of openRight) pairs.push([entry.item, other]);
         openLeft.push(entry.item);
       } else {
+        dropEnded(openLeft, start);
         for (const other of openLeft) pairs.push([other, entry.item]);
         openRight.push(entry.item);
       }
@@ -46,7 +50,7 @@ export function overlappingPairs<A extends PortRange, B extends PortRange>(
   return pairs;
 }
 
-/** Removes, in place, the ranges that end before `port` (no new array per step: this runs once per item). */
+/** Removes, in place, the ranges that end before `port` (no new array per step). */
 function dropEnded(open: PortRange[], port: number): void {
   let kept = 0;
   for (const item of open) if (item.portEnd >= port) open[kept++] = item;

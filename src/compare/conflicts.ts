@@ -10,6 +10,7 @@
 import { matchService, type MatchMethod, type NameMatch } from './name-match.js';
 import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
 import { compareRecords, compareText, displayName, formatPortRange, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
+import { append } from '../model/append.js';
 
 export interface Side {
   role: Role;
@@ -81,7 +82,7 @@ export function buildConflictReport(
   for (const { vacant, assigned } of catalogOverlaps) {
     report.conflicts.push(vacancy({ role: 'catalog', record: vacant }, { role: 'catalog', record: assigned }));
   }
-  report.conflicts.push(...productClashes(catalog));
+  append(report.conflicts, productClashes(catalog));
   report.conflicts.sort(compareConflicts);
   return report;
 }

@@ -16,6 +16,7 @@ import type { LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import type { Format, Parser } from '../parsers/registry.js';
 import { prebuiltKey, restoreDocument, type PrebuiltDocument } from './prebuilt.js';
+import { append } from '../model/append.js';
 
 export interface SourceDocument {
   /** The manifest's entry for the document. */
@@ -90,7 +91,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       sha256,
     });
     if (stored) {
-      read.references.push(...restoreDocument(stored, source.id, file));
+      append(read.references, restoreDocument(stored, source.id, file));
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;

@@ -21,6 +21,7 @@ import type { Table } from '../tables/table.js';
 import { entriesOfTable } from '../tables/table-entries.js';
 import type { Block } from './blocks.js';
 import { blankOut, readFrontMatter, titleOf } from './front-matter.js';
+import { append } from '../../model/append.js';
 
 /** Reads a page's text into blocks; offsets are offsets into the text. */
 export type BlockReader = (text: string, report: Reporter, at: (offset: number) => Point) => Block[];
@@ -48,7 +49,7 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
     if (table.clamped) {
       report('table-clamped', 'Unexpected spans larger than the table can fill, expected rowspan and colspan within its rows; cut to one cell each', at(table.offset));
     }
-    entries.push(...entriesOfChosenTable(table, heading, index + 1, source, report, at, mentions));
+    append(entries, entriesOfChosenTable(table, heading, index + 1, source, report, at, mentions));
   });
   const legend = readLegend(blocks, report, at);
   applyLegend(legend.entries, entries, report);
@@ -58,14 +59,14 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
     const items = blocks.flatMap((block) =>
       block.kind === 'list-item' && !legend.items.has(block) && underHeading(block.heading, headings) ? [block] : [],
     );
-    entries.push(...entriesOfItems(items, patterns, report, at));
+    append(entries, entriesOfItems(items, patterns, report, at));
   }
   if (mentions.length > 0) {
     const headings = source.mentions?.headings;
     const prose = blocks.flatMap((block) =>
       (block.kind === 'paragraph' || block.kind === 'list-item') && !legend.items.has(block) && underHeading(block.heading, headings) ? [block] : [],
     );
-    entries.push(...entriesOfMentions(prose, mentions, at));
+    append(entries, entriesOfMentions(prose, mentions, at));
   }
 
   if (entries.length === 0 && !file.messages.some((message) => message.fatal)) {

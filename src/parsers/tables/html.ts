@@ -25,6 +25,7 @@ import { parseFragment } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { cleanSpace } from '../../model/text.js';
 import { emptySlot, type CellItem, type CellItemKind, type Table, type TableCell } from './table.js';
+import { append } from '../../model/append.js';
 
 export type { CellItem, TableCell } from './table.js';
 
@@ -90,7 +91,7 @@ function readTable(table: Element, base: number, htmlLength: number): Table {
   const budget = { left: Math.max(minimumBudget, htmlLength * slotsPerByte), clamped: false };
   const grid: TableCell[][] = [];
   const starts = new Set<number>();
-  for (const group of groups) grid.push(...layOutGroup(group.rows, base, budget, starts));
+  for (const group of groups) append(grid, layOutGroup(group.rows, base, budget, starts));
   // A column in which no cell starts is not laid out at all: a colspan
   // reaching past the last real column does not widen the table.
   const columns = [...starts].sort((a, b) => a - b);
