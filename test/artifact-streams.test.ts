@@ -9,6 +9,7 @@ import { createDataset } from '../src/catalog/dataset.js';
 import { artifactFacts, artifactTexts, fixedArtifacts, utf8Batches, type Artifact } from '../src/emit/artifact.js';
 import { csvChunks, csvCells } from '../src/emit/csv.js';
 import { jsonChunks } from '../src/emit/json.js';
+import { referenceIndexChunks } from '../src/emit/reference-index.js';
 import { stringify } from 'csv-stringify/sync';
 import { record } from './records.js';
 
@@ -102,5 +103,17 @@ describe('artifact facts', () => {
 
   it('of fixed texts are those texts', () => {
     expect(artifactTexts(fixedArtifacts({ 'x.md': '# x\n', 'y.md': '' }))).toEqual({ 'x.md': '# x\n', 'y.md': '' });
+  });
+});
+
+describe('referenceIndexChunks', () => {
+  const generatorHeader = '{"index":{"name":"port-catalog","version":"0.0.0-test","fields":["portStart","portEnd","protocol","status","serviceName","aliases","name","source","line"]},"rows":[';
+  it('writes a line per row between the header and the closing bracket, and an empty index on two lines', () => {
+    const echo = { ...record({ portStart: 7, serviceName: 'echo', name: 'Echo', sources: [{ source: 'iana', line: 12 }] }), aliasOf: null };
+    const tcpmux = { ...record({ portStart: 1, serviceName: 'tcpmux', sources: [{ source: 'iana', line: 3 }] }), aliasOf: null };
+    expect([...referenceIndexChunks([echo, tcpmux], generator)].join('')).toBe(
+      `${generatorHeader}\n[1,1,"tcp","assigned","tcpmux",[],null,"iana",3],\n[7,7,"tcp","assigned","echo",[],"Echo","iana",12]\n]}\n`,
+    );
+    expect([...referenceIndexChunks([], generator)].join('')).toBe(`${generatorHeader}\n]}\n`);
   });
 });

@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { cp, lstat, readFile, readdir, rm, statfs, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, open, readFile, readdir, rm, statfs, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -504,6 +504,26 @@ describe('output folder: concurrent builds', () => {
     };
     await writeArtifacts(out, fixedArtifacts({ 'b.txt': 'b\n' }), { command: 'outer', afterStep });
     expect(await tree(out)).toEqual({ 'b.txt': Buffer.from('b\n').toString('base64') });
+  });
+
+  it('writes every byte when the system takes fewer than asked at a time', async () => {
+    const out = await folderWith({});
+    const probe = await open(path.join(out, 'probe'), 'w');
+    const handlePrototype = Object.getPrototypeOf(probe) as { write: (buffer: Buffer, offset?: number, length?: number) => Promise<{ bytesWritten: number }> };
+    await probe.close();
+    const write = handlePrototype.write;
+    // At most 1,000 bytes per call, as a file system under pressure may do.
+    const spy = vi.spyOn(handlePrototype, 'write').mockImplementation(function (this: unknown, buffer: Buffer, offset = 0, length = buffer.length - offset) {
+      return write.call(this, buffer, offset, Math.min(length, 1000));
+    });
+    try {
+      const text = `${'é'.repeat(5000)}\n`;
+      await writeArtifacts(out, fixedArtifacts({ 'a.txt': text }));
+      expect(await readFile(path.join(out, 'a.txt'), 'utf8')).toBe(text);
+      expect(spy.mock.calls.length).toBeGreaterThanOrEqual(11);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

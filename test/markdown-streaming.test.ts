@@ -32,6 +32,8 @@ const hostileCharacter = fc.constantFrom(
   'é',
   '🙂',
   '\t',
+  '\n',
+  '\r\n',
   'www.',
   'http://',
   'https://x.org',

@@ -13,11 +13,11 @@ export function emitReferenceIndex(references: readonly ReferenceRecord[], gener
   return [...referenceIndexChunks(references, generator)].join('');
 }
 
-/** The same text as emitReferenceIndex, a row at a time. */
+/** The same text as emitReferenceIndex, a row at a time: `{"index":…,"rows":[`, a line per row, `]}`. */
 export function* referenceIndexChunks(references: readonly ReferenceRecord[], generator: { name: string; version: string }): Generator<string> {
   const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields });
-  yield `{"index":${header},"rows":[`;
-  let separator = '\n';
+  yield `{"index":${header},"rows":[\n`;
+  let separator = '';
   for (const record of [...references].sort(compareRecords)) {
     yield `${separator}${JSON.stringify(rowOf(record))}`;
     separator = ',\n';

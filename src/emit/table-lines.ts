@@ -27,7 +27,7 @@ function plainCell(children: readonly PhrasingContent[]): string | null {
     else if (node.type === 'inlineCode' && plainCode.test(node.value)) cell += `\`${node.value}\``;
     else if (node.type === 'link' && !node.title && plainAddress.test(node.url) && node.children.length === 1) {
       const [label] = node.children;
-      if (label?.type !== 'text' || !plainLabel.test(label.value) || label.value === node.url) return null;
+      if (label?.type !== 'text' || !plainLabel.test(label.value)) return null;
       cell += `[${label.value}](${node.url})`;
     } else return null;
   }
@@ -41,10 +41,21 @@ function rowLine(cells: readonly string[]): string {
   return line;
 }
 
-/** One row's line, through the serializer: the first line of a table holding only this row. */
+/** `| - | - |`: the delimiter row of a table of `columns` columns, unaligned. */
+function delimiterRow(columns: number): string {
+  return `|${' - |'.repeat(columns)}`;
+}
+
+/**
+ * One row, through the serializer: a table holding only this row, less its
+ * delimiter row. Everything before that is the row, even where a cell's
+ * text holds a line break the serializer keeps.
+ */
 function serializedRow(cells: readonly PhrasingContent[][]): string {
   const markdown = toMarkdown([{ type: 'table', align: cells.map(() => null), children: [tableRow(cells)] }]);
-  return markdown.slice(0, markdown.indexOf('\n'));
+  const end = `\n${delimiterRow(cells.length)}\n`;
+  if (!markdown.endsWith(end)) throw new Error('internal error: a serialized table row does not end in its delimiter row');
+  return markdown.slice(0, -end.length);
 }
 
 /** A row's line: written directly when every cell is plain. */
@@ -60,5 +71,5 @@ export function tableRowLine(cells: readonly PhrasingContent[][]): string {
 
 /** The header line and the delimiter row of a table with these titles. */
 export function tableHead(titles: readonly string[]): string {
-  return `${tableRowLine(titles.map((title) => [{ type: 'text', value: title }]))}\n|${' - |'.repeat(titles.length)}`;
+  return `${tableRowLine(titles.map((title) => [{ type: 'text', value: title }]))}\n${delimiterRow(titles.length)}`;
 }

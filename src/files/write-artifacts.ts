@@ -235,7 +235,7 @@ async function switchFiles(folder: string, label: string, artifacts: Artifacts, 
     } finally {
       await Promise.all(staged.map((handle) => handle.close()));
     }
-    const journal: Journal = { staging: stagingName, files: names.map((name) => ({ name, sha256: written.get(name)?.sha256 ?? '' })) };
+    const journal: Journal = { staging: stagingName, files: names.map((name) => ({ name, sha256: factsOf(written, name).sha256 })) };
     await writeDurably(path.join(staging, journalName), [Buffer.from(`${JSON.stringify(journal, null, 2)}\n`, 'utf8')]);
     await syncFolder(staging);
     await step('journal staged');
@@ -344,6 +344,12 @@ async function differingFiles(folder: string, journal: Journal): Promise<string[
   return differing;
 }
 
+function factsOf(written: ReadonlyMap<string, ArtifactFacts>, name: string): ArtifactFacts {
+  const facts = written.get(name);
+  if (!facts) throw new Error(`internal error: ${name} was staged without its facts`);
+  return facts;
+}
+
 /** A name that stays inside the folder and is not one of this program's own dot files. */
 function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name) && name !== lockName && name !== journalName;
@@ -353,11 +359,19 @@ function isPlainName(name: string): boolean {
 async function writeStaged(filePath: string, batches: Iterable<Buffer>): Promise<FileHandle> {
   const handle = await open(filePath, 'wx');
   try {
-    for (const batch of batches) await handle.write(batch);
+    for (const batch of batches) await writeAll(handle, batch);
     return handle;
   } catch (error) {
     await handle.close();
     throw error;
+  }
+}
+
+/** Writes every byte of `buffer`: a write may take fewer (a full disk says so only on the next one). */
+async function writeAll(handle: FileHandle, buffer: Buffer): Promise<void> {
+  for (let offset = 0; offset < buffer.length; ) {
+    const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
+    offset += bytesWritten;
   }
 }
 
