@@ -17,14 +17,23 @@ const sources = new Set(maps.flatMap((map) => (JSON.parse(readFileSync(map, 'utf
 describe('the bundled command line', () => {
   it('maps back to the TypeScript sources, by path (the content is not copied in)', () => {
     expect([...sources].filter((source) => /(?:^|\/)src\/(?:cli|bin|pipeline\/build|parsers\/port-list\/parse)\.ts$/.test(source)).sort()).toEqual([
+      '../../src/cli.ts',
       '../../src/parsers/port-list/parse.ts',
       '../../src/pipeline/build.ts',
       '../src/bin.ts',
-      '../src/cli.ts',
     ]);
     const entry = JSON.parse(readFileSync('dist/bin.js.map', 'utf8')) as { sources: string[]; sourcesContent?: string[] };
     expect(entry.sourcesContent).toBeUndefined();
     expect(readFileSync('dist/bin.js', 'utf8').trimEnd().endsWith('//# sourceMappingURL=bin.js.map')).toBe(true);
+  });
+
+  it('names the TypeScript file and line in a stack trace from the bundle', () => {
+    const queries = readdirSync('dist/cli').find((name) => /^queries-[A-Z0-9]+\.js$/.test(name));
+    // A call the command line never makes (no options), so that code of the bundle throws.
+    const script = `process.setSourceMapsEnabled(true); const { freeCommand } = await import('./dist/cli/${queries}'); try { await freeCommand('1-2'); } catch (error) { console.log(error.stack); }`;
+    const stack = execFileSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(stack).toMatch(/^TypeError: Cannot read properties of undefined/);
+    expect(stack).toMatch(/at freeCommand \(.*\/src\/commands\/queries\.ts:\d+:\d+\)/);
   });
 
   it('keeps each parser in a part of its own, loaded only when a manifest uses its format', () => {
