@@ -142,6 +142,25 @@ describe('port-catalog diff', () => {
     expect(stdout.join('')).toContain('| 25 | tcp | assigned | SMTP | | | list:123 |');
   });
 
+  it('exits 2 with one line when a side holds a record that is not one, and reads a side from before aliases and direction', async () => {
+    const older = { ...echo } as Partial<PortRecord>;
+    delete older.aliases;
+    delete older.direction;
+    const folder = await folderWith({ 'older.json': JSON.stringify({ records: [older] }), 'new.json': dataset([echo]), 'bad.json': JSON.stringify({ records: [echo, { ...ssh, portEnd: 'x' }] }) });
+    expect(await main(['diff', path.join(folder, 'older.json'), path.join(folder, 'new.json'), '--exit-code'])).toBe(0);
+    expect(await main(['diff', path.join(folder, 'bad.json'), path.join(folder, 'new.json')])).toBe(2);
+    expect(stderr).toEqual([`port-catalog: Unexpected \`${path.join(folder, 'bad.json')}\` record 1 with a wrong \`portEnd\`, expected ports.json`]);
+  });
+
+  it('goes on without the conflicts beside a side when they are not what build writes', async () => {
+    const old = await folderWith({ 'ports.json': dataset([echo]), 'conflicts.json': JSON.stringify({ conflicts: [{ kind: 'x', sides: [null], explanation: 'e' }] }) });
+    const next = await folderWith({ 'ports.json': dataset([echo, ssh]), 'conflicts.json': JSON.stringify({ conflicts: [] }) });
+    expect(await main(['diff', path.join(old, 'ports.json'), path.join(next, 'ports.json')])).toBe(0);
+    expect(stdout.join('')).toContain('**+1 −0 \\~0 records** (1 → 2)');
+    expect(stdout.join('')).not.toContain('### Conflicts');
+    expect(stderr).toEqual([]);
+  });
+
   it('exits 2 with a clear message when a side cannot be read', async () => {
     expect(await main(['diff', 'no-such-revision-or-file'])).toBe(2);
     expect(stderr.join('\n')).toMatch(/^port-catalog: Cannot read `no-such-revision-or-file:\.\/output\/ports\.json` from git/);

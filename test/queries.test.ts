@@ -37,6 +37,45 @@ describe('lookup from the built data', () => {
   });
 });
 
+describe('built data that is not what build writes', () => {
+  const header = '{"index":{"name":"port-catalog","version":"0","fields":[]},"rows":[\n';
+  const good = JSON.stringify({ records: [record({ portStart: 22, serviceName: 'ssh' })] });
+  const cases: [string, Record<string, string>, string][] = [
+    ['a record that is no object', { 'ports.json': '{"records":[null]}' }, 'Unexpected ports.json record 0 not an object, expected the file `build` writes'],
+    ['a port that is text', { 'ports.json': JSON.stringify({ records: [{ ...record({ portStart: 1 }), portStart: '22' }] }) }, 'Unexpected ports.json record 0 with a wrong `portStart`, expected the file `build` writes'],
+    ['a record without sources', { 'ports.json': JSON.stringify({ records: [record({ portStart: 1 }), { ...record({ portStart: 2 }), sources: undefined }] }) }, 'Unexpected ports.json record 1 with a wrong `sources`, expected the file `build` writes'],
+    ['no records at all', { 'ports.json': '{"sources":[]}' }, 'Unexpected ports.json without a `records` array, expected the file `build` writes'],
+    ['a reference row too short', { 'ports.json': good, 'references.json': `${header}[22,22,"tcp"]\n]}` }, 'Unexpected references.json row 0 (`[22,22,"tcp"]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
+    ['a reference row with an unknown protocol', { 'ports.json': good, 'references.json': `${header}[22,22,"ipx","assigned","ssh",[],null,"iana",1]\n]}` }, 'Unexpected references.json row 0 (`[22,22,"ipx","assigned","ssh",[],null,"iana",1]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
+    ['no rows at all', { 'ports.json': good, 'references.json': '{}' }, 'Unexpected references.json without a `rows` array, expected the file `build` writes'],
+  ];
+
+  it.each(cases)('%s is one line and exit 1, for lookup and free alike', async (_name, files, reason) => {
+    const out = await folderWith(files);
+    expect(await main(['lookup', '22', '--out', out])).toBe(1);
+    expect(await main(['free', '20-30', '--out', out])).toBe(1);
+    expect(stderr).toEqual([`port-catalog: ${reason}`, `port-catalog: ${reason}`]);
+    expect(stdout).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', '{"conflicts": [', 'port-catalog: Unexpected content in conflicts.json (Unexpected end of JSON input), expected the file `build` writes'],
+    ['a side that is no side', JSON.stringify({ conflicts: [{ kind: 'x', sides: [null], explanation: 'e' }], unregistered: [], agreements: [] }), 'port-catalog: Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes, expected the file `build` writes'],
+    ['no agreements', JSON.stringify({ conflicts: [], unregistered: [] }), 'port-catalog: Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes, expected the file `build` writes'],
+  ])('conflicts with a conflicts.json that is %s is one line and exit 1', async (_name, conflicts, line) => {
+    const out = await folderWith({ 'ports.json': good, 'conflicts.json': conflicts });
+    expect(await main(['conflicts', '--out', out])).toBe(1);
+    expect(stderr).toEqual([line]);
+    expect(stdout).toEqual([]);
+  });
+
+  it('still answers from a file with every field right', async () => {
+    const out = await folderWith({ 'ports.json': good });
+    expect(await main(['lookup', '22', '--out', out])).toBe(0);
+    expect(stdout).toEqual(['22:', '  catalog   22/tcp           ssh: assigned  [list:1]']);
+  });
+});
+
 describe('free', () => {
   it('skips every port a catalog record or a reference assignment uses', () => {
     const used = [

@@ -4,7 +4,8 @@
  * of the build pipeline, so they cost about what starting Node costs.
  */
 import { nearestName } from '../query/nearest.js';
-import { readBuiltData, type BuiltData } from '../query/built-data.js';
+import { parseBuilt, readBuiltData, type BuiltData } from '../query/built-data.js';
+import { isConflictReport } from '../model/built-shapes.js';
 import { freePorts } from '../query/free.js';
 import { lookup, parsePortQuery, type PortQuery } from '../query/lookup.js';
 import { formatHits } from '../emit/lookup-text.js';
@@ -120,7 +121,17 @@ export async function conflictsCommand(options: ConflictsOptions): Promise<Comma
   if ('code' in product) return product;
   const text = await readBuiltFile(data.folder, 'conflicts.json');
   if (text === null) return missing(data.folder, 'conflicts.json');
-  const report = forProduct(JSON.parse(text) as ConflictsDocument, product.product);
+  let written: unknown;
+  try {
+    written = parseBuilt(text, 'conflicts.json');
+  } catch (error) {
+    // parseBuilt names the file and what JSON.parse said.
+    return { stdout: [], stderr: [`port-catalog: ${error instanceof Error ? error.message : String(error)}`], code: exitCodes.failed };
+  }
+  if (!isConflictReport(written)) {
+    return { stdout: [], stderr: ['port-catalog: Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes, expected the file `build` writes'], code: exitCodes.failed };
+  }
+  const report = forProduct(written as ConflictsDocument, product.product);
   const code = report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
   if (options.json) return { stdout: [JSON.stringify(report, null, 2)], stderr: [], code };
   return { stdout: formatConflicts(report), stderr: [], code };

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ConflictEntry } from '../compare/conflict-diff.js';
+import { datasetRecords, isConflictList } from '../model/built-shapes.js';
 import type { PortRecord } from '../model/record.js';
 import { isErrnoException, wordsFor } from './os-errors.js';
 import { NotRegularFileError, readRegularFile } from './regular-file.js';
@@ -65,17 +66,18 @@ function datasetOf(text: string, label: string): Pick<DatasetSide, 'records' | '
   } catch (error) {
     throw new Error(`Unexpected content in \`${label}\` (${error instanceof Error ? error.message : String(error)}), expected ports.json`);
   }
-  const records = (data as { records?: unknown } | null)?.records;
-  if (!Array.isArray(records)) throw new Error(`Unexpected \`${label}\` without a \`records\` array, expected ports.json`);
+  // A ports.json from before the contract gained aliases and direction is still a side.
+  const read = datasetRecords(data, ['aliases', 'direction']);
+  if ('reason' in read) throw new Error(`Unexpected \`${label}\` ${read.reason}, expected ports.json`);
   const sources = (data as { sources?: unknown }).sources;
-  return { records: records as PortRecord[], sources: Array.isArray(sources) ? (sources as DatasetSide['sources']) : [] };
+  return { records: read.records, sources: Array.isArray(sources) ? (sources as DatasetSide['sources']) : [] };
 }
 
 /** The conflicts of a conflicts.json text; null when it is not one, as a diff can go on without them. */
 function conflictsOf(text: string): ConflictEntry[] | null {
   try {
     const conflicts = (JSON.parse(text) as { conflicts?: unknown } | null)?.conflicts;
-    return Array.isArray(conflicts) ? (conflicts as ConflictEntry[]) : null;
+    return isConflictList(conflicts) ? (conflicts as ConflictEntry[]) : null;
   } catch {
     // An unreadable neighbour only means the diff shows no Conflicts section.
     return null;
