@@ -52,6 +52,20 @@ describe('emitCsv', () => {
   });
 });
 
+describe('emitCsv, empty and quoted cells', () => {
+  it('writes null as an empty cell, a direction as its word, and doubles only a leading quote', () => {
+    const csv = emitCsv([
+      record({ portStart: 2, name: null, direction: null, sources: [{ source: 'list', line: 7 }] }),
+      record({ portStart: 3, name: "'quoted", description: "O'", configKey: "k'", direction: 'in', sources: [{ source: 'list', line: 8 }] }),
+    ]);
+    expect(csv.split('\n').slice(1)).toEqual([
+      '2,2,tcp,assigned,,,,,,,well-known,,,,list:7',
+      "3,3,tcp,assigned,,,''quoted,O',,,well-known,,k',in,list:8",
+      '',
+    ]);
+  });
+});
+
 describe('emitJson', () => {
   it('writes keys in schema order with two-space indent, LF and a final newline', () => {
     const dataset = createDataset({

@@ -11,6 +11,11 @@ describe('identityKey', () => {
     expect(identityKey(record({ portStart: 7, name: ' ECHO\u0020 ' }))).toBe(identityKey(record({ portStart: 7, name: 'echo' })));
   });
 
+  it('folds the keyword beside a name to lower case, and runs of spaces in a name to one', () => {
+    expect(identityKey(record({ portStart: 7, name: 'Echo', serviceName: 'ECHO' }))).toBe('7-7/tcp/name:echo|service:echo');
+    expect(identityKey(record({ portStart: 7, name: 'Echo  Service' }))).toBe('7-7/tcp/name:echo service');
+  });
+
   it('falls back to the service keyword, then the product, then the status', () => {
     expect(identityKey(record({ portStart: 22, serviceName: 'SSH' }))).toBe('22-22/tcp/service:ssh');
     expect(identityKey(record({ portStart: 1761, product: 'Transfer CFT' }))).toBe('1761-1761/tcp/product:transfer cft');
@@ -237,5 +242,65 @@ describe('merging never drops text', () => {
     expect(records).toHaveLength(1);
     expect(records[0]?.sources).toHaveLength(4000);
     expect(duplicates).toHaveLength(3999);
+  });
+});
+
+describe('merging one identity field by field', () => {
+  const at = (line: number, fields: Partial<PortRecord> = {}, source = 'list') => record({ portStart: 53, name: 'Domain', ...fields, sources: [{ source, line }] });
+  const mergedOf = (...records: PortRecord[]) => {
+    const { records: merged } = mergeRecords(records);
+    expect(merged).toHaveLength(1);
+    return merged[0] as PortRecord;
+  };
+
+  it('unions aliases in code-point order, leaving out the merged keyword', () => {
+    expect(mergedOf(at(1, { serviceName: 'domain', aliases: ['zone', 'dns'] }), at(2, { serviceName: 'domain', aliases: ['bind', 'domain'] })).aliases).toEqual(['bind', 'dns', 'zone']);
+  });
+
+  it('combines directions: one stated stands, the same twice is itself, in and out make both', () => {
+    const direction = (a: PortRecord['direction'], b: PortRecord['direction']) => mergedOf(at(1, { direction: a }), at(2, { direction: b })).direction;
+    expect(direction(null, 'in')).toBe('in');
+    expect(direction('out', null)).toBe('out');
+    expect(direction('in', 'in')).toBe('in');
+    expect(direction('in', 'out')).toBe('both');
+    expect(direction('both', 'in')).toBe('both');
+    expect(direction(null, null)).toBeNull();
+  });
+
+  it('keeps the fuller text, and reports the other with its label: keywords differ only in case within one identity', () => {
+    const { records, disagreements } = mergeRecords([
+      at(1, { serviceName: 'dns', configKey: 'a.port' }),
+      at(2, { serviceName: 'DNS', configKey: 'b.dns.port' }),
+    ]);
+    expect(records.map((each) => [each.serviceName, each.configKey, each.notes])).toEqual([['DNS', 'b.dns.port', ['Also known as: dns', 'Also configured by: a.port']]]);
+    expect(disagreements.map(({ field, kept, other }) => [field, kept.text, kept.ref.line, other.text, other.ref.line])).toEqual([
+      ['serviceName', 'DNS', 2, 'dns', 1],
+      ['configKey', 'b.dns.port', 2, 'a.port', 1],
+    ]);
+  });
+
+  it('keeps notes in one order whatever the input order', () => {
+    const forward = mergedOf(at(1, { notes: ['zulu'] }), at(2, { notes: ['alpha'] }));
+    const backward = mergedOf(at(2, { notes: ['alpha'] }), at(1, { notes: ['zulu'] }));
+    expect(forward.notes).toEqual(['zulu', 'alpha']);
+    expect(backward.notes).toEqual(['zulu', 'alpha']);
+  });
+
+  it('reports a repeat within one source, not a second source’s same entry', () => {
+    const { records, duplicates } = mergeRecords([at(3), at(40, {}, 'page'), at(9), at(41, {}, 'page')]);
+    expect(records[0]?.sources).toEqual([
+      { source: 'list', line: 3 },
+      { source: 'list', line: 9 },
+      { source: 'page', line: 40 },
+      { source: 'page', line: 41 },
+    ]);
+    expect(duplicates.map(({ first, duplicate }) => `${first.source}:${first.line} ← ${duplicate.source}:${duplicate.line}`)).toEqual(['list:3 ← list:9', 'page:40 ← page:41']);
+  });
+});
+
+describe('fuller', () => {
+  it('prefers the longer text even when the shorter comes first in code-point order', () => {
+    expect(fuller('a', 'bb')).toBe('bb');
+    expect(fuller('bb', 'a')).toBe('bb');
   });
 });

@@ -151,3 +151,50 @@ describe('toRecords', () => {
     ]);
   });
 });
+
+describe('toRecords, what an entry that cannot be read gives', () => {
+  const context: NormalizeContext = { sourceId: 'list', ruleSource: 'port-list', product: null, defaults: {} };
+  const place = { line: 4, column: 1 };
+
+  it('gives no record, only the message, for an unknown direction, a missing protocol or an unknown one', () => {
+    const file = new VFile({ path: 'page.md' });
+    expect(toRecords(sourceEntry({ place, port: '25', protocols: ['TCP'], name: 'SMTP', direction: 'sideways' }), context, file)).toEqual([]);
+    expect(toRecords(sourceEntry({ place, port: '25', name: 'SMTP' }), context, file)).toEqual([]);
+    expect(toRecords(sourceEntry({ place, port: '25', protocols: ['TCP', 'IPX'], name: 'SMTP' }), context, file)).toEqual([]);
+    expect(file.messages.map(formatMessage)).toEqual([
+      'page.md:4:1: error: Unexpected direction `sideways`, expected `in`, `out` or `both` (port-list:direction-unknown)',
+      'page.md:4:1: error: Unexpected entry without a protocol, expected protocol words or a manifest default (port-list:protocol-missing)',
+      'page.md:4:1: error: Unexpected protocol `IPX`, expected `tcp`, `udp`, `sctp` or `dccp` (port-list:protocol-unknown)',
+    ]);
+  });
+
+  it('reads a known direction, and gives a record for each protocol of an entry with both', () => {
+    const file = new VFile({ path: 'page.md' });
+    const records = toRecords(sourceEntry({ place, port: '25', protocols: ['TCP UDP'], name: 'SMTP', direction: 'Outbound' }), context, file);
+    expect(records.map(({ record: each }) => [each.protocol, each.direction])).toEqual([
+      ['tcp', 'out'],
+      ['udp', 'out'],
+    ]);
+    expect(file.messages).toEqual([]);
+  });
+});
+
+describe('toRecords, category ranges and keywords', () => {
+  const context: NormalizeContext = { sourceId: 'list', ruleSource: 'port-list', product: null, defaults: { protocols: ['tcp'] } };
+  const place = { line: 9, column: 1 };
+  const read = (fields: Parameters<typeof sourceEntry>[0]) => toRecords(sourceEntry(fields), context, new VFile({ path: 'list.txt' })).map(({ record: each }) => each);
+
+  it('takes a range on a category’s bounds as that category when its name or its description names it', () => {
+    expect(read({ place, port: '1024-49151', name: 'Registered Ports' }).map((each) => each.status)).toEqual(['category']);
+    expect(read({ place, port: '1024-49151', name: 'Ports', description: 'The registered ports, assigned by IANA.' }).map((each) => each.status)).toEqual(['category']);
+    expect(read({ place, port: '1024-49151', name: 'Ports', description: 'Assigned by IANA.' }).map((each) => each.status)).toEqual(['assigned']);
+    expect(read({ place, port: '1024-49150', name: 'Registered Ports' }).map((each) => each.status)).toEqual(['assigned']);
+  });
+
+  it('sorts a keyword’s aliases, and makes an alias row stand for its primary keyword', () => {
+    expect(read({ place, port: '80', serviceName: 'http', aliases: ['www-http', 'www', 'www'] }).map((each) => [each.serviceName, each.aliases])).toEqual([['http', ['www', 'www-http']]]);
+    expect(read({ place, port: '80', serviceName: 'www-http', aliasOf: 'http', aliases: ['www'] }).map((each) => [each.serviceName, each.aliases])).toEqual([['http', ['www', 'www-http']]]);
+    expect(read({ place, port: '80', serviceName: 'www', aliasOf: 'http', aliases: ['zz', 'aa'] }).map((each) => [each.serviceName, each.aliases])).toEqual([['http', ['aa', 'www', 'zz']]]);
+    expect(read({ place, port: '80', serviceName: 'http', aliasOf: 'http', aliases: ['zz', 'aa'] }).map((each) => [each.serviceName, each.aliases])).toEqual([['http', ['aa', 'zz']]]);
+  });
+});

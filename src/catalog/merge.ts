@@ -111,33 +111,40 @@ const disagreeingFields: readonly DisagreeingField[] = ['serviceName', 'descript
  * the group's size however many duplicates it holds.
  */
 function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagreements: Disagreement[] } {
-  const [first] = group;
+  const [first, ...rest] = group;
   if (!first) throw new Error('internal error: empty merge group');
-  if (group.length === 1) return { record: first, disagreements: [] };
-  const merged: PortRecord = { ...first, aliases: [], references: [], notes: [], sources: [] };
+  if (rest.length === 0) return { record: first, disagreements: [] };
+  let { serviceName, name, description, product, configKey, direction } = first;
   const aliases = new Set<string>();
   const references = new Set<string>();
   const notes = new Set<string>();
   const sources = new Map<string, SourceRef>();
   for (const record of group) {
-    merged.serviceName = fuller(merged.serviceName, record.serviceName);
-    merged.name = fuller(merged.name, record.name);
-    merged.description = fuller(merged.description, record.description);
-    merged.product = fuller(merged.product, record.product);
-    merged.configKey = fuller(merged.configKey, record.configKey);
-    merged.direction = combinedDirection(merged.direction, record.direction);
+    serviceName = fuller(serviceName, record.serviceName);
+    name = fuller(name, record.name);
+    description = fuller(description, record.description);
+    product = fuller(product, record.product);
+    configKey = fuller(configKey, record.configKey);
+    direction = combinedDirection(direction, record.direction);
     for (const alias of record.aliases) aliases.add(alias);
     for (const reference of record.references) references.add(reference);
     for (const note of record.notes) notes.add(note);
     for (const ref of record.sources) sources.set(formatSourceRef(ref), ref);
   }
-  const disagreements = disagreementsOf(group, merged);
+  const disagreements = disagreementsOf(group, { serviceName, description, configKey });
   for (const { field, other } of disagreements) {
     for (const part of noteParts(`${otherLabels[field]}${other.text}`)) notes.add(part);
   }
+  // Spread first, so every key keeps the schema's order.
   const record: PortRecord = {
-    ...merged,
-    aliases: [...aliases].filter((alias) => alias !== merged.serviceName).sort(compareText),
+    ...first,
+    serviceName,
+    name,
+    description,
+    product,
+    configKey,
+    direction,
+    aliases: [...aliases].filter((alias) => alias !== serviceName).sort(compareText),
     references: sortReferences(references),
     notes: [...notes],
     sources: [...sources.values()].sort(compareSourceRefs),
@@ -147,22 +154,28 @@ function mergeGroup(group: readonly PortRecord[]): { record: PortRecord; disagre
 }
 
 /** Each text of a field that differs from the one the merged record kept, once. */
-function disagreementsOf(group: readonly PortRecord[], merged: PortRecord): Disagreement[] {
+function disagreementsOf(group: readonly PortRecord[], kept: Readonly<Record<DisagreeingField, string | null>>): Disagreement[] {
   const found: Disagreement[] = [];
   for (const field of disagreeingFields) {
-    const kept = merged[field];
-    const keptRef = group.find((record) => record[field] === kept)?.sources[0];
-    if (kept === null || !keptRef) continue;
-    const seen = new Set<string>([kept]);
+    const keptText = kept[field];
+    if (keptText === null) continue;
+    const keptRef = sourceOf(group.find((record) => record[field] === keptText));
+    const seen = new Set<string>([keptText]);
     for (const record of group) {
       const text = record[field];
-      const ref = record.sources[0];
-      if (text === null || seen.has(text) || !ref) continue;
+      if (text === null || seen.has(text)) continue;
       seen.add(text);
-      found.push({ record: merged, field, kept: { ref: keptRef, text: kept }, other: { ref, text } });
+      found.push({ record, field, kept: { ref: keptRef, text: keptText }, other: { ref: sourceOf(record), text } });
     }
   }
   return found;
+}
+
+/** A record's first source line; every record has one (the schema says so). */
+function sourceOf(record: PortRecord | undefined): SourceRef {
+  const ref = record?.sources[0];
+  if (!ref) throw new Error('internal error: a merged record without a source');
+  return ref;
 }
 
 /** How a note names the text a merged record did not keep as the field. */
