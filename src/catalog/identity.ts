@@ -22,6 +22,11 @@ export function identityKey(record: PortRecord): string {
 /** Protocols ranked by code point, as compareRecords orders them. */
 const protocolRank: Readonly<Record<Protocol, number>> = Object.fromEntries([...protocols].sort(compareText).map((protocol, rank) => [protocol, rank])) as Record<Protocol, number>;
 
+/** A record's port range as one number, ordered by start, then end. */
+export function portRangeKey(record: Pick<PortRecord, 'portStart' | 'portEnd'>): number {
+  return record.portStart * 65536 + record.portEnd;
+}
+
 /**
  * A record's port range and protocol as one number, in the order
  * compareRecords puts them (start, end, protocol by code point). Exact: it
@@ -30,7 +35,7 @@ const protocolRank: Readonly<Record<Protocol, number>> = Object.fromEntries([...
 export function rangeKey(record: Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>): number {
   const rank = protocolRank[record.protocol];
   if (rank === undefined) throw new Error(`internal error: unknown protocol ${record.protocol}`);
-  return (record.portStart * 65536 + record.portEnd) * protocols.length + rank;
+  return portRangeKey(record) * protocols.length + rank;
 }
 
 /** What a record names, for identity within its range and protocol. */

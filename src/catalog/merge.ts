@@ -62,8 +62,9 @@ const byLabel: BucketRules<Group, string> = {
 /**
  * Merges records by identity; the result does not depend on input order:
  * each group is sorted before it is combined, and the merged records come
- * out in catalog order (ranges by their numeric key, then the few records of
- * each range by compareRecords), without one sort of the whole catalog.
+ * out in catalog order: the distinct range keys sorted as numbers, then the
+ * few records of each key by compareRecords, which costs far less than
+ * sorting every record by compareRecords.
  * Merging never drops text: where two records disagree on a field, the
  * fuller text is the field and the other is kept as a note. Repeats and
  * disagreements are listed in the order their identities first came.
@@ -91,10 +92,10 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
     append(disagreements, found);
   }
   const records: PortRecord[] = [];
-  for (const key of ranges.sortedBuckets()) {
-    const [only, ...more] = ranges.itemsOf(key);
-    if (only && more.length === 0) records.push(mergedOf(only));
-    else for (const record of ranges.itemsOf(key).map(mergedOf).sort(compareRecords)) records.push(record);
+  for (const key of ranges.sortedKeys()) {
+    const groups = ranges.itemsOf(key);
+    const merged = groups.map(mergedOf);
+    append(records, merged.length > 1 ? merged.sort(compareRecords) : merged);
   }
   return { records, duplicates, disagreements };
 }

@@ -70,54 +70,48 @@ export class FactsCounter {
 }
 
 /**
- * Calls `each` with every artifact's bytes, batch by batch, in order, and
- * gives each artifact the facts of those before it. Returns every artifact's facts.
+ * Every artifact in order, each with its bytes batch by batch, given the
+ * facts of those before it. An artifact's facts are recorded once its
+ * batches have been read, so read each one before asking for the next.
  */
-export async function forEachArtifact(
-  artifacts: Artifacts,
-  each: (name: string, batches: Iterable<Buffer>) => Promise<void>,
-): Promise<Map<string, ArtifactFacts>> {
-  const facts = new Map<string, ArtifactFacts>();
+function* inOrder(artifacts: Artifacts, facts: Map<string, ArtifactFacts>): Generator<[name: string, batches: Iterable<Buffer>]> {
   for (const [name, artifact] of artifacts) {
     const counter = new FactsCounter();
-    const counted = function* () {
-      for (const batch of utf8Batches(artifact(facts))) {
-        counter.add(batch);
-        yield batch;
-      }
-    };
-    await each(name, counted());
+    yield [name, counted(utf8Batches(artifact(facts)), counter)];
     facts.set(name, counter.facts());
   }
+}
+
+function* counted(batches: Iterable<Buffer>, counter: FactsCounter): Generator<Buffer> {
+  for (const batch of batches) {
+    counter.add(batch);
+    yield batch;
+  }
+}
+
+/** Calls `each` with every artifact's bytes, in order, and returns every artifact's facts. */
+export async function forEachArtifact(artifacts: Artifacts, each: (name: string, batches: Iterable<Buffer>) => Promise<void>): Promise<Map<string, ArtifactFacts>> {
+  const facts = new Map<string, ArtifactFacts>();
+  for (const [name, batches] of inOrder(artifacts, facts)) await each(name, batches);
   return facts;
 }
 
 /** Every artifact's facts, as a writer finds them, without holding any artifact whole. */
 export function artifactFacts(artifacts: Artifacts): Map<string, ArtifactFacts> {
-  return eachBatch(artifacts, () => undefined);
+  const facts = new Map<string, ArtifactFacts>();
+  for (const [, batches] of inOrder(artifacts, facts)) drain(batches);
+  return facts;
+}
+
+/** Reads an iterable to its end, for what reading does (here, counting the bytes). */
+function drain(items: Iterable<unknown>): void {
+  const iterator = items[Symbol.iterator]();
+  while (iterator.next().done !== true);
 }
 
 /** Every artifact's whole text, for tests and callers that want strings. */
 export function artifactTexts(artifacts: Artifacts): Record<string, string> {
-  const batches = new Map<string, Buffer[]>();
-  eachBatch(artifacts, (name, batch) => {
-    const kept = batches.get(name);
-    if (kept) kept.push(batch);
-    else batches.set(name, [batch]);
-  });
-  return Object.fromEntries([...artifacts.keys()].map((name) => [name, Buffer.concat(batches.get(name) ?? []).toString('utf8')]));
-}
-
-/** The synchronous twin of forEachArtifact, for callers that keep or count bytes in memory. */
-function eachBatch(artifacts: Artifacts, take: (name: string, batch: Buffer) => void): Map<string, ArtifactFacts> {
-  const facts = new Map<string, ArtifactFacts>();
-  for (const [name, artifact] of artifacts) {
-    const counter = new FactsCounter();
-    for (const batch of utf8Batches(artifact(facts))) {
-      counter.add(batch);
-      take(name, batch);
-    }
-    facts.set(name, counter.facts());
-  }
-  return facts;
+  const texts: Record<string, string> = {};
+  for (const [name, batches] of inOrder(artifacts, new Map())) texts[name] = Buffer.concat([...batches]).toString('utf8');
+  return texts;
 }

@@ -9,7 +9,7 @@
  * large catalog is never one tree nor one string.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import { categories, compareText, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord } from '../model/record.js';
+import { categories, compareText, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord, type SourceRef } from '../model/record.js';
 import {
   bulletList,
   code,
@@ -25,6 +25,7 @@ import {
 } from './mdast.js';
 import { tableHead, tableRowLine } from './table-lines.js';
 import { RangeBuckets, type BucketRules } from '../catalog/range-buckets.js';
+import { portRangeKey } from '../catalog/identity.js';
 
 const categoryTitles: Record<Category, string> = {
   'well-known': 'Well-known ports (0–1023)',
@@ -175,26 +176,30 @@ interface ProtocolGroup {
   protocols: string[];
 }
 
-/** Every field but the protocol, as one text. */
-const keyBesidesProtocol = (record: PortRecord) =>
-  JSON.stringify([
-    record.portStart,
-    record.portEnd,
-    record.status,
-    record.serviceName,
-    record.aliases,
-    record.name,
-    record.description,
-    record.references,
-    record.notes,
-    record.product,
-    record.configKey,
-    record.direction,
-    record.sources,
-  ]);
+/** Every field but the protocol: records equal in all of them share a row. */
+const fieldsBesidesProtocol = [
+  'portStart', 'portEnd', 'status', 'serviceName', 'aliases', 'name', 'description',
+  'references', 'notes', 'product', 'configKey', 'direction', 'sources',
+] as const satisfies readonly (keyof PortRecord)[];
+
+const keyBesidesProtocol = (record: PortRecord) => JSON.stringify(fieldsBesidesProtocol.map((field) => record[field]));
+
+type FieldValue = PortRecord[(typeof fieldsBesidesProtocol)[number]];
+type ListItem = string | SourceRef;
+
+const sameItem = (a: ListItem, b: ListItem | undefined) =>
+  typeof a === 'string' || typeof b !== 'object' ? a === b : a.source === b.source && a.line === b.line;
+
+/** Field values as records hold them: text, numbers and null, or lists of text or of source references. */
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  const left: readonly ListItem[] = a;
+  const right: readonly ListItem[] = b;
+  return left.length === right.length && left.every((item, index) => sameItem(item, right[index]));
+}
 
 const besidesProtocol: BucketRules<ProtocolGroup, PortRecord> = {
-  matches: (group, record) => sameButProtocol(group.record, record),
+  matches: (group, record) => fieldsBesidesProtocol.every((field) => sameValue(group.record[field], record[field])),
   keyOfItem: (group) => keyBesidesProtocol(group.record),
   keyOfProbe: keyBesidesProtocol,
 };
@@ -204,7 +209,7 @@ function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; p
   const ranges = new RangeBuckets(besidesProtocol);
   const groups: ProtocolGroup[] = [];
   for (const record of records) {
-    const range = record.portStart * 65536 + record.portEnd;
+    const range = portRangeKey(record);
     const found = ranges.find(range, record);
     if (found) found.protocols.push(record.protocol);
     else {
@@ -214,27 +219,4 @@ function groupProtocols(records: readonly PortRecord[]): { record: PortRecord; p
     }
   }
   return groups.map(({ record, protocols }) => ({ record, protocols: protocols.join(', ') }));
-}
-
-function sameButProtocol(a: PortRecord, b: PortRecord): boolean {
-  return (
-    a.portStart === b.portStart &&
-    a.portEnd === b.portEnd &&
-    a.status === b.status &&
-    a.serviceName === b.serviceName &&
-    a.name === b.name &&
-    a.description === b.description &&
-    a.product === b.product &&
-    a.configKey === b.configKey &&
-    a.direction === b.direction &&
-    sameTexts(a.aliases, b.aliases) &&
-    sameTexts(a.references, b.references) &&
-    sameTexts(a.notes, b.notes) &&
-    a.sources.length === b.sources.length &&
-    a.sources.every((ref, index) => ref.source === b.sources[index]?.source && ref.line === b.sources[index]?.line)
-  );
-}
-
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((text, index) => text === b[index]);
 }

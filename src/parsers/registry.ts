@@ -1,6 +1,6 @@
 /**
- * Which parser reads which manifest `format`. Adding a format means adding a
- * line here. Each parser is loaded when a manifest first asks for its
+ * Which parser reads which manifest `format`. Adding a format means adding
+ * its loader here. Each parser is loaded when a manifest first asks for its
  * format, so a build pays only for the readers (remark, parse5, csv-parse,
  * YAML) its sources need.
  */
