@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { artifactTexts } from '../src/emit/artifact.js';
 import { loadSources } from '../src/files/load-sources.js';
-import { loadPrebuilt, prebuiltPath } from '../src/files/prebuilt-file.js';
+import { loadPrebuilt, prebuiltPath, programStamp } from '../src/files/prebuilt-file.js';
 import { formatMessage } from '../src/model/messages.js';
 import type { ManifestSource } from '../src/model/record.js';
 import { generator } from '../src/package-info.js';
@@ -27,7 +27,7 @@ const iana = (documents: readonly SourceDocument[]) => documents.filter((documen
 
 describe('the stored reference registry', () => {
   it('is what reading the registry gives now (run `npm run compile` when this fails)', async () => {
-    const fresh = prebuiltText(await prebuildDocuments(iana(await committedSources()), generator));
+    const fresh = prebuiltText(await prebuildDocuments(iana(await committedSources()), generator), (await programStamp()) ?? 'no bundle');
     expect(readFileSync(prebuiltPath, 'utf8') === fresh, `${prebuiltPath} is stale: run \`npm run compile\``).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe('a document read ahead of time', () => {
   const documentOf = (id = 'services') => ({ source: { ...source, id }, file: new VFile({ path: 'test/fixtures/etc-services/services', value: Buffer.from(fixture) }) });
 
   it('restores its records under the manifest’s id, and its messages at their places', async () => {
-    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator), 'this program'), 'this program');
     const withCopy = documentOf('renamed');
     const restored = await build([withCopy], { generator, prebuilt: stored });
     const afresh = documentOf('renamed');
@@ -85,14 +85,14 @@ describe('a document read ahead of time', () => {
   });
 
   it('is not used for other bytes, which are read afresh', async () => {
-    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator), 'this program'), 'this program');
     const changed = { source, file: new VFile({ path: 'services', value: Buffer.from('echo 7/tcp\n') }) };
     const result = await build([changed], { generator, prebuilt: stored });
     expect(result.references.map((record) => [record.portStart, record.serviceName, record.sources[0]?.line])).toEqual([[7, 'echo', 1]]);
   });
 
   it('restores a registry of 200,000 rows, more than a spread into push() can take', async () => {
-    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator)));
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator), 'this program'), 'this program');
     const [[key, document] = ['', undefined]] = [...stored];
     if (!document) throw new Error('nothing stored');
     const [row] = document.rows;
@@ -102,9 +102,19 @@ describe('a document read ahead of time', () => {
     expect(result.references).toHaveLength(200_000);
   });
 
-  it('counts as none stored when the file is damaged', () => {
-    expect(readPrebuiltText('{"not": "a list"').size).toBe(0);
-    expect(readPrebuiltText('{}').size).toBe(0);
-    expect(readPrebuiltText('[{"document": {}}]').size).toBe(0);
+  it('counts as none stored when the file is damaged, or was stored by another build of the program', async () => {
+    const text = prebuiltText(await prebuildDocuments([documentOf()], generator), 'this program');
+    expect(readPrebuiltText(text, 'this program').size).toBe(1);
+    expect(readPrebuiltText(text, 'another program').size).toBe(0);
+    expect(readPrebuiltText('{"program": "this program"', 'this program').size).toBe(0);
+    expect(readPrebuiltText('{"program": "this program"}', 'this program').size).toBe(0);
+    expect(readPrebuiltText('{"program": "this program", "documents": [{"document": {}}]}', 'this program').size).toBe(0);
+    expect(readPrebuiltText('[]', 'this program').size).toBe(0);
+  });
+
+  it('is stamped by the compiled command line: its entry and the names of its parts', async () => {
+    const stamp = await programStamp();
+    expect(stamp).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(readFileSync(prebuiltPath, 'utf8')).program).toBe(stamp);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { loadSources } from '../files/load-sources.js';
-import { prebuiltPath, writePrebuilt } from '../files/prebuilt-file.js';
+import { prebuiltPath, programStamp, writePrebuilt } from '../files/prebuilt-file.js';
 import { displayPath } from '../files/display-path.js';
 import { formatMessage } from '../model/messages.js';
 import { packageFile } from '../model/package-files.js';
@@ -24,6 +24,8 @@ if (!documents) {
   process.exitCode = 1;
 } else {
   const packaged = documents.filter((document) => roleOf(document.source) === 'reference' && document.source.package !== undefined);
-  await writePrebuilt(prebuiltText(await prebuildDocuments(packaged, generator)));
+  const program = await programStamp();
+  if (program === null) throw new Error('the command line is not bundled yet: run compile/bundle-cli.js first');
+  await writePrebuilt(prebuiltText(await prebuildDocuments(packaged, generator), program));
   console.log(`port-catalog: read ${packaged.length} reference document(s) ahead of time into ${displayPath(prebuiltPath)}`);
 }

@@ -2,28 +2,49 @@
  * Where the reference documents read ahead of time are kept: beside the
  * compiled code (dist/), written by `npm run compile`, shipped with the
  * package, never committed and never edited by hand.
+ *
+ * The file is headed by a stamp of the compiled command line that was built
+ * with it (its entry, and the names of its parts, which carry a hash of
+ * their content), and is used only while that stamp holds. A lone `tsc`,
+ * which rewrites dist/ without reading the registry again, therefore makes
+ * builds read it afresh rather than from a copy older than the code.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { packageFile } from '../model/package-files.js';
 import { readPrebuiltText, type PrebuiltDocument } from '../pipeline/prebuilt.js';
-import { isErrnoException } from './os-errors.js';
 
 /** dist/prebuilt-references.json of the package, whether the code runs from src/ or dist/. */
 export const prebuiltPath = fileURLToPath(packageFile('dist/prebuilt-references.json'));
 
-/** The stored documents by key; none when the file is missing (the code was compiled by tsc alone). */
+/** The compiled command line's stamp, or null when there is none (nothing compiled, or tsc alone). */
+export async function programStamp(): Promise<string | null> {
+  try {
+    const entry = await readFile(packageFile('dist/bin.js'));
+    const parts = (await readdir(packageFile('dist/cli/'))).sort();
+    return createHash('sha256').update(entry).update(parts.join('\n')).digest('hex');
+  } catch {
+    // No bundle: nothing read ahead of time can be trusted to match the code.
+    return null;
+  }
+}
+
+/** The stored documents by key; none when the file is missing, unreadable, or from another build of the program. */
 export async function loadPrebuilt(): Promise<Map<string, PrebuiltDocument>> {
-  const text = await readFile(prebuiltPath, 'utf8').catch((error: unknown) => {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
-    throw error;
-  });
-  return text === null ? new Map() : readPrebuiltText(text);
+  const [text, program] = await Promise.all([readFile(prebuiltPath, 'utf8').catch(() => null), programStamp()]);
+  // A cache that cannot be read only means reading the registry afresh.
+  return text === null || program === null ? new Map() : readPrebuiltText(text, program);
 }
 
 /** Replaces the file whole: a build reading it meanwhile sees the old one or the new one. */
 export async function writePrebuilt(text: string): Promise<void> {
   const staged = `${prebuiltPath}.${process.pid}.tmp`;
-  await writeFile(staged, text, 'utf8');
-  await rename(staged, prebuiltPath);
+  try {
+    await writeFile(staged, text, 'utf8');
+    await rename(staged, prebuiltPath);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
+  }
 }

@@ -145,14 +145,21 @@ export function restoreDocument(stored: PrebuiltDocument, sourceId: string, file
   );
 }
 
-/** The stored documents as a file's text: one record per line, so a change reads as a line diff. */
-export function prebuiltText(documents: readonly PrebuiltDocument[]): string {
+/**
+ * The stored documents as a file's text, one record per line, headed by the
+ * stamp of the program that read them (see files/prebuilt-file.ts).
+ */
+export function prebuiltText(documents: readonly PrebuiltDocument[], program: string): string {
   const parts = documents.map(({ rows, ...head }) => `{"document":${JSON.stringify(head)},"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}`);
-  return `[\n${parts.join(',\n')}\n]\n`;
+  return `{"program":${JSON.stringify(program)},"documents":[\n${parts.join(',\n')}\n]}\n`;
 }
 
-/** Stored documents by key, from a file's text; an unreadable file counts as none stored. */
-export function readPrebuiltText(text: string): Map<string, PrebuiltDocument> {
+/**
+ * Stored documents by key, from a file's text, when `program` is the one
+ * that stored them. A damaged file, or another program's, counts as none
+ * stored: every document is then read afresh.
+ */
+export function readPrebuiltText(text: string, program: string): Map<string, PrebuiltDocument> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -160,9 +167,10 @@ export function readPrebuiltText(text: string): Map<string, PrebuiltDocument> {
     // A damaged file only means every document is read afresh.
     return new Map();
   }
-  if (!Array.isArray(data)) return new Map();
+  const { program: storedBy, documents: stored } = (data ?? {}) as { program?: unknown; documents?: unknown };
+  if (storedBy !== program || !Array.isArray(stored)) return new Map();
   const documents = new Map<string, PrebuiltDocument>();
-  for (const item of data as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[] }[]) {
+  for (const item of stored as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[] }[]) {
     if (typeof item?.document?.key === 'string' && Array.isArray(item.rows)) documents.set(item.document.key, { ...item.document, rows: item.rows });
   }
   return documents;
