@@ -49,6 +49,7 @@ export { enrichFromReferences } from './compare/enrich.js';
 export { lookup, parsePortQuery, type LookupHit, type PortQuery } from './query/lookup.js';
 export { emitConflictsJson } from './emit/conflicts-json.js';
 export { emitConflictsMarkdown } from './emit/conflicts-markdown.js';
+export { artifactTexts, type Artifact, type ArtifactFacts, type Artifacts } from './emit/artifact.js';
 export { emitJson } from './emit/json.js';
 export { emitCsv } from './emit/csv.js';
 export { emitMarkdown } from './emit/markdown.js';

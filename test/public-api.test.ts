@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import type {
   Agreement,
+  Artifact,
+  ArtifactFacts,
+  Artifacts,
   BuildOptions,
   BuildResult,
   Category,
@@ -52,6 +55,7 @@ describe('src/index.ts', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
       'artifactNames',
+      'artifactTexts',
       'build',
       'buildConflictReport',
       'categoryOf',
@@ -108,14 +112,14 @@ describe('src/index.ts', () => {
 
   it('exports these types (the import above fails to compile if one goes)', () => {
     type Exported = [
-      Agreement, BuildOptions, BuildResult, Category, CellItem, ChangedRecord, Conflict, ConflictReport,
+      Agreement, Artifact, ArtifactFacts, Artifacts, BuildOptions, BuildResult, Category, CellItem, ChangedRecord, Conflict, ConflictReport,
       DatasetDiff, Duplicate, EntryStream, Format, HtmlTable, LegendEntry, LegendMatch, LoadedManifest, LookupHit,
       ManifestSource, MarkdownHtmlTableOptions, MatchMethod, MergeResult, MessageFormat, NameMatch,
       NormalizeContext, Overlap, Parser, ParseSummary, PlacedRecord, PortDataset, PortQuery, PortRecord, Protocol,
       ReferenceRecord, Severity, SourceDocument, SourceManifest, SourceRef, Status, TableCell, TableSchema,
       Unregistered,
     ];
-    const count: Exported['length'] = 41;
-    expect(count).toBe(41);
+    const count: Exported['length'] = 44;
+    expect(count).toBe(44);
   });
 });

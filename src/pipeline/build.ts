@@ -41,7 +41,11 @@ export interface BuildResult {
   /** Records of reference sources: compared and used to enrich, never catalog rows. */
   references: ReferenceRecord[];
   conflicts: ConflictReport;
-  /** Each artifact's text as a stream; see emit/artifact.ts. */
+  /**
+   * Each artifact's text as a stream (see emit/artifact.ts), made when a
+   * writer reads it, from `dataset` and `conflicts` as they are then: the
+   * result is for reading, not for changing before it is written.
+   */
   artifacts: ReadonlyMap<ArtifactName, Artifact>;
   /** Every document, with its messages. */
   files: VFile[];
