@@ -107,20 +107,16 @@ function readTable(table: Element, base: number, htmlLength: number): Table {
 
 /**
  * The table's row groups in rendered order: the first <thead>, then the
- * bodies (and loose rows) and other head and foot groups in markup order,
- * then the first <tfoot>. Unrendered rows are left out.
+ * bodies and other head and foot groups in markup order, then the first
+ * <tfoot>. Unrendered rows are left out. (parse5, as a browser, puts a
+ * <tr> written straight inside <table> in an implied <tbody>.)
  */
 function rowGroups(table: Element): RowGroup[] {
   const middle: RowGroup[] = [];
   let head: RowGroup | null = null;
   let foot: RowGroup | null = null;
   for (const child of elementChildren(table)) {
-    if (!isRendered(child)) continue;
-    if (child.name === 'tr') {
-      middle.push({ header: false, rows: [child] });
-      continue;
-    }
-    if (!['thead', 'tbody', 'tfoot'].includes(child.name)) continue;
+    if (!isRendered(child) || !['thead', 'tbody', 'tfoot'].includes(child.name)) continue;
     const group = { header: child.name === 'thead', rows: elementChildren(child).filter((row) => row.name === 'tr' && isRendered(row)) };
     if (child.name === 'thead' && head === null) head = group;
     else if (child.name === 'tfoot' && foot === null) foot = group;
@@ -129,13 +125,13 @@ function rowGroups(table: Element): RowGroup[] {
   return [...(head ? [head] : []), ...middle, ...(foot ? [foot] : [])];
 }
 
-/** Lays out one row group; a spanning cell is copied into every slot it covers. */
 /** Slots a table may still fill, and whether a span had to be cut to stay within them. */
 interface SlotBudget {
   left: number;
   clamped: boolean;
 }
 
+/** Lays out one row group; a spanning cell is copied into every slot it covers. */
 function layOutGroup(rows: readonly Element[], base: number, budget: SlotBudget, starts: Set<number>): TableCell[][] {
   const grid: (TableCell | undefined)[][] = rows.map(() => []);
   rows.forEach((row, rowIndex) => {
