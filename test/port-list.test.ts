@@ -296,3 +296,34 @@ describe('the port list as a stream', () => {
     ]);
   });
 });
+
+describe('range headings and bullets, at their edges', () => {
+  const read = (text: string) => {
+    const file = new VFile({ path: 'list.txt', value: text });
+    const { entries, lineRoles } = parsePortList(file);
+    return { entries, lineRoles, messages: file.messages.map(formatMessage) };
+  };
+
+  it('places a bullet’s port at its first digit, however many spaces follow the dash', () => {
+    const { entries } = read('-   10\n\nTCP\n\nEcho\n');
+    expect(entries.map((entry) => [entry.port, entry.portPlace])).toEqual([['10', { line: 1, column: 5 }]]);
+  });
+
+  it('gives a range entry the protocols written on their own line under its heading', () => {
+    const { entries } = read('1024-49151\nTCP UDP\n\nPorts in this range are **registered ports**.\n');
+    expect(entries.map((entry) => [entry.port, entry.protocols, entry.name])).toEqual([['1024-49151', ['TCP', 'UDP'], 'registered ports']]);
+  });
+
+  it('takes a heading followed by no prose, or by a line that opens like an entry, as structure', () => {
+    const noProse = read('0-9\n\n7 TCP UDP\n\nEcho\n\n20-29\nTCP UDP\n');
+    expect(noProse.entries.map((entry) => entry.port)).toEqual(['7']);
+    expect(noProse.lineRoles?.[0]).toBe('structure');
+    const entryLike = read('Ports\n\n1024-49151\n42 fits no layout\n');
+    expect(entryLike.entries).toEqual([]);
+    expect(entryLike.lineRoles).toEqual(['structure', 'blank', 'structure', 'diagnostic', 'blank']);
+    expect(entryLike.messages).toEqual([
+      'list.txt:4:1: warning: Unexpected line that starts with a port but fits no layout, expected `PORT<TAB>PROTOCOLS<TAB>NAME`, `PORT PROTOCOLS`, `PORT PROTOCOLS **NAME**` or `- PORT` (port-list:entry-layout)',
+      'list.txt:1:1: error: Unexpected document without port entries, expected lines such as `80<TAB>TCP<TAB>HTTP` (port-list:no-entries)',
+    ]);
+  });
+});

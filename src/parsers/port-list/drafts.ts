@@ -176,7 +176,8 @@ function rangeEntry(draft: Draft): SourceEntry {
   const prose = joinParagraphs(draft.paragraphs) ?? '';
   const bold = /\*\*([^*]+)\*\*/.exec(prose);
   return base(draft, {
-    protocols: rangeIntroProtocols(prose),
+    // The prose's own opening (`TCP and UDP port numbers …`), else protocol lines under the heading.
+    protocols: rangeIntroProtocols(prose) ?? draft.protocols,
     name: bold?.[1] ?? null,
     description: prose || null,
   });

@@ -11,7 +11,7 @@ import { reporterFor } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
 import { collectEntries, type EntryStream, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
-import { isSeparator, lineStart, protocolBold, protocolsOnly, rangeHeading, startsEntry, tabDetail } from './layouts.js';
+import { isSeparator, lineStart, looksLikeEntry, protocolBold, protocolsOnly, rangeHeading, startsEntry, tabDetail } from './layouts.js';
 
 const blankLine = /^\s*$/;
 
@@ -89,7 +89,8 @@ export function* readPortList(file: VFile): EntryStream {
     } else if (kind.kind === 'block-header') {
       start('block', line, kind.entry.port, column, { protocols: kind.entry.protocols });
     } else if (kind.kind === 'bullet') {
-      start('bullet', line, kind.port, column + 2, {});
+      // `-   10`: the port is where its first digit is, however many spaces follow the dash.
+      start('bullet', line, kind.port, text.indexOf('-') + 1 + text.slice(text.indexOf('-') + 1).search(/\d/) + 1, {});
     } else if (kind.kind === 'entry-like') {
       // A line that opens like an entry is never taken as text of the entry above.
       finish();
@@ -145,12 +146,16 @@ function continueDraft(draft: Draft, paragraph: Paragraph | null, text: string, 
   return opened;
 }
 
-/** After a range heading: is the next non-blank line prose (a range entry) rather than an entry or structure? */
+/**
+ * After a range heading: does prose follow (a range entry) rather than an
+ * entry or structure? Protocol lines between them belong to the range; a
+ * line that opens like an entry is none of its prose.
+ */
 function proseFollows(lines: readonly string[], index: number): boolean {
   for (let next = index + 1; next < lines.length; next++) {
     const text = lines[next] ?? '';
-    if (text.trim() === '') continue;
-    return !(isSeparator(text) || rangeHeading(text) !== null || startsEntry(text) || tabDetail(text) !== null);
+    if (blankLine.test(text) || protocolsOnly(text) !== null) continue;
+    return !(isSeparator(text) || rangeHeading(text) !== null || startsEntry(text) || tabDetail(text) !== null || looksLikeEntry(text));
   }
   return false;
 }
