@@ -34,10 +34,10 @@ const missing = (folder: string, name: string): CommandOutput => ({
 /** The built data of the folder, or what to print when it has none or it is not what `build` writes. */
 async function loadData(out: string | undefined): Promise<(BuiltData & { folder: string }) | CommandOutput> {
   const folder = await builtFolder(out);
-  const ports = await readBuiltFile(folder, 'ports.json');
+  const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), readBuiltFile(folder, 'references.json')]);
   if (ports === null) return missing(folder, 'ports.json');
   try {
-    return { ...readBuiltData(ports, await readBuiltFile(folder, 'references.json')), folder };
+    return { ...readBuiltData(ports, references), folder };
   } catch (error) {
     // readBuiltData explains what is wrong with the file in its message.
     return { stdout: [], stderr: [`port-catalog: ${error instanceof Error ? error.message : String(error)}`], code: exitCodes.failed };

@@ -96,19 +96,19 @@ export function isConflictList(value: unknown): boolean {
   return Array.isArray(value) && value.every(isConflict);
 }
 
-/** Whether `row` is a row of references.json as build writes it. */
+/** Whether `row` is a row of references.json as build writes it. Read by index: this runs on every row of every query. */
 export function isReferenceRow(row: unknown): row is ReferenceRow {
   if (!Array.isArray(row) || row.length !== referenceRowFields.length) return false;
-  const [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line] = row as unknown[];
+  const fields: readonly unknown[] = row;
   return (
-    isPort(portStart) &&
-    isPort(portEnd) &&
-    recordFieldTypes.protocol(protocol) &&
-    recordFieldTypes.status(status) &&
-    isTextOrNull(serviceName) &&
-    isTexts(aliases) &&
-    isTextOrNull(name) &&
-    isText(source) &&
-    Number.isInteger(line)
+    isPort(fields[0]) &&
+    isPort(fields[1]) &&
+    recordFieldTypes.protocol(fields[2]) &&
+    recordFieldTypes.status(fields[3]) &&
+    isTextOrNull(fields[4]) &&
+    isTexts(fields[5]) &&
+    isTextOrNull(fields[6]) &&
+    isText(fields[7]) &&
+    Number.isInteger(fields[8])
   );
 }

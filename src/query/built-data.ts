@@ -43,22 +43,26 @@ export function parseBuilt(text: string, name: string): unknown {
   }
 }
 
-function recordOfRow([portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]: ReferenceRow): PortRecord {
+/** The lists a reference row does not carry, shared by every record made from one (a query never changes a record). */
+const none: string[] = [];
+
+function recordOfRow(row: ReferenceRow): PortRecord {
+  const portStart = row[0];
   return {
     portStart,
-    portEnd,
-    protocol,
-    status,
-    serviceName,
-    aliases,
-    name,
+    portEnd: row[1],
+    protocol: row[2],
+    status: row[3],
+    serviceName: row[4],
+    aliases: row[5],
+    name: row[6],
     description: null,
-    references: [],
-    notes: [],
+    references: none,
+    notes: none,
     category: portStart <= 1023 ? 'well-known' : portStart <= 49151 ? 'registered' : 'dynamic',
     product: null,
     configKey: null,
     direction: null,
-    sources: [{ source, line }],
+    sources: [{ source: row[7], line: row[8] }],
   };
 }
