@@ -5,22 +5,9 @@
  * looks almost like its layout.
  */
 import { describe, expect, it } from 'vitest';
-import { abbreviate, readPortCell, readPortSlashProtocol, type PortCellReading, type PortSpan } from '../src/grammar/port-cell.js';
+import { expectPort, ports, span, unreadable } from './port-cell-readings.js';
+import { abbreviate, readPortCell, readPortSlashProtocol } from '../src/grammar/port-cell.js';
 
-/** An expected span, written out by hand: start, end, text as written, offset, then protocols and notes. */
-function span(start: number, end: number, written: string, offset: number, protocols: string[] = [], notes: string[] = []): PortSpan {
-  return { start, end, written, offset, protocols, notes };
-}
-
-function ports(spans: PortSpan[], protocols: string[] = [], notes: string[] = []): PortCellReading {
-  return { kind: 'ports', ports: spans, protocols, notes };
-}
-
-function unreadable(offset: number, reason: string): PortCellReading {
-  return { kind: 'unreadable', reason, offset };
-}
-
-const expectPort = 'expected a port, a range or a list of ports';
 
 describe('abbreviate', () => {
   it('keeps a text of exactly 40 characters and cuts one of 41 to 39 and an ellipsis', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectPort, ports, span, unreadable } from './port-cell-readings.js';
 import {
   checkPortSpan,
   parsePortRange,
@@ -6,23 +7,8 @@ import {
   readPortCell,
   readPortSlashProtocol,
   type PortCellReading,
-  type PortSpan,
 } from '../src/grammar/port-cell.js';
 
-/** An expected span, written out by hand: start, end, text as written, offset, then protocols and notes. */
-function span(start: number, end: number, written: string, offset: number, protocols: string[] = [], notes: string[] = []): PortSpan {
-  return { start, end, written, offset, protocols, notes };
-}
-
-function ports(spans: PortSpan[], protocols: string[] = [], notes: string[] = []): PortCellReading {
-  return { kind: 'ports', ports: spans, protocols, notes };
-}
-
-function unreadable(offset: number, reason: string): PortCellReading {
-  return { kind: 'unreadable', reason, offset };
-}
-
-const expectPort = 'expected a port, a range or a list of ports';
 
 describe('rule range', () => {
   it.each<[string, PortCellReading]>([

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { ManifestSource, PortRecord, ReferenceRecord } from '../model/record.js';
-import { messageOn, severityOf, setSeverity, type Severity } from '../model/messages.js';
+import { messageData, messageOn, setSeverity } from '../model/messages.js';
 import type { DocumentYield } from './read-documents.js';
 
 /** A reference record as stored: its fields in a fixed order, its source lines without the source's id. */
@@ -37,15 +37,8 @@ type StoredRecord = [
   aliasOf: string | null,
 ];
 
-/** A message as stored: where, what, and how severe. */
-interface StoredMessage {
-  line: number;
-  column: number;
-  severity: Severity;
-  source: string | null;
-  ruleId: string | null;
-  reason: string;
-}
+/** A message as stored: as `--format json` writes it, less the file, which is the document's. */
+type StoredMessage = Omit<ReturnType<typeof messageData>, 'file'>;
 
 /** One document as reading left it. */
 export interface PrebuiltDocument {
@@ -88,14 +81,10 @@ export function storeDocument(
     entries: yielded.entries,
     records: yielded.records,
     lines: yielded.lines,
-    messages: file.messages.map((message) => ({
-      line: message.line ?? 1,
-      column: message.column ?? 1,
-      severity: severityOf(message),
-      source: message.source ?? null,
-      ruleId: message.ruleId ?? null,
-      reason: message.reason,
-    })),
+    messages: file.messages.map((message) => {
+      const { file: _path, ...stored } = messageData(message);
+      return stored;
+    }),
     rows: references.map((record) => [
       record.portStart,
       record.portEnd,
@@ -119,7 +108,7 @@ export function storeDocument(
 
 /** The records a stored document holds, under the manifest's id, and its messages put on `file` again. */
 export function restoreDocument(stored: PrebuiltDocument, sourceId: string, file: VFile): ReferenceRecord[] {
-  for (const { line, column, severity, source, ruleId, reason } of stored.messages) {
+  for (const { line, column, severity, source, ruleId, message: reason } of stored.messages) {
     const message = messageOn(file, reason, { place: { line, column }, ...(source ? { source } : {}), ...(ruleId ? { ruleId } : {}) });
     setSeverity(message, severity);
   }
