@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../src/catalog/dataset.js';
 import { artifactFacts, artifactTexts, fixedArtifacts, utf8Batches, type Artifact } from '../src/emit/artifact.js';
-import { csvChunks, csvCells } from '../src/emit/csv.js';
+import { csvChunks, csvCells, emitCsv } from '../src/emit/csv.js';
 import { jsonChunks } from '../src/emit/json.js';
 import { referenceIndexChunks } from '../src/emit/reference-index.js';
 import { stringify } from 'csv-stringify/sync';
@@ -46,6 +46,7 @@ describe('csvChunks', () => {
     const chunks = [...csvChunks(records)];
     expect(chunks).toHaveLength(3);
     expect(chunks.join('')).toBe(whole);
+    expect(emitCsv(records)).toBe(whole);
     expect(chunks[1]?.startsWith('2000,2000,tcp,')).toBe(true);
   });
 

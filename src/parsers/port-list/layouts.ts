@@ -68,12 +68,13 @@ const words = (text: string) => text.split(' ');
 export function spaced(line: string): string {
   // Every recogniser asks for the line it is given; the parser tries them in
   // turn on one line, so the last answer is kept.
-  if (line !== lastSpaced.line) lastSpaced = { line, view: line.replace(/\s+/g, ' ').trim() };
+  if (lastSpaced?.line !== line) lastSpaced = { line, view: line.replace(/\s+/g, ' ').trim() };
   return lastSpaced.view;
 }
 
-let lastSpaced = { line: '', view: '' };
-let lastFields: { line: string; fields: string[] } = { line: '', fields: [''] };
+// The last line asked for and its answer: none before the first question.
+let lastSpaced: { line: string; view: string } | null = null;
+let lastFields: { line: string; fields: string[] } | null = null;
 
 /**
  * A line as fields: a run of whitespace that holds a tab, or two or more
@@ -83,7 +84,7 @@ let lastFields: { line: string; fields: string[] } = { line: '', fields: [''] };
  * regex, so a long run of spaces costs linear time.
  */
 export function fieldsOf(line: string): string[] {
-  if (line !== lastFields.line) lastFields = { line, fields: splitFields(line) };
+  if (lastFields?.line !== line) lastFields = { line, fields: splitFields(line) };
   return [...lastFields.fields];
 }
 
