@@ -12,6 +12,10 @@
 //   message-formats, faults, package, queries, diff), and the block readers and
 //   text normalization outside the core (asciidoc-blocks, rst-blocks, normalize-text).
 //
+// test/preload-readers.ts loads every reader first, so their module-level
+// constants are static mutants, as they were before readers were loaded on
+// demand (see that file).
+//
 // PORT_CATALOG_NO_MEMO makes `shared()` in test/helpers.ts compute shared results
 // inside each test that uses them, so Stryker's per-test coverage sees which test
 // runs which code (work done in beforeAll or a describe body belongs to no test).
@@ -51,6 +55,7 @@ const coreTests = [
 export default defineConfig({
   test: {
     include: coreTests.map((name) => `test/${name}.test.ts`),
+    setupFiles: ['test/preload-readers.ts'],
     env: { PORT_CATALOG_NO_MEMO: '1' },
   },
 });
