@@ -32,6 +32,9 @@ export interface SourceEntry {
 /** What a line of a document was used for. */
 export type LineRole = 'blank' | 'entry' | 'structure' | 'diagnostic';
 
+/** How many non-blank lines a document gave each role. */
+export type LineCounts = Record<Exclude<LineRole, 'blank'>, number>;
+
 /** A parser's result: entries, and for line-based formats, what every line was used for. */
 export interface ParseResult {
   entries: SourceEntry[];

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { ManifestSource, PortRecord, ReferenceRecord } from '../model/record.js';
 import { messageData, messageOn, setSeverity } from '../model/messages.js';
-import type { DocumentYield } from './read-documents.js';
+import type { LineCounts } from '../model/source-entry.js';
 
 /** A reference record as stored: its fields in a fixed order, its source lines without the source's id. */
 type StoredRecord = [
@@ -47,7 +47,7 @@ export interface PrebuiltDocument {
   documentTitle: string | null;
   entries: number;
   records: number;
-  lines: DocumentYield['lines'];
+  lines: LineCounts | null;
   messages: StoredMessage[];
   rows: StoredRecord[];
 }
@@ -70,7 +70,7 @@ export function prebuiltKey(source: ManifestSource, sha256: string, generator: {
 /** A document as stored, from what reading gave. */
 export function storeDocument(
   key: string,
-  yielded: DocumentYield,
+  yielded: { entries: number; records: number; lines: LineCounts | null },
   documentTitle: string | null,
   references: readonly ReferenceRecord[],
   file: VFile,

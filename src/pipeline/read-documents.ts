@@ -12,7 +12,7 @@ import type { VFileMessage } from 'vfile-message';
 import { reporterFor } from '../model/messages.js';
 import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
 import { recordProblems } from '../model/schema.js';
-import type { LineRole, ParseSummary } from '../model/source-entry.js';
+import type { LineCounts, LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import type { Format, Parser } from '../parsers/registry.js';
 import { prebuiltKey, restoreDocument, type PrebuiltDocument } from './prebuilt.js';
@@ -35,7 +35,7 @@ export interface DocumentYield {
   /** Records before merging. */
   records: number;
   /** Non-blank lines by role, where the parser accounts for lines. */
-  lines: Record<Exclude<LineRole, 'blank'>, number> | null;
+  lines: LineCounts | null;
 }
 
 export interface ReadDocuments {
@@ -147,7 +147,7 @@ export function roleOf(source: ManifestSource): Role {
   return source.role ?? 'catalog';
 }
 
-function countLineRoles(roles: readonly LineRole[]): DocumentYield['lines'] {
+function countLineRoles(roles: readonly LineRole[]): LineCounts {
   const counts = { entry: 0, structure: 0, diagnostic: 0 };
   for (const role of roles) if (role !== 'blank') counts[role] += 1;
   return counts;
