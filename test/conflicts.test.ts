@@ -72,6 +72,17 @@ describe('overlappingPairs', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads no item of either side when the other side is empty', () => {
+    // A build without references (or without products) must not sort its whole catalog for nothing.
+    const untouchable = new Proxy(record({ portStart: 1 }), {
+      get: () => {
+        throw new Error('an item was read');
+      },
+    });
+    expect(overlappingPairs([untouchable, untouchable], [])).toEqual([]);
+    expect(overlappingPairs([], [untouchable])).toEqual([]);
+  });
 });
 
 describe('findVacancyOverlaps', () => {

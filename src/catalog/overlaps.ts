@@ -14,6 +14,8 @@ export function overlappingPairs<A extends PortRange, B extends PortRange>(
   left: readonly A[],
   right: readonly B[],
 ): [A, B][] {
+  // Nothing pairs with an empty side: a build without references, or without products, sorts nothing.
+  if (left.length === 0 || right.length === 0) return [];
   type Tagged = { side: 'left'; item: A } | { side: 'right'; item: B };
   const tagged: Tagged[] = [
     ...left.map((item): Tagged => ({ side: 'left', item })),

@@ -12,9 +12,11 @@ const recordsPerChunk = 1000;
 /**
  * The same text as `JSON.stringify(dataset, null, 2)` plus a newline, a
  * thousand records at a time: the envelope is written around the records,
- * each batch of records stringified as an array and indented one level
- * deeper. JSON.stringify escapes line breaks inside strings, so every line
- * break it writes is structure, and indenting is safe.
+ * and each batch is stringified inside an object shaped like the envelope
+ * (`{"records": [...]}`), so JSON.stringify itself indents the records as
+ * deep as the dataset does, and only the brackets around them are cut off.
+ * (Indenting afterwards, by replacing every line break, cost twice what
+ * stringifying did.)
  */
 export function* jsonChunks(dataset: PortDataset): Generator<string> {
   // `records` is the envelope's last key: write the envelope with a marker there.
@@ -27,10 +29,11 @@ export function* jsonChunks(dataset: PortDataset): Generator<string> {
     return;
   }
   yield `${head}[\n`;
+  const opening = '{\n  "records": [\n';
+  const closing = '\n  ]\n}';
   for (let start = 0; start < dataset.records.length; start += recordsPerChunk) {
-    // `[\n  {…},\n  {…}\n]` indented by two more spaces is `[\n    {…},\n    {…}\n  ]`: keep what is between the brackets.
-    const batch = JSON.stringify(dataset.records.slice(start, start + recordsPerChunk), null, 2).replaceAll('\n', '\n  ');
-    yield `${start === 0 ? '' : ',\n'}${batch.slice('[\n'.length, -'\n  ]'.length)}`;
+    const batch = JSON.stringify({ records: dataset.records.slice(start, start + recordsPerChunk) }, null, 2);
+    yield `${start === 0 ? '' : ',\n'}${batch.slice(opening.length, -closing.length)}`;
   }
   yield '\n  ]\n}\n';
 }
