@@ -27,13 +27,24 @@ describe('the bundled command line', () => {
     expect(readFileSync('dist/bin.js', 'utf8').trimEnd().endsWith('//# sourceMappingURL=bin.js.map')).toBe(true);
   });
 
-  it('names the TypeScript file and line in a stack trace from the bundle', () => {
+  it('names the TypeScript file and line in a stack trace from the bundle, reading maps only then', () => {
     const queries = readdirSync('dist/cli').find((name) => /^queries-[A-Z0-9]+\.js$/.test(name));
-    // A call the command line never makes (no options), so that code of the bundle throws.
-    const script = `process.setSourceMapsEnabled(true); const { freeCommand } = await import('./dist/cli/${queries}'); try { await freeCommand('1-2'); } catch (error) { console.log(error.stack); }`;
+    // The executable's own set-up (bin.ts), then a call the command line never makes (no options), so that code of the bundle throws.
+    const script = [
+      `const { mapStackTraces } = await import('./dist/files/source-mapped-stacks.js');`,
+      `mapStackTraces();`,
+      `const { freeCommand } = await import('./dist/cli/${queries}');`,
+      `try { await freeCommand('1-2'); } catch (error) { console.log(error.stack); }`,
+    ].join(' ');
     const stack = execFileSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(stack).toMatch(/^TypeError: Cannot read properties of undefined/);
-    expect(stack).toMatch(/at freeCommand \(.*\/src\/commands\/queries\.ts:\d+:\d+\)/);
+    expect(stack).toMatch(/\n {4}at freeCommand \(\/.*\/src\/commands\/queries\.ts:\d+:\d+\)\n/);
+    // A frame without a map (the script itself) stays as V8 writes it.
+    expect(stack.trimEnd()).toMatch(/\n {4}at file:\/\/\/.*\[eval1\]:1:\d+$/);
+  });
+
+  it('turns source maps on in no module at start-up: a run that writes no trace reads no map', () => {
+    expect(readFileSync('dist/bin.js', 'utf8')).not.toContain('setSourceMapsEnabled');
   });
 
   it('keeps each parser in a part of its own, loaded only when a manifest uses its format', () => {
