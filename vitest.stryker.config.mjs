@@ -35,6 +35,7 @@ const coreTests = [
   'artifact-streams',
   'markdown-streaming',
   'markdown-stability',
+  'table-lines',
   'html-tables',
   'html-table-edges',
   'html-grid',

@@ -86,16 +86,16 @@ export function mergeRecords(input: readonly PortRecord[]): MergeResult {
   const duplicates: Duplicate[] = [];
   const disagreements: Disagreement[] = [];
   for (const group of inOrder) {
-    const { record, disagreements: found } = mergeGroup(group.records.length > 1 ? group.records.sort(compareRecords) : group.records);
+    const { record, disagreements: found } = mergeGroup(group.records.sort(compareRecords));
     group.merged = record;
-    if (record.sources.length > 1) append(duplicates, repeatsWithinSources(record));
+    append(duplicates, repeatsWithinSources(record));
     append(disagreements, found);
   }
   const records: PortRecord[] = [];
   for (const key of ranges.sortedKeys()) {
     const groups = ranges.itemsOf(key);
     const merged = groups.map(mergedOf);
-    append(records, merged.length > 1 ? merged.sort(compareRecords) : merged);
+    append(records, merged.sort(compareRecords));
   }
   return { records, duplicates, disagreements };
 }
@@ -201,11 +201,14 @@ export function fuller(a: string | null, b: string | null): string | null {
   return compareText(a, b) <= 0 ? a : b;
 }
 
+/** Each source line after the first of its source: a source that gave one identity twice. */
 function repeatsWithinSources(record: PortRecord): Duplicate[] {
   const repeats: Duplicate[] = [];
-  record.sources.forEach((ref, index) => {
-    const first = record.sources.find((other) => other.source === ref.source);
-    if (first && index > 0 && first !== ref) repeats.push({ record, first, duplicate: ref });
-  });
+  const firsts = new Map<string, SourceRef>();
+  for (const ref of record.sources) {
+    const first = firsts.get(ref.source);
+    if (first) repeats.push({ record, first, duplicate: ref });
+    else firsts.set(ref.source, ref);
+  }
   return repeats;
 }

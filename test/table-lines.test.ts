@@ -1,0 +1,59 @@
+/**
+ * Which table rows emit/table-lines.ts writes itself, and which it hands to
+ * the serializer. Both paths must give the same bytes (markdown-streaming.test.ts
+ * and the property test check that); this file states the other half of the
+ * module's job: a row whose cells are all plain never reaches the serializer,
+ * since that is what lets a 100,000-row ports.md stream at the speed of
+ * string joins. The serializer is watched through a spy on mdast.js.
+ */
+import type { PhrasingContent } from 'mdast';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as mdast from '../src/emit/mdast.js';
+import { tableHead, tableRowLine } from '../src/emit/table-lines.js';
+
+vi.mock('../src/emit/mdast.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/emit/mdast.js')>();
+  return { ...original, toMarkdown: vi.fn(original.toMarkdown) };
+});
+
+const { code, link, text } = mdast;
+const serializer = vi.mocked(mdast.toMarkdown);
+
+beforeEach(() => {
+  serializer.mockClear();
+});
+
+describe('tableRowLine: rows written directly', () => {
+  it.each<[string, PhrasingContent[][], string]>([
+    ['inert text', [[text('Secure Shell (SSH), port 22; see: 1.2')]], '| Secure Shell (SSH), port 22; see: 1.2 |'],
+    ['an empty cell', [[], [text('x')]], '| | x |'],
+    ['inline code of words, dots, dashes and slashes', [[code('ma.comm_port')], [code('a/b-c d')]], '| `ma.comm_port` | `a/b-c d` |'],
+    ['a link with a plain label and address', [[link('https://www.rfc-editor.org/rfc/rfc862', 'RFC862')]], '| [RFC862](https://www.rfc-editor.org/rfc/rfc862) |'],
+    ['several plain nodes in one cell', [[text('see '), link('https://x.org/a', 'A1'), text(', '), code('k')]], '| see [A1](https://x.org/a), `k` |'],
+  ])('%s', (_, cells, line) => {
+    expect(tableRowLine(cells)).toBe(line);
+    expect(serializer).not.toHaveBeenCalled();
+  });
+
+  it('writes a head of plain titles without the serializer', () => {
+    expect(tableHead(['port', 'name'])).toBe('| port | name |\n| - | - |');
+    expect(serializer).not.toHaveBeenCalled();
+  });
+});
+
+describe('tableRowLine: rows handed to the serializer, whole', () => {
+  it.each<[string, PhrasingContent[][], string]>([
+    ['text with a pipe', [[text('a | b')], [text('plain')]], '| a \\| b | plain |'],
+    ['text that autolinks', [[text('www.example.org')]], '| www\\.example.org |'],
+    ['inline code with a backtick', [[code('`tick`')]], '| `` `tick` `` |'],
+    ['a link with a title', [[{ type: 'link', url: 'https://x.org/a', title: 'T', children: [{ type: 'text', value: 'A' }] }]], '| [A](https://x.org/a "T") |'],
+    ['a link whose address needs escaping', [[link('https://x.org/a_(b)', 'see')]], '| [see](https://x.org/a_\\(b\\)) |'],
+    ['a link whose label is marked up', [[{ type: 'link', url: 'https://x.org/a', title: null, children: [{ type: 'inlineCode', value: 'k' }] }]], '| [`k`](https://x.org/a) |'],
+    ['a link whose label needs escaping', [[link('https://x.org/a', 'a*b')]], '| [a\\*b](https://x.org/a) |'],
+    ['a link with two label nodes', [[{ type: 'link', url: 'https://x.org/a', title: null, children: [text('a'), text('b')] }]], '| [ab](https://x.org/a) |'],
+    ['emphasis', [[{ type: 'emphasis', children: [text('e')] }]], '| _e_ |'],
+  ])('%s', (_, cells, line) => {
+    expect(tableRowLine(cells)).toBe(line);
+    expect(serializer).toHaveBeenCalledTimes(1);
+  });
+});
