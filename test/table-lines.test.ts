@@ -7,17 +7,25 @@
  * string joins. The serializer is watched through a spy on mdast.js.
  */
 import type { PhrasingContent } from 'mdast';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as mdast from '../src/emit/mdast.js';
-import { tableHead, tableRowLine } from '../src/emit/table-lines.js';
+import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { code, link, text } from '../src/emit/mdast.js';
 
-vi.mock('../src/emit/mdast.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/emit/mdast.js')>();
-  return { ...original, toMarkdown: vi.fn(original.toMarkdown) };
+type Mdast = typeof import('../src/emit/mdast.js');
+type TableLines = typeof import('../src/emit/table-lines.js');
+
+let serializer: Mock<Mdast['toMarkdown']>;
+let tableRowLine: TableLines['tableRowLine'];
+let tableHead: TableLines['tableHead'];
+
+// table-lines.ts is loaded afresh with the spy in place: a set-up file (the
+// mutation run's) may have loaded it before this file could mock anything.
+beforeAll(async () => {
+  vi.resetModules();
+  const original = await vi.importActual<Mdast>('../src/emit/mdast.js');
+  serializer = vi.fn(original.toMarkdown);
+  vi.doMock('../src/emit/mdast.js', () => ({ ...original, toMarkdown: serializer }));
+  ({ tableRowLine, tableHead } = await import('../src/emit/table-lines.js'));
 });
-
-const { code, link, text } = mdast;
-const serializer = vi.mocked(mdast.toMarkdown);
 
 beforeEach(() => {
   serializer.mockClear();
