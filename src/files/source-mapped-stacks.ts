@@ -36,8 +36,9 @@ function mappedFrame(site: NodeJS.CallSite): string {
   const file = site.getFileName();
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
-  const found = file && line !== null && column !== null ? mapOf(file) : null;
-  if (!found || !file || line === null || column === null) return written;
+  if (!file || line === null || column === null) return written;
+  const found = mapOf(file);
+  if (!found) return written;
   const origin = found.map.findEntry(line - 1, column - 1);
   if (!('originalSource' in origin)) return written;
   const source = fileURLToPath(new URL(origin.originalSource, found.url));
