@@ -54,12 +54,16 @@ interface ProcessRun {
   stderr: string;
 }
 
-/** One whole process: wall time from spawn to exit, and its own peak RSS. */
-function runProcess(args: readonly string[]): ProcessRun {
+/**
+ * One whole process: wall time from spawn to exit, and, when `withPeak`, its
+ * own peak RSS. Reading the peak preloads a module, which costs a start-up
+ * what a small command takes, so timed runs go without it.
+ */
+function runProcess(args: readonly string[], withPeak = true): ProcessRun {
   const rssFile = path.join(work, 'peak-rss');
   rmSync(rssFile, { force: true });
   const start = performance.now();
-  const child = spawnSync(process.execPath, ['--import', peakRss, ...args], {
+  const child = spawnSync(process.execPath, [...(withPeak ? ['--import', peakRss] : []), ...args], {
     cwd: projectRoot,
     env: { ...process.env, PORT_CATALOG_BENCH_RSS: rssFile },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -71,8 +75,8 @@ function runProcess(args: readonly string[]): ProcessRun {
   return { ms, peakMib, status: child.status, stderr: child.stderr };
 }
 
-function mustRun(args: readonly string[]): ProcessRun {
-  const run = runProcess(args);
+function mustRun(args: readonly string[], withPeak = true): ProcessRun {
+  const run = runProcess(args, withPeak);
   if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   return run;
 }
@@ -84,21 +88,25 @@ interface Paired {
   peakMibA: number;
 }
 
-/** A and B in turn, `runs` times after one warm-up pair; medians of each and of the pair ratios. */
+/**
+ * A and B in turn, `runs` times after one warm-up pair that also reads A's
+ * peak RSS; medians of each and of the pair ratios. The timed runs are bare
+ * `node` processes, so `node -e 0` is what it says.
+ */
 function pairedProcesses(a: readonly string[], b: readonly string[], runs: number): Paired {
-  mustRun(a);
-  mustRun(b);
+  const peakMibA = mustRun(a).peakMib;
+  mustRun(b, false);
   const as: ProcessRun[] = [];
   const bs: ProcessRun[] = [];
   for (let run = 0; run < runs; run++) {
-    as.push(mustRun(a));
-    bs.push(mustRun(b));
+    as.push(mustRun(a, false));
+    bs.push(mustRun(b, false));
   }
   return {
     a: median(as.map((each) => each.ms)),
     b: median(bs.map((each) => each.ms)),
     ratio: median(as.map((each, index) => each.ms / (bs[index]?.ms ?? Number.NaN))),
-    peakMibA: median(as.map((each) => each.peakMib)),
+    peakMibA,
   };
 }
 
