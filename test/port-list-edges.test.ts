@@ -387,6 +387,17 @@ describe('range headings in the line loop', () => {
     expect(separator.lineRoles).toEqual(['structure', 'structure', 'entry', 'blank']);
   });
 
+  it('takes a heading followed by a tab row whose port is no number as structure: the row is an entry, reported later, not prose', () => {
+    // A tab row opens an entry whatever its first field holds (the port is checked when records are made),
+    // so it cannot be read as the range's prose, though it does not look like a port line.
+    const { entries, lineRoles } = parse('20-29\n\nx1\tTCP\tSomething\n\n30\tTCP\tThirty\n');
+    expect(brief(entries)).toEqual([
+      { port: 'x1', protocols: ['TCP'], name: 'Something', description: null },
+      { port: '30', protocols: ['TCP'], name: 'Thirty', description: null },
+    ]);
+    expect(lineRoles).toEqual(['structure', 'blank', 'entry', 'blank', 'entry', 'blank']);
+  });
+
   it('takes a heading followed by a tab detail as structure, and reports the detail as stray', () => {
     const { entries, lineRoles, messages } = parse('7\tTCP\tEcho\n0-9\n\tSome detail\t\n');
     expect(brief(entries)).toEqual([{ port: '7', protocols: ['TCP'], name: 'Echo', description: null }]);

@@ -222,3 +222,8 @@ export function lineStart(line: string): LineStart {
   if (port !== null) return { kind: 'bullet', port };
   return looksLikeEntry(line) ? { kind: 'entry-like' } : { kind: 'text' };
 }
+
+/** True for a line that starts an entry, so it cannot continue the one above. */
+export function startsEntry(line: string): boolean {
+  return tabRow(line) !== null || inlineBold(line) !== null || blockHeader(line) !== null || bullet(line) !== null;
+}

@@ -11,7 +11,7 @@ import { reporterFor } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
 import { collectEntries, type EntryStream, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
 import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
-import { isSeparator, lineStart, looksLikeEntry, protocolBold, protocolsOnly, rangeHeading, tabDetail } from './layouts.js';
+import { isSeparator, lineStart, looksLikeEntry, protocolBold, protocolsOnly, rangeHeading, startsEntry, tabDetail } from './layouts.js';
 
 const blankLine = /^\s*$/;
 
@@ -155,8 +155,7 @@ function proseFollows(lines: readonly string[], index: number): boolean {
   for (let next = index + 1; next < lines.length; next++) {
     const text = lines[next] ?? '';
     if (blankLine.test(text) || protocolsOnly(text) !== null) continue;
-    // Every line a layout starts an entry with opens like one, so looksLikeEntry covers them all.
-    return !(isSeparator(text) || rangeHeading(text) !== null || tabDetail(text) !== null || looksLikeEntry(text));
+    return !(isSeparator(text) || rangeHeading(text) !== null || startsEntry(text) || tabDetail(text) !== null || looksLikeEntry(text));
   }
   return false;
 }
