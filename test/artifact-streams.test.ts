@@ -108,7 +108,7 @@ describe('artifact facts', () => {
 });
 
 describe('referenceIndexChunks', () => {
-  const generatorHeader = '{"index":{"name":"port-catalog","version":"0.0.0-test","fields":["portStart","portEnd","protocol","status","serviceName","aliases","name","source","line"]},"rows":[';
+  const generatorHeader = '{"index":{"name":"port-catalog","version":"0.0.0-test","fields":["portStart","portEnd","protocol","status","serviceName","aliases","name","source","line"],"widest":0},"rows":[';
   it('writes a line per row between the header and the closing bracket, and an empty index on two lines', () => {
     const echo = { ...record({ portStart: 7, serviceName: 'echo', name: 'Echo', sources: [{ source: 'iana', line: 12 }] }), aliasOf: null };
     const tcpmux = { ...record({ portStart: 1, serviceName: 'tcpmux', sources: [{ source: 'iana', line: 3 }] }), aliasOf: null };
@@ -116,5 +116,11 @@ describe('referenceIndexChunks', () => {
       `${generatorHeader}\n[1,1,"tcp","assigned","tcpmux",[],null,"iana",3],\n[7,7,"tcp","assigned","echo",[],"Echo","iana",12]\n]}\n`,
     );
     expect([...referenceIndexChunks([], generator)].join('')).toBe(`${generatorHeader}\n]}\n`);
+  });
+
+  it('gives in the header the widest range of any row, as portEnd - portStart', () => {
+    const range = { ...record({ portStart: 6000, portEnd: 6063, sources: [{ source: 'iana', line: 9 }] }), aliasOf: null };
+    const single = { ...record({ portStart: 7000, sources: [{ source: 'iana', line: 10 }] }), aliasOf: null };
+    expect([...referenceIndexChunks([single, range], generator)].join('').split('\n')[0]).toBe(generatorHeader.replace('"widest":0', '"widest":63'));
   });
 });

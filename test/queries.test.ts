@@ -38,7 +38,9 @@ describe('lookup from the built data', () => {
 });
 
 describe('built data that is not what build writes', () => {
+  // Without `widest`, as written before it, the file is read whole; with it, by binary search: both give the same errors.
   const header = '{"index":{"name":"port-catalog","version":"0","fields":[]},"rows":[\n';
+  const searched = '{"index":{"name":"port-catalog","version":"0","fields":[],"widest":0},"rows":[\n';
   const good = JSON.stringify({ records: [record({ portStart: 22, serviceName: 'ssh' })] });
   const cases: [string, Record<string, string>, string][] = [
     ['a record that is no object', { 'ports.json': '{"records":[null]}' }, 'Unexpected ports.json record 0 not an object, expected the file `build` writes'],
@@ -47,6 +49,8 @@ describe('built data that is not what build writes', () => {
     ['no records at all', { 'ports.json': '{"sources":[]}' }, 'Unexpected ports.json without a `records` array, expected the file `build` writes'],
     ['a reference row too short', { 'ports.json': good, 'references.json': `${header}[22,22,"tcp"]\n]}` }, 'Unexpected references.json row 0 (`[22,22,"tcp"]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
     ['a reference row with an unknown protocol', { 'ports.json': good, 'references.json': `${header}[22,22,"ipx","assigned","ssh",[],null,"iana",1]\n]}` }, 'Unexpected references.json row 0 (`[22,22,"ipx","assigned","ssh",[],null,"iana",1]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
+    ['a reference row too short, found by search', { 'ports.json': good, 'references.json': `${searched}[20,20,"tcp","assigned",null,[],null,"iana",1],\n[22,22,"tcp"]\n]}` }, 'Unexpected references.json row 1 (`[22,22,"tcp"]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
+    ['a reference row with an unknown protocol, found by search', { 'ports.json': good, 'references.json': `${searched}[22,22,"ipx","assigned","ssh",[],null,"iana",1]\n]}\n` }, 'Unexpected references.json row 0 (`[22,22,"ipx","assigned","ssh",[],null,"iana",1]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]'],
     ['no rows at all', { 'ports.json': good, 'references.json': '{}' }, 'Unexpected references.json without a `rows` array, expected the file `build` writes'],
   ];
 

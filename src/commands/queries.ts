@@ -4,12 +4,14 @@
  * of the build pipeline, so they cost about what starting Node costs.
  */
 import { nearestName } from '../query/nearest.js';
-import { parseBuilt, readBuiltData, type BuiltData } from '../query/built-data.js';
+import { readBuiltData, type BuiltData } from '../query/built-data.js';
+import { parseBuilt } from '../query/parse-built.js';
+import type { PortSpan } from '../query/reference-rows.js';
 import { isConflictReport } from '../model/built-shapes.js';
 import { freePorts } from '../query/free.js';
 import { lookup, parsePortQuery, type PortQuery } from '../query/lookup.js';
 import { formatHits } from '../emit/lookup-text.js';
-import { builtFolder, readBuiltFile } from '../files/read-built.js';
+import { builtFolder, readBuiltBytes, readBuiltFile } from '../files/read-built.js';
 import { protocolOf } from '../grammar/protocol-words.js';
 import { forProduct, formatConflicts, type ConflictsDocument } from '../emit/conflicts-text.js';
 import { highestPort } from '../model/record.js';
@@ -31,13 +33,20 @@ const missing = (folder: string, name: string): CommandOutput => ({
   code: exitCodes.failed,
 });
 
-/** The built data of the folder, or what to print when it has none or it is not what `build` writes. */
-async function loadData(out: string | undefined): Promise<(BuiltData & { folder: string }) | CommandOutput> {
+/** Which reference rows a command needs: none, those of some ports, or all. */
+type ReferencesWanted = 'none' | readonly PortSpan[] | 'all';
+
+/**
+ * The built data of the folder, with the reference rows the command wants
+ * (references.json is not read when it wants none), or what to print when
+ * the folder has no build or it is not what `build` writes.
+ */
+async function loadData(out: string | undefined, wanted: ReferencesWanted): Promise<(BuiltData & { folder: string }) | CommandOutput> {
   const folder = await builtFolder(out);
-  const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), readBuiltFile(folder, 'references.json')]);
+  const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), wanted === 'none' ? null : readBuiltBytes(folder, 'references.json')]);
   if (ports === null) return missing(folder, 'ports.json');
   try {
-    return { ...readBuiltData(ports, references), folder };
+    return { ...readBuiltData(ports, references, typeof wanted === 'string' ? null : wanted), folder };
   } catch (error) {
     // readBuiltData explains what is wrong with the file in its message.
     return { stdout: [], stderr: [`port-catalog: ${error instanceof Error ? error.message : String(error)}`], code: exitCodes.failed };
@@ -61,6 +70,12 @@ function resolveProduct(data: BuiltData, wanted: string | undefined): { product:
   );
 }
 
+/** The reference rows queries need: those of their ports, or every row when one asks by name. */
+function referencesFor(queries: readonly PortQuery[]): ReferencesWanted {
+  const spans = queries.flatMap((query) => (query.kind === 'ports' ? [query] : []));
+  return spans.length < queries.length ? 'all' : spans;
+}
+
 export interface LookupOptions {
   out?: string;
   product?: string;
@@ -72,7 +87,8 @@ export async function lookupCommand(queries: readonly string[], options: LookupO
   const parsed = queries.map(parsePortQuery);
   const bad = parsed.filter((query): query is string => typeof query === 'string');
   if (bad.length > 0) return { stdout: [], stderr: bad.map((reason) => `port-catalog: ${reason}`), code: exitCodes.usage };
-  const data = await loadData(options.out);
+  // With --product only catalog records answer; a port query needs only the reference rows of its ports.
+  const data = await loadData(options.out, options.product !== undefined ? 'none' : referencesFor(parsed as PortQuery[]));
   if ('code' in data) return data;
   const product = resolveProduct(data, options.product);
   if ('code' in product) return product;
@@ -99,7 +115,7 @@ export async function freeCommand(range: string, options: FreeOptions): Promise<
   if (protocol === null) return usage(`Unexpected protocol \`${options.protocol}\`, expected tcp, udp, sctp or dccp`);
   const count = Number(options.count);
   if (!Number.isInteger(count) || count < 1) return usage(`Unexpected count \`${options.count}\`, expected a whole number of 1 or more`);
-  const data = await loadData(options.out);
+  const data = await loadData(options.out, [query]);
   if ('code' in data) return data;
   const free = freePorts({ start: query.start, end: query.end, protocol: query.protocol ?? protocol, count }, [...data.catalog, ...data.references]);
   if (options.json) return { stdout: [JSON.stringify({ range: `${query.start}-${query.end}`, protocol: query.protocol ?? protocol, free })], stderr: [], code: exitCodes.ok };
@@ -115,7 +131,7 @@ export interface ConflictsOptions {
 
 /** `conflicts [--product NAME]`: the conflicts of the built report; exit 1 when there is any. */
 export async function conflictsCommand(options: ConflictsOptions): Promise<CommandOutput> {
-  const data = await loadData(options.out);
+  const data = await loadData(options.out, 'none');
   if ('code' in data) return data;
   const product = resolveProduct(data, options.product);
   if ('code' in product) return product;

@@ -23,9 +23,14 @@ export async function builtFolder(out: string | undefined): Promise<string> {
   );
 }
 
-/** A file of the built data, or null when the folder has none. */
+/** A file of the built data, as text, or null when the folder has none. */
 export async function readBuiltFile(folder: string, name: string): Promise<string | null> {
-  return readFile(path.join(folder, name), 'utf8').catch((error: unknown) => {
+  return (await readBuiltBytes(folder, name))?.toString('utf8') ?? null;
+}
+
+/** A file of the built data, as bytes, or null when the folder has none. */
+export async function readBuiltBytes(folder: string, name: string): Promise<Buffer | null> {
+  return readFile(path.join(folder, name)).catch((error: unknown) => {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
     throw error;
   });

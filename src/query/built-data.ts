@@ -1,46 +1,32 @@
 /**
  * The built data the query commands answer from: the catalog records of
  * ports.json and the reference rows of references.json. Reading them costs
- * a JSON.parse each and a look at each record's and row's types (see
+ * a JSON.parse of ports.json, the reference rows a query wants (see
+ * reference-rows.ts), and a look at each record's and row's types (see
  * model/built-shapes.ts); nothing of the build pipeline is loaded.
  */
-import { datasetRecords, isReferenceRow } from '../model/built-shapes.js';
+import { datasetRecords } from '../model/built-shapes.js';
 import type { PortRecord } from '../model/record.js';
-import { referenceRowFields, type ReferenceRow } from '../model/reference-row.js';
+import type { ReferenceRow } from '../model/reference-row.js';
+import { parseBuilt } from './parse-built.js';
+import { wantedReferenceRows, type PortSpan } from './reference-rows.js';
 
 export interface BuiltData {
   catalog: PortRecord[];
+  /** The reference records of the ports the query asked about. */
   references: PortRecord[];
 }
 
-/** Built data from the two files' texts. Throws an Error that names the file when one is not what `build` writes. */
-export function readBuiltData(portsJson: string, referencesJson: string | null): BuiltData {
+/**
+ * Built data from ports.json's text and references.json's bytes, keeping the
+ * reference rows whose ports meet one of `spans` (every row when it is null).
+ * Throws an Error that names the file when one is not what `build` writes.
+ */
+export function readBuiltData(portsJson: string, referencesJson: Buffer | null, spans: readonly PortSpan[] | null): BuiltData {
   const read = datasetRecords(parseBuilt(portsJson, 'ports.json'));
   if ('reason' in read) throw new Error(`Unexpected ports.json ${read.reason}, expected the file \`build\` writes`);
-  const rows = referencesJson === null ? [] : referenceRows(parseBuilt(referencesJson, 'references.json'));
+  const rows = referencesJson === null ? [] : wantedReferenceRows(referencesJson, spans);
   return { catalog: read.records, references: rows.map(recordOfRow) };
-}
-
-/** The rows of a references.json, each checked to be a row as build writes it. */
-function referenceRows(index: unknown): ReferenceRow[] {
-  const rows = (index as { rows?: unknown } | null)?.rows;
-  if (!Array.isArray(rows)) throw new Error('Unexpected references.json without a `rows` array, expected the file `build` writes');
-  rows.forEach((row: unknown, number) => {
-    if (!isReferenceRow(row)) {
-      throw new Error(`Unexpected references.json row ${number} (\`${JSON.stringify(row)?.slice(0, 80)}\`), expected [${referenceRowFields.join(', ')}]`);
-    }
-  });
-  return rows as ReferenceRow[];
-}
-
-/** A built file's JSON; a text that is none is an Error naming the file. */
-export function parseBuilt(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    // JSON.parse explains itself only in its message.
-    throw new Error(`Unexpected content in ${name} (${error instanceof Error ? error.message : String(error)}), expected the file \`build\` writes`);
-  }
 }
 
 /** The lists a reference row does not carry, shared by every record made from one (a query never changes a record). */
