@@ -40,6 +40,15 @@ describe('inert table-cell text', () => {
     );
   });
 
+  it('is judged with the characters of the nodes beside it, as the serializer looks across nodes', () => {
+    for (const cell of [[text('w.'), text('b')], [text('s:/]'), text('( ')], [text('see www'), code('x'), text('.org')]]) {
+      const tree = [table(['A'], [[cell]])];
+      expect(toMarkdown(tree)).toBe(withRemarkOnly(tree));
+    }
+    expect(toMarkdown([table(['A'], [[[text('w.'), text('b')]]])])).toContain('| w\\.b |');
+    expect(toMarkdown([table(['A'], [[[text('s:/]'), text('( ')]]])])).toContain('| s\\:/]\\(  |');
+  });
+
   it('still escapes everything else in cells', () => {
     const tree = [table(['A'], [[[text('a | b *c* [d](e) www.x.org')]]])];
     expect(toMarkdown(tree)).toBe(withRemarkOnly(tree));

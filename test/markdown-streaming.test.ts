@@ -1,8 +1,9 @@
 /**
- * ports.md is written row by row (emit/table-lines.ts) rather than as one
- * tree through remark. It must be byte for byte what remark-stringify with
- * remark-gfm writes for the same tree, whatever the records hold: checked on
- * generated catalogs whose text is full of Markdown, HTML and autolink syntax.
+ * ports.md and conflicts.md are written row by row (emit/table-lines.ts)
+ * rather than as one tree through remark. They must be byte for byte what
+ * remark-stringify with remark-gfm writes for the same tree, whatever the
+ * records hold: checked on generated catalogs and conflict reports whose text
+ * is full of Markdown, HTML and autolink syntax.
  */
 import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
@@ -10,6 +11,8 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../src/catalog/dataset.js';
+import { buildConflictReport } from '../src/compare/conflicts.js';
+import { conflictsTree, emitConflictsMarkdown } from '../src/emit/conflicts-markdown.js';
 import { catalogTree, emitMarkdown } from '../src/emit/markdown.js';
 import { code, link, text } from '../src/emit/mdast.js';
 import { tableRowLine } from '../src/emit/table-lines.js';
@@ -51,9 +54,10 @@ const hostileText = fc.array(hostileCharacter, { minLength: 1, maxLength: 12 }).
 const someText = fc.oneof(hostileText, fc.constantFrom('Echo', 'Remote Job Entry (RJE), v2', 'ma.comm_port', 'X.400'));
 const nullable = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null, freq: 3 });
 
-const generatedRecord: fc.Arbitrary<PortRecord> = fc
+/** Records at any port, or only at ports 0-3, where they meet each other and make conflicts. */
+const generatedRecordAt = (highest: number): fc.Arbitrary<PortRecord> => fc
   .record({
-    portStart: fc.integer({ min: 0, max: 65535 }),
+    portStart: fc.integer({ min: 0, max: highest }),
     span: fc.constantFrom(0, 0, 0, 4),
     protocol: fc.constantFrom('tcp', 'udp', 'sctp', 'dccp'),
     status: fc.constantFrom('assigned', 'unassigned', 'reserved', 'deprecated', 'category'),
@@ -76,6 +80,7 @@ const generatedRecord: fc.Arbitrary<PortRecord> = fc
       sources: [{ source: 'list', line }],
     }),
   );
+const generatedRecord = generatedRecordAt(65535);
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };
 const sources: PortDataset['sources'] = [
@@ -91,7 +96,34 @@ describe('ports.md written row by row', () => {
       }),
       { numRuns: 400, seed: 20261204 },
     );
-  });
+  }, 30_000);
+
+  it('is byte for byte what remark writes for the conflict report, on hostile records', () => {
+    const crowded = generatedRecordAt(3);
+    fc.assert(
+      fc.property(fc.array(crowded, { minLength: 1, maxLength: 12 }), fc.array(crowded, { maxLength: 12 }), (catalog, references) => {
+        const report = buildConflictReport(catalog, references.map((reference) => ({ ...reference, aliasOf: null })));
+        const document = { generator, sources, report };
+        expect(emitConflictsMarkdown(document)).toBe(remarkMarkdown(conflictsTree(document)));
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
+  }, 30_000);
+
+  it('writes text with brackets and backticks as remark does, alone and beside other nodes', () => {
+    const bracketCharacter = fc.constantFrom(...'[]`()ab Z0 .:-,;\'"+=%/'.split(''), '\u2013', 'w.', 's:/');
+    const bracketText = fc.array(bracketCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(bracketText, bracketText, (first, second) => {
+        const rows = [[[text(first)]], [[text(first), text(second)]], [[code('k'), text(first)], [text(second), link('https://x.org/a', 'A1'), text(first)]]];
+        for (const cells of rows) {
+          const whole = remarkMarkdown([{ type: 'table', align: cells.map(() => null), children: [{ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) }] }]);
+          expect(tableRowLine(cells)).toBe(whole.split('\n')[0]);
+        }
+      }),
+      { numRuns: 3000, seed: 20261205 },
+    );
+  }, 30_000);
 
   it('writes plain cells directly and sends every other row through the serializer', () => {
     expect(tableRowLine([[text('80')], [], [code('http')], [link('https://www.rfc-editor.org/rfc/rfc2616', 'RFC2616')]])).toBe(

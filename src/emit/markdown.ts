@@ -4,26 +4,14 @@
  * HTML, links or table breaks. Records that differ only in protocol share a
  * row ("tcp, udp").
  *
- * Written as a stream of chunks: the record tables one row at a time
- * (table-lines.ts), the few other blocks each through the serializer, so a
+ * Written as a stream of chunks (markdown-document.ts): the record tables
+ * one row at a time, the few other blocks each through the serializer, so a
  * large catalog is never one tree nor one string.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { categories, compareText, formatPortRange, formatSources, type Category, type PortDataset, type PortRecord, type SourceRef } from '../model/record.js';
-import {
-  bulletList,
-  code,
-  heading,
-  joined,
-  link,
-  optionalText,
-  paragraph,
-  referenceLink,
-  table,
-  text,
-  toMarkdown,
-} from './mdast.js';
-import { tableHead, tableRowLine } from './table-lines.js';
+import { bulletList, code, heading, joined, link, optionalText, paragraph, referenceLink, text } from './mdast.js';
+import { documentChunks, documentTree, tableBlock, type Block, type TableBlock } from './markdown-document.js';
 import { RangeBuckets, type BucketRules } from '../catalog/range-buckets.js';
 import { portRangeKey } from '../catalog/identity.js';
 
@@ -38,37 +26,14 @@ export function emitMarkdown(dataset: PortDataset): string {
   return [...markdownChunks(dataset)].join('');
 }
 
-/**
- * A block of the document: a node the serializer writes, or a records table
- * written row by row.
- */
-type Block = RootContent | { records: readonly PortRecord[]; columns: readonly Column[] };
-
-/**
- * The whole document as one mdast tree, records tables included: what
- * markdownChunks writes, for tests to serialize in one go and compare.
- */
-export function catalogTree(dataset: PortDataset): RootContent[] {
-  return [...catalogBlocks(dataset)].map((block) =>
-    'records' in block
-      ? table(
-          block.columns.map((each) => each.title),
-          groupProtocols(block.records).map(({ record, protocols }) => block.columns.map((each) => each.cell(record, protocols))),
-        )
-      : block,
-  );
+/** The Markdown of the dataset, in chunks that join to emitMarkdown's text. */
+export function markdownChunks(dataset: PortDataset): Generator<string> {
+  return documentChunks(catalogBlocks(dataset));
 }
 
-/** The Markdown of the dataset, in chunks that join to emitMarkdown's text. */
-export function* markdownChunks(dataset: PortDataset): Generator<string> {
-  let separator = '';
-  for (const block of catalogBlocks(dataset)) {
-    yield separator;
-    separator = '\n\n';
-    if ('records' in block) yield* recordsTableLines(block.records, block.columns);
-    else yield toMarkdown([block]).slice(0, -1);
-  }
-  yield '\n';
+/** The whole document as one mdast tree, records tables included: what markdownChunks writes, for tests. */
+export function catalogTree(dataset: PortDataset): RootContent[] {
+  return documentTree(catalogBlocks(dataset));
 }
 
 function* catalogBlocks(dataset: PortDataset): Generator<Block> {
@@ -98,23 +63,26 @@ function* catalogBlocks(dataset: PortDataset): Generator<Block> {
     const records = dataset.records.filter((record) => record.category === category && record.product === null);
     if (records.length === 0) continue;
     yield heading(2, categoryTitles[category]);
-    yield { records, columns: serviceColumns };
+    yield recordsTable(records, serviceColumns);
   }
   const products = [...new Set(dataset.records.flatMap((record) => (record.product === null ? [] : [record.product])))].sort(compareText);
   if (products.length > 0) yield heading(2, 'Products');
   for (const product of products) {
     yield heading(3, product);
-    yield { records: dataset.records.filter((record) => record.product === product), columns: productColumns };
+    yield recordsTable(
+      dataset.records.filter((record) => record.product === product),
+      productColumns,
+    );
   }
 }
 
-function countsTable(counts: PortDataset['counts']): RootContent {
+function countsTable(counts: PortDataset['counts']): TableBlock {
   const rows: [string, Record<string, number | undefined>][] = [
     ['Category', counts.byCategory],
     ['Status', counts.byStatus],
     ['Protocol', counts.byProtocol],
   ];
-  return table(
+  return tableBlock(
     ['Records', 'Count'],
     [
       [[text('all')], [text(String(counts.records))]],
@@ -163,11 +131,16 @@ const productColumns: readonly Column[] = [
   column.description, column.references, column.notes, column.sources,
 ];
 
-function* recordsTableLines(records: readonly PortRecord[], columns: readonly Column[]): Generator<string> {
-  yield tableHead(columns.map((each) => each.title));
-  for (const { record, protocols } of groupProtocols(records)) {
-    yield `\n${tableRowLine(columns.map((each) => each.cell(record, protocols)))}`;
-  }
+/** A table of records, a row made as it is written. */
+function recordsTable(records: readonly PortRecord[], columns: readonly Column[]): TableBlock {
+  return tableBlock(
+    columns.map((each) => each.title),
+    recordRows(records, columns),
+  );
+}
+
+function* recordRows(records: readonly PortRecord[], columns: readonly Column[]): Generator<PhrasingContent[][]> {
+  for (const { record, protocols } of groupProtocols(records)) yield columns.map((each) => each.cell(record, protocols));
 }
 
 /** A row: a record, and the protocols of the records equal to it but for protocol. */

@@ -21,11 +21,19 @@ import { defaultHandlers, toMarkdown as serialize, type Handle, type Options } f
 export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:\u2013-]*$/;
 
 /**
+ * What the serializer escapes in otherwise inert text, looking one character
+ * into the nodes on each side: an autolink's `.` or `:`, and a `(` after `]`.
+ */
+const escapedInContext = /[Ww]\.[\w.-]|[ps]:\/|\]\(/;
+
+/**
  * The text handler runs every unsafe pattern over every text node; inert
- * cell text skips it, all else goes through it.
+ * cell text skips it, all else goes through it. The serializer looks one
+ * character into the nodes on each side (`w.` before `b` is written `w\.b`),
+ * so those characters are judged with the text.
  */
 const inertCellTextHandler: Handle = (node: { value: string }, parent, state, info) =>
-  parent?.type === 'tableCell' && inertCellText.test(node.value)
+  parent?.type === 'tableCell' && inertCellText.test(node.value) && !escapedInContext.test(info.before + node.value + info.after)
     ? node.value
     : defaultHandlers.text(node as Parameters<typeof defaultHandlers.text>[0], parent, state, info);
 

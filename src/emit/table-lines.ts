@@ -4,9 +4,9 @@
  * `| a | b |`, an empty cell as `| |`, and a delimiter row `| - | - |`.
  * Unaligned rows do not depend on each other, so a large table streams.
  *
- * A cell made only of nodes whose Markdown is plain (inert text, inline code
- * of word characters, a link with a plain label and address) is written
- * directly; a row holding any other cell is serialized alone, as a one-row
+ * A cell made only of nodes whose Markdown is plain (inert text, text with
+ * brackets and backticks, inline code of word characters, a link with a
+ * plain label and address) is written directly; a row holding any other cell is serialized alone, as a one-row
  * table, by mdast-util-to-markdown. A property test compares both paths with
  * the serializer on hostile text.
  */
@@ -19,19 +19,47 @@ const plainCode = /^[A-Za-z0-9._/-]+(?: [A-Za-z0-9._/-]+)*$/;
 const plainLabel = /^[A-Za-z0-9]+$/;
 const plainAddress = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._-]*)*$/;
 
-/** The cell's Markdown when every node in it is plain, else null. */
+/**
+ * Inert text (mdast.ts) that also holds `[`, `]` or `` ` ``, as reference
+ * labels (`Secure Shell [ssh]`) and conflict explanations do. In a cell the
+ * serializer writes a backslash before every `[` and `` ` ``, and before a
+ * `(` that follows `]`, and changes nothing else.
+ */
+const bracketedCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:\u2013[\]`-]*$/;
+const bracketEscapes = /[[`]|(?<=\])\(/g;
+
+/**
+ * The cell's Markdown when every node in it is plain, else null. Text nodes
+ * side by side are judged as one text: the serializer looks across them
+ * (`w.` then `b` is escaped as `w\.b`).
+ */
 function plainCell(children: readonly PhrasingContent[]): string | null {
   let cell = '';
+  let pendingText = '';
   for (const node of children) {
-    if (node.type === 'text' && inertCellText.test(node.value)) cell += node.value;
-    else if (node.type === 'inlineCode' && plainCode.test(node.value)) cell += `\`${node.value}\``;
+    if (node.type === 'text') {
+      pendingText += node.value;
+      continue;
+    }
+    const text = plainText(pendingText);
+    if (text === null) return null;
+    cell += text;
+    pendingText = '';
+    if (node.type === 'inlineCode' && plainCode.test(node.value)) cell += `\`${node.value}\``;
     else if (node.type === 'link' && !node.title && plainAddress.test(node.url) && node.children.length === 1) {
       const [label] = node.children;
       if (label?.type !== 'text' || !plainLabel.test(label.value)) return null;
       cell += `[${label.value}](${node.url})`;
     } else return null;
   }
-  return cell;
+  const text = plainText(pendingText);
+  return text === null ? null : cell + text;
+}
+
+/** Text as a cell writes it, when it is inert or bracketed text; else null. */
+function plainText(value: string): string | null {
+  if (inertCellText.test(value)) return value;
+  return bracketedCellText.test(value) ? value.replace(bracketEscapes, '\\$&') : null;
 }
 
 /** `| a | b |` from cells already written as Markdown. */

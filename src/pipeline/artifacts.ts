@@ -1,7 +1,7 @@
 /** The artifacts of a build: each file's text as a stream, from the dataset and the conflict report. */
 import type { Artifact } from '../emit/artifact.js';
 import { emitConflictsJson } from '../emit/conflicts-json.js';
-import { emitConflictsMarkdown } from '../emit/conflicts-markdown.js';
+import { conflictsMarkdownChunks } from '../emit/conflicts-markdown.js';
 import { csvChunks } from '../emit/csv.js';
 import { emitDataPackage } from '../emit/datapackage.js';
 import { jsonChunks } from '../emit/json.js';
@@ -29,7 +29,7 @@ export function assembleArtifacts(
     'ports.csv': () => csvChunks(dataset.records),
     'ports.md': () => markdownChunks(dataset),
     'conflicts.json': () => [emitConflictsJson(report)],
-    'conflicts.md': () => [emitConflictsMarkdown(report)],
+    'conflicts.md': () => conflictsMarkdownChunks(report),
     'references.json': () => referenceIndexChunks(references, generator),
     'datapackage.json': (written) => [emitDataPackage({ dataset, written, tableSchema: tableSchemaFor(loadSchema('record')) })],
   };
