@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDataset } from '../src/catalog/dataset.js';
 import { artifactFacts, artifactTexts, fixedArtifacts, utf8Batches, type Artifact } from '../src/emit/artifact.js';
-import { csvChunks, csvCells, emitCsv } from '../src/emit/csv.js';
+import { csvChunks, csvCells, csvRow, emitCsv } from '../src/emit/csv.js';
 import { jsonChunks } from '../src/emit/json.js';
 import { referenceIndexChunks } from '../src/emit/reference-index.js';
 import { stringify } from 'csv-stringify/sync';
@@ -48,6 +48,15 @@ describe('csvChunks', () => {
     expect(chunks.join('')).toBe(whole);
     expect(emitCsv(records)).toBe(whole);
     expect(chunks[1]?.startsWith('2000,2000,tcp,')).toBe(true);
+  });
+
+  it('writes a row of plain cells as they are, and quotes or escapes any other as csv-stringify does', () => {
+    expect(csvRow([22, 22, 'tcp', 'Secure Shell (SSH): see RFC4253', ''])).toBe('22,22,tcp,Secure Shell (SSH): see RFC4253,\n');
+    expect(csvRow([1, 'a, b'])).toBe('1,"a, b"\n');
+    expect(csvRow(['say "hi"'])).toBe('"say ""hi"""\n');
+    expect(csvRow(['two\nlines'])).toBe('"two\nlines"\n');
+    expect(csvRow(['-1 day', '=SUM(A1)', '@x', '\uFF0Bx'])).toBe("'-1 day,'=SUM(A1),'@x,'\uFF0Bx\n");
+    expect(csvRow(['a\tb'])).toBe('a\tb\n');
   });
 
   it('writes the header alone for no records', () => {

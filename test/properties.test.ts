@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readSourceText } from '../src/input/source-text.js';
+import { stringify } from 'csv-stringify/sync';
 import { csvCells, emitCsv } from '../src/emit/csv.js';
 import { formatMessage } from '../src/model/messages.js';
 import { toRecords } from '../src/normalize/to-records.js';
@@ -242,6 +243,23 @@ describe('CSV', () => {
       { numRuns: runs },
     );
     expect(escaped).toBeGreaterThan(runs);
+  });
+
+  it('is byte for byte one csv-stringify call over every record, though plain rows are joined directly', () => {
+    /** Text mostly plain, with what CSV quotes or escapes somewhere in it: the direct path and csv-stringify both run. */
+    const cellText = fc.oneof(
+      { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9 ().:/]{0,12}$/) },
+      { weight: 2, arbitrary: fc.array(fc.constantFrom('a', ' ', ',', '"', '\n', '\r', '\t', '-', '=', '+', '@', "'", '\uFF0B', ';', 'é'), { maxLength: 8 }).map((parts) => parts.join('')) },
+    );
+    const mixed = fc.record({ portStart: fc.integer({ min: 0, max: 65535 }), name: fc.option(cellText), description: fc.option(cellText), configKey: fc.option(cellText), aliases: fc.array(cellText.filter((alias) => !alias.includes('; ')), { maxLength: 2 }) });
+    fc.assert(
+      fc.property(fc.array(mixed, { maxLength: 12 }), (fields) => {
+        const input = fields.map((each) => ({ ...each, portEnd: each.portStart, protocol: 'tcp' as const, status: 'assigned' as const, serviceName: null, references: [], notes: [], category: 'registered' as const, product: null, direction: null, sources: [{ source: 'list', line: 1 }] }));
+        const whole = stringify(input.map(csvCells), { columns: fieldsInSchemaOrder, header: true, record_delimiter: '\n', escape_formulas: true });
+        expect(emitCsv(input)).toBe(whole);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('reads back with csv-parse to the same records as the JSON', () => {
