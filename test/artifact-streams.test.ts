@@ -25,15 +25,15 @@ describe('jsonChunks', () => {
     }
   });
 
-  it('writes a chunk per thousand records between the envelope’s two, and joins across them', () => {
-    const records = Array.from({ length: 2001 }, (_, index) => record({ portStart: index, name: `n${index}` }));
+  it('writes a chunk per hundred records between the envelope’s two, and joins across them', () => {
+    const records = Array.from({ length: 201 }, (_, index) => record({ portStart: index, name: `n${index}` }));
     const dataset = createDataset({ generator, sources: [], records });
     const chunks = [...jsonChunks(dataset)];
     expect(chunks).toHaveLength(5);
     expect(chunks[0]?.endsWith('  "records": [\n')).toBe(true);
     expect(chunks[1]?.startsWith('    {\n      "portStart": 0,\n')).toBe(true);
-    expect(chunks[2]?.startsWith(',\n    {\n      "portStart": 1000,\n')).toBe(true);
-    expect(chunks[3]?.startsWith(',\n    {\n      "portStart": 2000,\n')).toBe(true);
+    expect(chunks[2]?.startsWith(',\n    {\n      "portStart": 100,\n')).toBe(true);
+    expect(chunks[3]?.startsWith(',\n    {\n      "portStart": 200,\n')).toBe(true);
     expect(chunks[4]).toBe('\n  ]\n}\n');
     expect(chunks.join('')).toBe(`${JSON.stringify(dataset, null, 2)}\n`);
   });
@@ -64,10 +64,13 @@ describe('csvChunks', () => {
   });
 });
 
+/** Each batch copied as it comes: the next one reuses its memory. */
+const copied = (batches: Iterable<Buffer>) => Array.from(batches, (batch) => Buffer.from(batch));
+
 describe('utf8Batches', () => {
   it('gathers chunks into batches of up to 1 MiB and never splits a character', () => {
     const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes, room kept for 9,000
-    const batches = [...utf8Batches(Array.from({ length: 1000 }, () => chunk))];
+    const batches = copied(utf8Batches(Array.from({ length: 1000 }, () => chunk)));
     // A chunk goes in while 9,000 bytes are free: 174 of them (1,048,576 − 173 × 6,000 = 10,576), 1,000 = 5 × 174 + 130.
     expect(batches.map((batch) => batch.length)).toEqual([...Array.from({ length: 5 }, () => 174 * 6000), 130 * 6000]);
     expect(Buffer.concat(batches).toString('utf8')).toBe(chunk.repeat(1000));
@@ -75,9 +78,20 @@ describe('utf8Batches', () => {
 
   it('gives a chunk larger than a batch a batch of its own, in order', () => {
     const large = 'x'.repeat(400_000); // might take 1,200,000 bytes
-    const batches = [...utf8Batches(['a', large, 'b'])];
+    const batches = copied(utf8Batches(['a', large, 'b']));
     expect(batches.map((batch) => batch.length)).toEqual([1, 400_000, 1]);
     expect(Buffer.concat(batches).toString('utf8')).toBe(`a${large}b`);
+  });
+
+  it('reuses its memory: a batch holds its bytes until the next one is asked for', () => {
+    const large = 'y'.repeat(400_000);
+    const batches = [...utf8Batches(['a'.repeat(300_000), 'b'.repeat(300_000), large, 'z'.repeat(400_000)])];
+    // 'a' fills the batch; 'b' does not fit beside it (900,000 bytes kept free), so 'a' is yielded and 'b' written over it.
+    expect(batches.map((batch) => batch.length)).toEqual([300_000, 300_000, 400_000, 400_000]);
+    expect(batches[0]?.buffer).toBe(batches[1]?.buffer);
+    expect(batches[0]?.toString('latin1', 0, 3)).toBe('bbb');
+    expect(batches[2]?.buffer).toBe(batches[3]?.buffer);
+    expect(batches[2]?.toString('latin1', 0, 3)).toBe('zzz');
   });
 
   it('gives nothing for nothing', () => {

@@ -31,9 +31,16 @@ const batchBytes = 1 << 20;
  * The chunks as UTF-8 buffers of up to 1 MiB each, each chunk encoded
  * straight into its batch (a chunk is never split, so no character is; a
  * chunk larger than a batch is a batch of its own).
+ *
+ * The memory is reused: a batch holds its bytes until the next one is asked
+ * for, so a reader writes, hashes or copies it before reading on. A build
+ * that writes 100 MB of artifacts then holds two buffers, not a hundred
+ * waiting for the collector.
  */
 export function* utf8Batches(chunks: Iterable<string>): Generator<Buffer> {
-  let batch = Buffer.allocUnsafe(batchBytes);
+  const batch = Buffer.allocUnsafe(batchBytes);
+  // For chunks larger than a batch: grown to the largest so far.
+  let large = Buffer.alloc(0);
   let used = 0;
   for (const chunk of chunks) {
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
@@ -41,11 +48,11 @@ export function* utf8Batches(chunks: Iterable<string>): Generator<Buffer> {
     if (most > batchBytes - used) {
       if (used > 0) {
         yield batch.subarray(0, used);
-        batch = Buffer.allocUnsafe(batchBytes);
         used = 0;
       }
       if (most > batchBytes) {
-        yield Buffer.from(chunk, 'utf8');
+        if (large.length < most) large = Buffer.allocUnsafe(most);
+        yield large.subarray(0, large.write(chunk, 0, 'utf8'));
         continue;
       }
     }
@@ -89,7 +96,11 @@ function* counted(batches: Iterable<Buffer>, counter: FactsCounter): Generator<B
   }
 }
 
-/** Calls `each` with every artifact's bytes, in order, and returns every artifact's facts. */
+/**
+ * Calls `each` with every artifact's bytes, in order, and returns every
+ * artifact's facts. A batch holds its bytes until the next one is read (see
+ * utf8Batches): write or copy each before reading on.
+ */
 export async function forEachArtifact(artifacts: Artifacts, each: (name: string, batches: Iterable<Buffer>) => Promise<void>): Promise<Map<string, ArtifactFacts>> {
   const facts = new Map<string, ArtifactFacts>();
   for (const [name, batches] of inOrder(artifacts, facts)) await each(name, batches);
@@ -112,6 +123,11 @@ function drain(items: Iterable<unknown>): void {
 /** Every artifact's whole text, for tests and callers that want strings. */
 export function artifactTexts(artifacts: Artifacts): Record<string, string> {
   const texts: Record<string, string> = {};
-  for (const [name, batches] of inOrder(artifacts, new Map())) texts[name] = Buffer.concat([...batches]).toString('utf8');
+  for (const [name, batches] of inOrder(artifacts, new Map())) {
+    // A batch ends where a chunk does, so it decodes on its own; it must, since the next one reuses its memory.
+    const parts: string[] = [];
+    for (const batch of batches) parts.push(batch.toString('utf8'));
+    texts[name] = parts.join('');
+  }
   return texts;
 }

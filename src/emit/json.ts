@@ -6,12 +6,17 @@ export function emitJson(dataset: PortDataset): string {
   return [...jsonChunks(dataset)].join('');
 }
 
-/** Records per JSON.stringify call: one call per record costs more than the indenting. */
-const recordsPerChunk = 1000;
+/**
+ * Records per JSON.stringify call: one call per record costs more than the
+ * indenting, and a thousand make strings of about 700 KB, which V8 keeps
+ * until its next full collection; a hundred die young. At 100,000 entries,
+ * 100 against 1,000 took 0.90× the time and 8 MiB less at the peak.
+ */
+const recordsPerChunk = 100;
 
 /**
  * The same text as `JSON.stringify(dataset, null, 2)` plus a newline, a
- * thousand records at a time: the envelope is written around the records,
+ * hundred records at a time: the envelope is written around the records,
  * and each batch is stringified inside an object shaped like the envelope
  * (`{"records": [...]}`), so JSON.stringify itself indents the records as
  * deep as the dataset does, and only the brackets around them are cut off.

@@ -11,7 +11,8 @@ import { reporterFor } from '../model/messages.js';
 /** The text of `file.value`, or null, with an error on the file, when it is not UTF-8 text. */
 export function decodeText(file: VFile): string | null {
   const report = reporterFor(file, 'decode');
-  const bytes = typeof file.value === 'string' ? Buffer.from(file.value, 'utf8') : Buffer.from(file.value);
+  // A view of the bytes, not a copy: a source can be 100 MB.
+  const bytes = typeof file.value === 'string' ? Buffer.from(file.value, 'utf8') : Buffer.from(file.value.buffer, file.value.byteOffset, file.value.byteLength);
   if (!isUtf8(bytes)) {
     report('encoding', 'Unexpected bytes that are not UTF-8, expected UTF-8 text', pointAfter(textBeforeFirstInvalidByte(bytes)));
     return null;
