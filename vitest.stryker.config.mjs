@@ -51,6 +51,7 @@ const coreTests = [
   'bad-input',
   'perturbation',
   'schema',
+  'reference-rows',
 ];
 
 export default defineConfig({

@@ -24,6 +24,22 @@ function rowsMeeting(text: string, spans: readonly PortSpan[]): ReferenceRow[] {
 
 const read = (text: string, spans: readonly PortSpan[] | null) => wantedReferenceRows(Buffer.from(text), spans);
 
+/**
+ * The message of the Error `run` throws. (vitest's `toThrow(text)` also
+ * passes when `undefined` is thrown, so the tests read the message instead.)
+ */
+function thrownBy(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+    throw new Error(`expected an Error, got ${String(error)}`);
+  }
+  throw new Error('expected an Error, got none');
+}
+
+const wholeParseError = /^Unexpected content in references\.json \(.*\), expected the file `build` writes$/s;
+
 /** A small index by hand: a range 10-20 among single ports, in port order, `widest` 10. */
 const handWritten = [
   `{"index":{"name":"port-catalog","version":"0","fields":${fields},"widest":10},"rows":[`,
@@ -95,42 +111,117 @@ describe('reference rows by binary search', () => {
   });
 });
 
-describe('a references.json laid out otherwise', () => {
-  const span = [{ start: 17, end: 17 }];
-  const expected = [[10, 20, 'udp', 'assigned', null, [], 'Range', 'iana', 2]];
+/** The message for row `number` of references.json when it is not a row. */
+const notARow = (number: number, row: string) =>
+  `Unexpected references.json row ${number} (\`${row}\`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]`;
+
+/**
+ * The hand-written index with a sixth row at port 40 that parses but is no
+ * row. A search for other ports never reads it; a whole read stops at it. So
+ * a layout read whole shows itself by that error.
+ */
+const badRow = '[40,40,"tcp","assigned",null,[],null,"iana",true]';
+const withBadRow = handWritten.replace('"iana",4]\n]}', `"iana",4],\n${badRow}\n]}`);
+const readWhole = notARow(4, badRow);
+
+describe('a references.json as build writes it', () => {
+  const range = [10, 20, 'udp', 'assigned', null, [], 'Range', 'iana', 2];
+
+  it('is searched: a row the query does not need is never parsed', () => {
+    expect(read(withBadRow, [{ start: 17, end: 17 }])).toEqual([range]);
+    expect(read(withBadRow.trimEnd(), [{ start: 17, end: 17 }])).toEqual([range]);
+  });
+
+  it('is searched to its last row, and from its first', () => {
+    const badFirst = handWritten.replace('"Echo","iana",1]', '"Echo","iana",true]');
+    expect(read(badFirst, [{ start: 30, end: 30 }])).toEqual([[30, 30, 'tcp', 'reserved', null, [], null, 'iana', 4]]);
+    expect(read(withBadRow, [{ start: 7, end: 7 }])).toEqual([[7, 7, 'tcp', 'assigned', 'echo', [], 'Echo', 'iana', 1]]);
+  });
+
+  it('reads rows that share a start port as in order', () => {
+    const shared = withBadRow.replace('"iana",4],', '"iana",4],\n[30,30,"udp","reserved",null,[],null,"iana",5],');
+    expect(read(shared, [{ start: 30, end: 30 }]).map((row) => row[2])).toEqual(['tcp', 'udp']);
+  });
+
+  it('names a wanted row that is not a row by its number, counted from 0, and cuts it at 80 characters', () => {
+    expect(thrownBy(() => read(withBadRow, [{ start: 40, end: 40 }]))).toBe(readWhole);
+    const long = `[15,15,"tcp","assigned","fifteen",[],"${'x'.repeat(60)}","iana"]`;
+    expect(thrownBy(() => read(handWritten.replace('[15,15,"tcp","assigned","fifteen",[],"Café","iana",3]', long), [{ start: 15, end: 15 }]))).toBe(notARow(2, long.slice(0, 80)));
+  });
+
+  it('names the wanted row it read, though an earlier row it did not read is damaged too', () => {
+    const twoBad = handWritten.replace('"Echo","iana",1]', '"Echo","iana",true]').replace('"Café","iana",3]', '"Café","iana",null]');
+    expect(thrownBy(() => read(twoBad, [{ start: 15, end: 15 }]))).toBe(notARow(2, '[15,15,"tcp","assigned","fifteen",[],"Café","iana",null]'));
+  });
+});
+
+describe('a references.json laid out otherwise is read whole', () => {
+  it.each([
+    ['with CRLF line ends', withBadRow.replaceAll('\n', '\r\n')],
+    ['formatted by hand', JSON.stringify(JSON.parse(withBadRow), null, 2)],
+    ['on one line', JSON.stringify(JSON.parse(withBadRow))],
+    ['with spaces after the rows', withBadRow.replaceAll(',\n', ', \n')],
+    ['with a space after the closing bracket', `${withBadRow} `],
+    ['with the closing bracket on the last row’s line', withBadRow.replace('true]\n]}', 'true]]}')],
+    ['without `widest`, as written before it', withBadRow.replace(',"widest":10', '')],
+    ['with a `widest` below 0', withBadRow.replace('"widest":10', '"widest":-1')],
+    ['with a `widest` that is not whole', withBadRow.replace('"widest":10', '"widest":2.5')],
+    ['with a `widest` that is text', withBadRow.replace('"widest":10', '"widest":"10"')],
+    ['with the index named otherwise', withBadRow.replace('{"index":', '{"about":')],
+    ['with the index not first', withBadRow.replace('{"index":', '{"about":1,"index":')],
+    ['with an index that is null', withBadRow.replace(/^\{"index":\{.*\},"rows":\[\n/, '{"index":null,"rows":[\n')],
+    ['with a row out of port order where the search reads', withBadRow.replace('[15,15,', '[16,16,"tcp","assigned","sixteen",[],null,"iana",5],\n[15,15,')],
+    ['with a row line that does not start with its ports', withBadRow.replace('[7,7,', '[ 7,7,')],
+    ['with a row line that does not end in its bracket', withBadRow.replace('"Range","iana",2],', '"Range","iana",2] ,')],
+  ])('%s', (name, text) => {
+    const rowNumber = name.includes('out of port order') ? 5 : 4;
+    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toBe(notARow(rowNumber, badRow));
+  });
+
+  it('and so gives the same rows as a search, for any spans', () => {
+    const crlf = handWritten.replaceAll('\n', '\r\n');
+    expect(read(crlf, [{ start: 20, end: 25 }])).toEqual([[10, 20, 'udp', 'assigned', null, [], 'Range', 'iana', 2]]);
+    expect(read(crlf, [{ start: 5, end: 7 }])).toEqual([[7, 7, 'tcp', 'assigned', 'echo', [], 'Echo', 'iana', 1]]);
+    expect(read(crlf, [{ start: 15, end: 15 }, { start: 30, end: 30 }]).map((row) => row[8])).toEqual([2, 3, 4]);
+    expect(read(crlf, null).map((row) => row[8])).toEqual([1, 2, 3, 4]);
+  });
 
   it.each([
-    ['with CRLF line ends', handWritten.replaceAll('\n', '\r\n')],
-    ['formatted by hand', JSON.stringify(JSON.parse(handWritten), null, 2)],
-    ['on one line', JSON.stringify(JSON.parse(handWritten))],
-    ['with spaces after the rows', handWritten.replaceAll(',\n', ', \n')],
-    ['without `widest`, as written before it', handWritten.replace(',"widest":10', '')],
-    ['with a `widest` that is no count', handWritten.replace('"widest":10', '"widest":-1')],
-    ['with rows out of port order', handWritten.replace('[7,7,"tcp","assigned","echo",[],"Echo","iana",1],\n', '').replace('[30,30,"tcp","reserved",null,[],null,"iana",4]', '[30,30,"tcp","reserved",null,[],null,"iana",4],\n[7,7,"tcp","assigned","echo",[],"Echo","iana",1]')],
-    ['without a line break at the end', handWritten.trimEnd()],
-  ])('%s gives the same rows, read whole', (_name, text) => {
-    expect(read(text, span)).toEqual(expected);
+    ['a row line without its first port', withBadRow.replace('[7,7,', '[,7,')],
+    ['a row line whose first port is not a number', withBadRow.replace('[7,7,', '[7x7,7,')],
+    ['a row line that starts with something else', withBadRow.replace('[7,7,', 'x7,7,')],
+    ['a last line that is not `]}`', withBadRow.replace(/\]\}\n$/, ']]\n')],
+  ])('with %s, where the search reads, is the whole parse’s error', (_name, text) => {
+    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
+  });
+
+  it('with the rows under another key after an empty `rows` has no rows', () => {
+    const elsewhere = handWritten.replace(',"rows":[\n', ',"rows":[],"more":[\n');
+    expect(read(elsewhere, [{ start: 17, end: 17 }])).toEqual([]);
   });
 
   it('with a port that JSON does not allow, 015, is the whole parse’s error', () => {
-    expect(() => read(handWritten.replace('[15,15,', '[015,15,'), [{ start: 15, end: 15 }])).toThrow(/^Unexpected content in references\.json \(.*\), expected the file `build` writes$/s);
+    expect(thrownBy(() => read(handWritten.replace('[15,15,', '[015,15,'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
+  });
+
+  it('with a header that is not JSON is the whole parse’s error', () => {
+    expect(thrownBy(() => read(handWritten.replace('{"index":{', '{"index":{nope'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
   });
 
   it('without the comma between two rows is the whole parse’s error', () => {
-    expect(() => read(handWritten.replace('"iana",2],', '"iana",2]'), span)).toThrow(/^Unexpected content in references\.json \(.*\), expected the file `build` writes$/s);
+    expect(thrownBy(() => read(handWritten.replace('"iana",2],', '"iana",2]'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
   });
 
   it('with a comma after the last row is the whole parse’s error', () => {
-    expect(() => read(handWritten.replace('"iana",4]', '"iana",4],'), span)).toThrow(/^Unexpected content in references\.json \(.*\), expected the file `build` writes$/s);
+    expect(thrownBy(() => read(handWritten.replace('"iana",4]', '"iana",4],'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
   });
 
-  it('with a wanted row that is not a row names the row, counted from 0', () => {
-    expect(() => read(handWritten.replace('"fifteen",[],"Café","iana",3]', '"fifteen",[],"Café","iana"]'), [{ start: 15, end: 15 }])).toThrow(
-      'Unexpected references.json row 2 (`[15,15,"tcp","assigned","fifteen",[],"Café","iana"]`), expected [portStart, portEnd, protocol, status, serviceName, aliases, name, source, line]',
-    );
-  });
-
-  it('with damage inside a row the query does not read still answers: `check` finds it', () => {
-    expect(read(handWritten.replace('"Café","iana",3]', '"Café","iana",true]'), [{ start: 7, end: 7 }])).toEqual([[7, 7, 'tcp', 'assigned', 'echo', [], 'Echo', 'iana', 1]]);
+  it.each([
+    ['null', 'null'],
+    ['an object without rows', '{}'],
+    ['rows that are no list', '{"rows":{}}'],
+  ])('that is %s says it has no rows', (_name, text) => {
+    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
+    expect(thrownBy(() => read(text, null))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
   });
 });

@@ -53,7 +53,7 @@ function checkedRows(index: unknown): ReferenceRow[] {
 }
 
 function wrongRow(row: unknown, number: number): Error {
-  return new Error(`Unexpected references.json row ${number} (\`${JSON.stringify(row)?.slice(0, 80)}\`), expected [${referenceRowFields.join(', ')}]`);
+  return new Error(`Unexpected references.json row ${number} (\`${JSON.stringify(row).slice(0, 80)}\`), expected [${referenceRowFields.join(', ')}]`);
 }
 
 /** Thrown inside this module when the bytes are not laid out as `build` writes them: the whole file is parsed instead. */
@@ -104,11 +104,13 @@ function layoutOf(bytes: Buffer): Layout {
   const headerEnd = bytes.indexOf(newline);
   const header = headerEnd < 0 ? '' : bytes.toString('utf8', 0, headerEnd);
   if (!header.startsWith('{"index":') || !header.endsWith(',"rows":[')) throw new NotAsBuilt();
+  // The header line with `]}` is a whole JSON text: the rows are what lie between.
   const widest = (parsedJson(`${header}]}`) as { index?: { widest?: unknown } } | undefined)?.index?.widest;
-  if (typeof widest !== 'number' || !Number.isInteger(widest) || widest < 0) throw new NotAsBuilt();
+  if (!Number.isInteger(widest) || (widest as number) < 0) throw new NotAsBuilt();
+  // The last line is `]}`, with or without a line break after it (the header line ends in `[`, so it is never that line).
   const closing = bytes.length - (bytes[bytes.length - 1] === newline ? 3 : 2);
-  if (closing <= headerEnd || bytes[closing - 1] !== newline || bytes.toString('latin1', closing, closing + 2) !== ']}') throw new NotAsBuilt();
-  return { widest, rowsStart: headerEnd + 1, rowsEnd: closing };
+  if (bytes[closing - 1] !== newline || bytes.toString('latin1', closing, closing + 2) !== ']}') throw new NotAsBuilt();
+  return { widest: widest as number, rowsStart: headerEnd + 1, rowsEnd: closing };
 }
 
 /** The offset of the first row line whose start port is `port` or more (rowsEnd when there is none). */
@@ -134,13 +136,12 @@ function rowLine(bytes: Buffer, layout: Layout, at: number): RowLine {
   return { portStart: portStart.value, portEnd: portEnd.value, start: at, next: end + 1 };
 }
 
-/** A port as JSON writes it (digits, no leading zero), then a comma. */
+/** Digits, then a comma: the number a row line starts with. (Whether it is a port is checked when the row is parsed.) */
 function leadingNumber(bytes: Buffer, from: number): { value: number; next: number } {
   let value = 0;
   let at = from;
   for (let code = bytes[at] ?? 0; code >= digitZero && code <= digitNine; code = bytes[(at += 1)] ?? 0) value = value * 10 + code - digitZero;
-  const digits = at - from;
-  if (digits === 0 || digits > 5 || (digits > 1 && bytes[from] === digitZero) || bytes[at] !== comma) throw new NotAsBuilt();
+  if (at === from || bytes[at] !== comma) throw new NotAsBuilt();
   return { value, next: at + 1 };
 }
 
@@ -156,7 +157,7 @@ function parsedRow(bytes: Buffer, layout: Layout, line: RowLine): ReferenceRow {
 /** How many row lines come before the one at `at`. Counted only for a message. */
 function rowNumber(bytes: Buffer, layout: Layout, at: number): number {
   let count = 0;
-  for (let end = bytes.indexOf(newline, layout.rowsStart); end >= 0 && end < at; end = bytes.indexOf(newline, end + 1)) count += 1;
+  for (let end = bytes.indexOf(newline, layout.rowsStart); end < at; end = bytes.indexOf(newline, end + 1)) count += 1;
   return count;
 }
 
