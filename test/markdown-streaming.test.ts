@@ -115,7 +115,7 @@ describe('ports.md written row by row', () => {
     const bracketText = fc.array(bracketCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(bracketText, bracketText, (first, second) => {
-        const rows = [[[text(first)]], [[text(first), text(second)]], [[code('k'), text(first)], [text(second), link('https://x.org/a', 'A1'), text(first)]]];
+        const rows = [[[text(first)]], [[text(first), text(second)]], [[code('k'), text(first)], [text(second), link('https://x.org/a', 'A1'), text(first)]], [[text(first), code('k'), text(second)]]];
         for (const cells of rows) {
           const whole = remarkMarkdown([{ type: 'table', align: cells.map(() => null), children: [{ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) }] }]);
           expect(tableRowLine(cells)).toBe(whole.split('\n')[0]);

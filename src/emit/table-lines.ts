@@ -6,9 +6,9 @@
  *
  * A cell made only of nodes whose Markdown is plain (inert text, text with
  * brackets and backticks, inline code of word characters, a link with a
- * plain label and address) is written directly; a row holding any other cell is serialized alone, as a one-row
- * table, by mdast-util-to-markdown. A property test compares both paths with
- * the serializer on hostile text.
+ * plain label and address) is written directly; a row holding any other cell
+ * is serialized alone, as a one-row table, by mdast-util-to-markdown. A
+ * property test compares both paths with the serializer on hostile text.
  */
 import type { PhrasingContent } from 'mdast';
 import { inertCellText, tableRow, toMarkdown } from './mdast.js';
