@@ -83,3 +83,30 @@ export function shared<T>(compute: () => T): () => T {
     return cached.value;
   };
 }
+
+/**
+ * The message of the Error `run` throws. vitest's `toThrow(text)` also passes
+ * when `undefined` is thrown, so tests that state an error read its message.
+ */
+export function thrownMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+    throw new Error(`expected an Error, got ${String(error)}`);
+  }
+  throw new Error('expected an Error, got none');
+}
+
+/** The message of the Error `pending` rejects with; see thrownMessage. */
+export async function rejectionMessage(pending: Promise<unknown>): Promise<string> {
+  return pending.then(
+    () => {
+      throw new Error('expected a rejection, got none');
+    },
+    (error: unknown) => {
+      if (error instanceof Error) return error.message;
+      throw new Error(`expected an Error, got ${String(error)}`);
+    },
+  );
+}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileItemPattern } from '../src/parsers/lists/item-pattern.js';
 import { mentionsPort } from '../src/parsers/lists/list-entries.js';
+import { thrownMessage } from './helpers.js';
 
 const texts = (captures: ReturnType<ReturnType<typeof compileItemPattern>['match']>) =>
   captures === null ? null : Object.fromEntries(Object.entries(captures).map(([name, capture]) => [name, capture?.text]));
@@ -26,9 +27,9 @@ describe('compileItemPattern', () => {
   });
 
   it('refuses an unknown placeholder, two placeholders side by side, and an unclosed option', () => {
-    expect(() => compileItemPattern('{port} on {host}')).toThrow('Unexpected `{host}` in item pattern, expected one of {port}, {protocols}, {name}, {description}, {notes}, {configKey}, {direction}, {_}');
-    expect(() => compileItemPattern('{port}{name}')).toThrow('Unexpected `{name}` right after `{port}` in item pattern, expected text between them');
-    expect(() => compileItemPattern('{port} [for {name}')).toThrow('Unexpected end of item pattern inside `[`, expected `]`');
+    expect(thrownMessage(() => compileItemPattern('{port} on {host}'))).toBe('Unexpected `{host}` in item pattern, expected one of {port}, {protocols}, {name}, {description}, {notes}, {configKey}, {direction}, {_}');
+    expect(thrownMessage(() => compileItemPattern('{port}{name}'))).toBe('Unexpected `{name}` right after `{port}` in item pattern, expected text between them');
+    expect(thrownMessage(() => compileItemPattern('{port} [for {name}'))).toBe('Unexpected end of item pattern inside `[`, expected `]`');
   });
 });
 

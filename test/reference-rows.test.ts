@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceIndexChunks } from '../src/emit/reference-index.js';
 import type { ReferenceRow } from '../src/model/reference-row.js';
 import { wantedReferenceRows, type PortSpan } from '../src/query/reference-rows.js';
+import { thrownMessage } from './helpers.js';
 import { record } from './records.js';
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };
@@ -23,20 +24,6 @@ function rowsMeeting(text: string, spans: readonly PortSpan[]): ReferenceRow[] {
 }
 
 const read = (text: string, spans: readonly PortSpan[] | null) => wantedReferenceRows(Buffer.from(text), spans);
-
-/**
- * The message of the Error `run` throws. (vitest's `toThrow(text)` also
- * passes when `undefined` is thrown, so the tests read the message instead.)
- */
-function thrownBy(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error.message;
-    throw new Error(`expected an Error, got ${String(error)}`);
-  }
-  throw new Error('expected an Error, got none');
-}
 
 const wholeParseError = /^Unexpected content in references\.json \(.*\), expected the file `build` writes$/s;
 
@@ -144,14 +131,14 @@ describe('a references.json as build writes it', () => {
   });
 
   it('names a wanted row that is not a row by its number, counted from 0, and cuts it at 80 characters', () => {
-    expect(thrownBy(() => read(withBadRow, [{ start: 40, end: 40 }]))).toBe(readWhole);
+    expect(thrownMessage(() => read(withBadRow, [{ start: 40, end: 40 }]))).toBe(readWhole);
     const long = `[15,15,"tcp","assigned","fifteen",[],"${'x'.repeat(60)}","iana"]`;
-    expect(thrownBy(() => read(handWritten.replace('[15,15,"tcp","assigned","fifteen",[],"Café","iana",3]', long), [{ start: 15, end: 15 }]))).toBe(notARow(2, long.slice(0, 80)));
+    expect(thrownMessage(() => read(handWritten.replace('[15,15,"tcp","assigned","fifteen",[],"Café","iana",3]', long), [{ start: 15, end: 15 }]))).toBe(notARow(2, long.slice(0, 80)));
   });
 
   it('names the wanted row it read, though an earlier row it did not read is damaged too', () => {
     const twoBad = handWritten.replace('"Echo","iana",1]', '"Echo","iana",true]').replace('"Café","iana",3]', '"Café","iana",null]');
-    expect(thrownBy(() => read(twoBad, [{ start: 15, end: 15 }]))).toBe(notARow(2, '[15,15,"tcp","assigned","fifteen",[],"Café","iana",null]'));
+    expect(thrownMessage(() => read(twoBad, [{ start: 15, end: 15 }]))).toBe(notARow(2, '[15,15,"tcp","assigned","fifteen",[],"Café","iana",null]'));
   });
 });
 
@@ -175,7 +162,7 @@ describe('a references.json laid out otherwise is read whole', () => {
     ['with a row line that does not end in its bracket', withBadRow.replace('"Range","iana",2],', '"Range","iana",2] ,')],
   ])('%s', (name, text) => {
     const rowNumber = name.includes('out of port order') ? 5 : 4;
-    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toBe(notARow(rowNumber, badRow));
+    expect(thrownMessage(() => read(text, [{ start: 17, end: 17 }]))).toBe(notARow(rowNumber, badRow));
   });
 
   it('and so gives the same rows as a search, for any spans', () => {
@@ -192,7 +179,7 @@ describe('a references.json laid out otherwise is read whole', () => {
     ['a row line that starts with something else', withBadRow.replace('[7,7,', 'x7,7,')],
     ['a last line that is not `]}`', withBadRow.replace(/\]\}\n$/, ']]\n')],
   ])('with %s, where the search reads, is the whole parse’s error', (_name, text) => {
-    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
+    expect(thrownMessage(() => read(text, [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
   });
 
   it('with the rows under another key after an empty `rows` has no rows', () => {
@@ -201,19 +188,19 @@ describe('a references.json laid out otherwise is read whole', () => {
   });
 
   it('with a port that JSON does not allow, 015, is the whole parse’s error', () => {
-    expect(thrownBy(() => read(handWritten.replace('[15,15,', '[015,15,'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
+    expect(thrownMessage(() => read(handWritten.replace('[15,15,', '[015,15,'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
   });
 
   it('with a header that is not JSON is the whole parse’s error', () => {
-    expect(thrownBy(() => read(handWritten.replace('{"index":{', '{"index":{nope'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
+    expect(thrownMessage(() => read(handWritten.replace('{"index":{', '{"index":{nope'), [{ start: 15, end: 15 }]))).toMatch(wholeParseError);
   });
 
   it('without the comma between two rows is the whole parse’s error', () => {
-    expect(thrownBy(() => read(handWritten.replace('"iana",2],', '"iana",2]'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
+    expect(thrownMessage(() => read(handWritten.replace('"iana",2],', '"iana",2]'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
   });
 
   it('with a comma after the last row is the whole parse’s error', () => {
-    expect(thrownBy(() => read(handWritten.replace('"iana",4]', '"iana",4],'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
+    expect(thrownMessage(() => read(handWritten.replace('"iana",4]', '"iana",4],'), [{ start: 17, end: 17 }]))).toMatch(wholeParseError);
   });
 
   it.each([
@@ -221,7 +208,7 @@ describe('a references.json laid out otherwise is read whole', () => {
     ['an object without rows', '{}'],
     ['rows that are no list', '{"rows":{}}'],
   ])('that is %s says it has no rows', (_name, text) => {
-    expect(thrownBy(() => read(text, [{ start: 17, end: 17 }]))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
-    expect(thrownBy(() => read(text, null))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
+    expect(thrownMessage(() => read(text, [{ start: 17, end: 17 }]))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
+    expect(thrownMessage(() => read(text, null))).toBe('Unexpected references.json without a `rows` array, expected the file `build` writes');
   });
 });
