@@ -3,7 +3,7 @@
  * question, "do these ports conflict with ports used by other applications?",
  * and says how each agreement was decided.
  */
-import type { PhrasingContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
 import type { Conflict } from '../compare/conflicts.js';
 import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 import { conflictCounts, type ConflictDocument } from './conflicts-json.js';
@@ -21,7 +21,7 @@ export function conflictsMarkdownChunks(document: ConflictDocument): Generator<s
 }
 
 /** The same document as one mdast tree: what emitConflictsMarkdown writes, for tests. */
-export function conflictsTree(document: ConflictDocument): ReturnType<typeof documentTree> {
+export function conflictsTree(document: ConflictDocument): RootContent[] {
   return documentTree(conflictBlocks(document));
 }
 

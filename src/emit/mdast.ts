@@ -10,21 +10,38 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { defaultHandlers, toMarkdown as serialize, type Handle, type Options } from 'mdast-util-to-markdown';
 
 /**
- * Table-cell text made only of these characters needs no escaping: a cell
- * never starts a line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and
- * none of them is inline syntax (the en dash of `225–229` is not ASCII, and
- * only ASCII punctuation is Markdown syntax). `.` and `:` only matter to GFM autolink
- * literals, so text where they would be escaped (`w.x` as in `www.x`, `s:/`
- * as in `https://`) is left to the serializer; `@` is left out for email
- * autolinks. A property test checks that inert text is written as is.
+ * Where a GFM autolink literal could start, so the serializer escapes its `.`
+ * or `:` (`w.x` as in `www.x`, `s:/` as in `https://`): text holding one is
+ * left to the serializer.
  */
-export const inertCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:\u2013-]*$/;
+const autolinkStart = String.raw`[Ww]\.[\w.-]|[ps]:\/`;
+
+/**
+ * Characters that need no escaping in a table cell: a cell never starts a
+ * line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and none of them
+ * is inline syntax (the en dash of `225–229` is not ASCII, and only ASCII
+ * punctuation is Markdown syntax). `.` and `:` only matter to autolinks
+ * (above); `@` is left out for email autolinks. (`-` stays last: it would
+ * make a range anywhere else in a class.)
+ */
+const inertCharacters = String.raw`A-Za-z0-9 ,;()'"+=%/.:\u2013-`;
+
+/** Table-cell text the serializer writes as it is. A property test checks that it does. */
+export const inertCellText = new RegExp(`^(?!.*(?:${autolinkStart}))[${inertCharacters}]*$`);
+
+/**
+ * Inert text that also holds `[`, `]` or `` ` ``, as reference labels
+ * (`Secure Shell [ssh]`) and conflict explanations do. In a cell the
+ * serializer writes a backslash before every `[` and `` ` ``, and before a
+ * `(` that follows `]`, and changes nothing else (table-lines.ts writes it so).
+ */
+export const bracketedCellText = new RegExp(`^(?!.*(?:${autolinkStart}))[[\\]\`${inertCharacters}]*$`);
 
 /**
  * What the serializer escapes in otherwise inert text, looking one character
  * into the nodes on each side: an autolink's `.` or `:`, and a `(` after `]`.
  */
-const escapedInContext = /[Ww]\.[\w.-]|[ps]:\/|\]\(/;
+const escapedInContext = new RegExp(`${autolinkStart}|\\]\\(`);
 
 /**
  * The text handler runs every unsafe pattern over every text node; inert

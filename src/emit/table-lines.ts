@@ -11,7 +11,7 @@
  * property test compares both paths with the serializer on hostile text.
  */
 import type { PhrasingContent } from 'mdast';
-import { inertCellText, tableRow, toMarkdown } from './mdast.js';
+import { bracketedCellText, inertCellText, tableRow, toMarkdown } from './mdast.js';
 
 /** Inline code that needs neither longer fences nor padding nor escaping in a cell. */
 const plainCode = /^[A-Za-z0-9._/-]+(?: [A-Za-z0-9._/-]+)*$/;
@@ -19,13 +19,7 @@ const plainCode = /^[A-Za-z0-9._/-]+(?: [A-Za-z0-9._/-]+)*$/;
 const plainLabel = /^[A-Za-z0-9]+$/;
 const plainAddress = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._-]*)*$/;
 
-/**
- * Inert text (mdast.ts) that also holds `[`, `]` or `` ` ``, as reference
- * labels (`Secure Shell [ssh]`) and conflict explanations do. In a cell the
- * serializer writes a backslash before every `[` and `` ` ``, and before a
- * `(` that follows `]`, and changes nothing else.
- */
-const bracketedCellText = /^(?!.*(?:[Ww]\.[\w.-]|[ps]:\/))[A-Za-z0-9 ,;()'"+=%/.:\u2013[\]`-]*$/;
+/** The backslashes the serializer writes into bracketed cell text (mdast.ts): before `[` and `` ` ``, and `(` after `]`. */
 const bracketEscapes = /[[`]|(?<=\])\(/g;
 
 /**
