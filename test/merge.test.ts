@@ -31,6 +31,13 @@ describe('identityKey', () => {
     ].map(identityKey);
     expect(new Set(keys).size).toBe(4);
   });
+
+  it('includes the product, so two products, or a product and a catalog service, never share an identity', () => {
+    expect(identityKey(record({ portStart: 1768, name: 'REST API', product: 'Transfer CFT' }))).toBe('1768-1768/tcp/product:transfer cft|name:rest api');
+    expect(identityKey(record({ portStart: 1768, name: 'REST API', product: 'Acme  GATEWAY' }))).toBe('1768-1768/tcp/product:acme gateway|name:rest api');
+    expect(identityKey(record({ portStart: 1768, name: 'REST API' }))).toBe('1768-1768/tcp/name:rest api');
+    expect(identityKey(record({ portStart: 1768, serviceName: 'api', product: 'Acme' }))).toBe('1768-1768/tcp/product:acme|service:api');
+  });
 });
 
 describe('rangeKey', () => {

@@ -47,3 +47,37 @@ describe('product clashes', () => {
     ]);
   });
 });
+
+describe('two products with a same-named component on one port', () => {
+  const restApi = ['# Acme Gateway ports', '', '| Component | Port | Protocol |', '| --- | --- | --- |', '| REST API | 1768 | TCP |', ''].join('\n');
+  const catalog = () =>
+    folderWith({
+      'cft.md': cft,
+      'acme.md': restApi,
+      'sources.json': JSON.stringify({
+        sources: [
+          { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' } },
+          { id: 'acme', file: 'acme.md', format: 'markdown', title: 'Acme', url: null, product: 'Acme Gateway', columns: { Component: 'name', Port: 'port', Protocol: 'protocol' } },
+        ],
+      }),
+    });
+
+  it('keeps both records, each citing only its own line', async () => {
+    const result = await buildFolder(await catalog());
+    const onPort = result.dataset.records.filter((record) => record.portStart === 1768);
+    expect(onPort.map((record) => [record.product, record.name, record.protocol, record.sources.map(formatSourceRef)])).toEqual([
+      ['Acme Gateway', 'REST API', 'tcp', ['acme:5']],
+      ['Transfer CFT', 'REST API', 'tcp', ['cft:44']],
+    ]);
+  });
+
+  it('reports one product clash naming both products and both lines, and no merge', async () => {
+    const result = await buildFolder(await catalog());
+    const clashes = result.conflicts.conflicts.filter((conflict) => conflict.kind === 'product-clash');
+    expect(clashes.map(({ sides, explanation }) => [sides.map((side) => `${side.record.product}@${side.record.sources.map(formatSourceRef).join(',')}`), explanation])).toEqual([
+      [['Acme Gateway@acme:5', 'Transfer CFT@cft:44'], 'Acme Gateway "REST API" and Transfer CFT "REST API" both use 1768/tcp'],
+    ]);
+    expect(result.conflicts.conflicts.filter((conflict) => conflict.kind === 'different-service')).toEqual([]);
+    expect(messagesOf(result.files).filter((line) => line.includes('(merge:'))).toEqual([]);
+  });
+});

@@ -1,11 +1,18 @@
 /**
  * Record identity, defined once. Two records are the same assignment when
- * they cover the same port range on the same protocol and name the same
- * thing: the same name (ignoring case and spacing) and the same service
- * keyword, or, for records without a name, the same keyword, or the same
- * product, or the same status. Two registered keywords are two assignments,
- * whatever their names say, unless a source makes one an alias of the other
- * (normalization then gives both the primary keyword).
+ * they cover the same port range on the same protocol, belong to the same
+ * product (or both to none), and name the same thing: the same name
+ * (ignoring case and spacing) and the same service keyword, or, for records
+ * without a name, the same keyword, or the same status. Two registered
+ * keywords are two assignments, whatever their names say, unless a source
+ * makes one an alias of the other (normalization then gives both the
+ * primary keyword).
+ *
+ * The product is part of every identity: vendor pages name their parts
+ * generically (`REST API`, `Web console`, `HTTPS`), so two products' parts
+ * of one name on one port are two records, and the conflict report calls
+ * them a product clash. A catalog service (no product) and a product on one
+ * port stay two records as well.
  *
  * An identity has two parts: the range and protocol, as one number
  * (rangeKey), and what the record names, as text (identityLabel). Merging
@@ -40,13 +47,13 @@ export function rangeKey(record: Pick<PortRecord, 'portStart' | 'portEnd' | 'pro
 
 /** What a record names, for identity within its range and protocol. */
 export function identityLabel(record: PortRecord): string {
+  const product = record.product === null ? '' : `product:${foldName(record.product)}|`;
   if (record.name !== null) {
     const service = record.serviceName === null ? '' : `|service:${record.serviceName.toLowerCase()}`;
-    return `name:${foldName(record.name)}${service}`;
+    return `${product}name:${foldName(record.name)}${service}`;
   }
-  if (record.serviceName !== null) return `service:${record.serviceName.toLowerCase()}`;
-  if (record.product !== null) return `product:${foldName(record.product)}`;
-  return `status:${record.status}`;
+  if (record.serviceName !== null) return `${product}service:${record.serviceName.toLowerCase()}`;
+  return record.product === null ? `status:${record.status}` : `product:${foldName(record.product)}`;
 }
 
 /** A name folded for comparison: lower case, single spaces. */
