@@ -8,7 +8,7 @@ import { recordFields } from '../model/record.js';
 
 interface JsonSchemaProperty {
   type?: string | string[];
-  enum?: string[];
+  enum?: (string | null)[];
   minimum?: number;
   maximum?: number;
   description?: string;
@@ -41,9 +41,12 @@ export function tableSchemaFor(recordSchema: { properties?: Record<string, JsonS
       const joined = name === 'sources' ? 'Written `id:line`, joined with "; ".' : 'Items joined with "; ".';
       return withDescription({ name, type: 'string' }, [description, joined].filter(Boolean).join(' '));
     }
+    // Table Schema says a missing value is null before constraints apply, and
+    // its profile allows no null in `enum`: a nullable field is not required.
+    const values = property.enum?.filter((value): value is string => value !== null);
     const constraints = {
       ...(nullable ? {} : { required: true }),
-      ...(property.enum ? { enum: property.enum } : {}),
+      ...(values ? { enum: values } : {}),
     };
     return withDescription({ name, type: 'string', ...(Object.keys(constraints).length ? { constraints } : {}) }, description);
   });
