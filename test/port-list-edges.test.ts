@@ -469,3 +469,33 @@ describe('blank runs', () => {
     ]);
   });
 });
+
+describe('a bold name between two block entries', () => {
+  it('is the next port\'s name when that port has no text of its own, with a warning at the name', () => {
+    const { entries, messages } = parse(['Ports', '', '200 TCP UDP', '', 'Not used', '', '**Name Y**', '', '201 TCP UDP', '', '202 TCP', '', 'Name Z', ''].join('\n'));
+    expect(brief(entries)).toEqual([
+      { port: '200', protocols: ['TCP', 'UDP'], name: 'Not used', description: null },
+      { port: '201', protocols: ['TCP', 'UDP'], name: '**Name Y**', description: null },
+      { port: '202', protocols: ['TCP'], name: 'Name Z', description: null },
+    ]);
+    expect(messages).toEqual([
+      'list.txt:7:1: warning: Ambiguous name `Name Y` between port 200 and port 201, which has no text of its own, expected it right after a port line; read as the name of port 201 (port-list:ambiguous-name)',
+    ]);
+  });
+
+  it('stays with its port when the next port has text, or when structure stands between them', () => {
+    const withText = parse(['Ports', '', '200 TCP', '', 'Not used', '', '**Name Y**', '', '201 TCP', '', 'Name Z', ''].join('\n'));
+    expect(brief(withText.entries).map((entry) => [entry.port, entry.name, entry.description])).toEqual([
+      ['200', '**Name Y**', 'Not used'],
+      ['201', 'Name Z', null],
+    ]);
+    expect(withText.messages).toEqual([
+      'list.txt:7:1: warning: Ambiguous name `Name Y` after other text of port 200, expected it right after the port line; kept for port 200 (port-list:ambiguous-name)',
+    ]);
+    const apart = parse(['Ports', '', '200 TCP', '', 'Not used', '', '**Name Y**', '', '## More', '', '201 TCP', ''].join('\n'));
+    expect(brief(apart.entries).map((entry) => [entry.port, entry.name])).toEqual([
+      ['200', '**Name Y**'],
+      ['201', null],
+    ]);
+  });
+});

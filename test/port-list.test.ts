@@ -103,9 +103,10 @@ const expected: PortRecord[] = [
     name: 'TAC News',
     description: 'Unofficially used today by Linux utility linuxconf.',
   }),
-  // The ambiguous layout around ports 100 and 101 (lines 241–253), kept as written and reported.
-  ...entry('100', both, 241, { name: 'Network Information Center (NIC) Hostname Server', description: 'No longer used' }),
-  ...entry('101', both, 253),
+  // The ambiguous layout around ports 100 and 101 (lines 241–253): 100 says only "No longer used", and the
+  // bold name after it is 101's, as 101 has no text of its own (IANA's 101 is the NIC host name server); reported.
+  ...entry('100', both, 241, { status: 'deprecated' }),
+  ...entry('101', both, 253, { name: 'Network Information Center (NIC) Hostname Server' }),
   // Per-protocol names (102), a lone UDP line (103), a name wrapped over TCP and UDP lines (104).
   ...entry('102', ['tcp'], 255, {
     name: 'ISO Transport Service over TCP/IP (ITOT)',
@@ -217,8 +218,7 @@ describe('the port list seed', () => {
     const vacancy = (line: number, port: string, name: string, range: string, rangeLine: number, protocols: string) =>
       `${path}:${line}:1: warning: Unexpected assigned port ${port} (${name}) inside the unassigned range ${range} at line ${rangeLine} (${protocols}), expected no overlap; both kept (overlap:vacancy)`;
     expect(messages).toEqual([
-      `${path}:246:1: warning: Ambiguous name \`Network Information Center (NIC) Hostname Server\` after other text of port 100, expected it right after the port line; kept for port 100 (port-list:ambiguous-name)`,
-      `${path}:253:1: warning: Unexpected port 101 without a name, expected a name after the port line (port-list:name-missing)`,
+      `${path}:246:1: warning: Ambiguous name \`Network Information Center (NIC) Hostname Server\` between port 100 and port 101, which has no text of its own, expected it right after a port line; read as the name of port 101 (port-list:ambiguous-name)`,
       vacancy(655, '876', 'ICL coNETion locate server', '875–885', 654, 'tcp, udp'),
       vacancy(656, '877', 'ICL coNETion server info', '875–885', 654, 'tcp, udp'),
       vacancy(671, '989', 'FTP Data Over TLS/SSL', '914–998', 670, 'tcp, udp'),

@@ -61,8 +61,13 @@ describe('the IANA registry as a catalog', () => {
     const statuses = result.dataset.records.filter((record) => record.portStart > 1000).map((record) => [record.portStart, record.status, record.name, record.notes]);
     expect(statuses).toEqual([
       [1109, 'reserved', null, []],
+      // IANA's own spelling on 1783, with one m.
+      [1783, 'deprecated', 'Decomissioned Port 04/14/00, ms', []],
+      [1783, 'deprecated', 'Decomissioned Port 04/14/00, ms', []],
       [2710, 'deprecated', 'De-registered 2017-09-20', []],
       [2825, 'unassigned', null, ['Possibly assigned']],
+      // The word alone says nothing of what was there.
+      [2905, 'deprecated', null, []],
       [4315, 'deprecated', 'Decommissioned Port 4315', []],
       [49151, 'reserved', null, []],
     ]);

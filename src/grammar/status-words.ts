@@ -6,9 +6,11 @@
  *   optional remark kept as a note;
  * - `IANA Reserved`, `Reserved - IANA`: reserved;
  * - `(unassigned) Possibly assigned`: the status in parentheses, the rest a remark;
- * - `De-registered …`, `Removed …`, `Deprecated …`, `Decommissioned Port …`,
- *   `De-Commissioned Port`: an assignment withdrawn. Its text stays the
- *   name, as it says what was there.
+ * - `De-registered …`, `Deregistered`, `Removed …`, `Deprecated …`,
+ *   `Decommissioned Port …`, `Decomissioned …` (IANA's spelling on 1783),
+ *   `De-Commissioned Port`, `… - no longer used`: an assignment withdrawn.
+ *   Its text stays the name, as it says what was there; the words alone
+ *   (`No longer used`, `De-registered`) name nothing.
  */
 import type { Status } from '../model/record.js';
 
@@ -23,7 +25,12 @@ export interface StatusWord {
 const vacancy = /^(unassigned|reserved)\s*(?:[[(]([^\])]*)[\])])?$/i;
 const ianaReserved = /^(?:iana\s+reserved|reserved\s*[-–]\s*iana)\.?$/i;
 const parenthesised = /^\((unassigned|reserved)\)\s*(.*)$/i;
-const withdrawn = /\b(?:de-?registered|removed|deprecated|de-?commissioned)\b/i;
+// Withdrawal words as registries spell them: `De-registered`, `Deregistered`,
+// `Decommissioned`, `De-Commissioned`, IANA's own `Decomissioned`, `no longer used`.
+const withdrawalWords = String.raw`de-?registered|removed|deprecated|de-?com+is+ion(?:ed)?|no\s+longer\s+(?:used|in\s+use)`;
+const withdrawn = new RegExp(String.raw`\b(?:${withdrawalWords})\b`, 'i');
+// The words alone name nothing that was there: the entry has no name.
+const withdrawnAlone = new RegExp(String.raw`^(?:${withdrawalWords})(?:\s+port)?\.?$`, 'i');
 
 const vacantStatus = (word: string): 'unassigned' | 'reserved' => (word.toLowerCase() === 'reserved' ? 'reserved' : 'unassigned');
 
@@ -35,7 +42,7 @@ export function statusWord(name: string): StatusWord | null {
   if (ianaReserved.test(text)) return { status: 'reserved', remark: null, keepsName: false };
   const opened = parenthesised.exec(text);
   if (opened?.[1]) return { status: vacantStatus(opened[1]), remark: opened[2]?.trim() || null, keepsName: false };
-  if (withdrawn.test(text)) return { status: 'deprecated', remark: null, keepsName: true };
+  if (withdrawn.test(text)) return { status: 'deprecated', remark: null, keepsName: !withdrawnAlone.test(text) };
   return null;
 }
 

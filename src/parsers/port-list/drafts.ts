@@ -171,6 +171,39 @@ function paragraphEntry(draft: Draft, warn: Warn): SourceEntry {
   return base(draft, { name, description });
 }
 
+/**
+ * A block or bullet entry whose last paragraph is a bold name after other
+ * text: the name may be its own, or the next entry's written before that
+ * entry's port line. Returns that paragraph, or null.
+ */
+export function lateBoldName(draft: Draft): Paragraph | null {
+  if (draft.layout !== 'block' && draft.layout !== 'bullet') return null;
+  const last = draft.paragraphs.at(-1);
+  if (draft.paragraphs.length < 2 || !last || !boldParagraph.test(joinLines(last.lines))) return null;
+  return draft.paragraphs.slice(0, -1).some((paragraph) => boldParagraph.test(joinLines(paragraph.lines))) ? null : last;
+}
+
+/**
+ * `100 TCP UDP` / `No longer used` / `**NIC Hostname Server**` / `101 TCP UDP`
+ * and nothing more: a block entry's name stands right after its port line,
+ * so a bold name after other text, followed at once by a port with no text
+ * at all, is read as that port's name, with a warning at the name. When the
+ * next entry has text of its own, the name stays where it is (and
+ * paragraphEntry reports it).
+ */
+export function giveLateName(held: Draft, next: Draft, warn: Warn): void {
+  const name = lateBoldName(held);
+  if (!name || next.layout !== held.layout || next.paragraphs.length > 0) return;
+  held.paragraphs.pop();
+  next.paragraphs.push(name);
+  const text = joinLines(name.lines).replace(/\*\*/g, '');
+  warn(
+    `Ambiguous name \`${text}\` between port ${held.port} and port ${next.port}, which has no text of its own, expected it right after a port line; read as the name of port ${next.port}`,
+    { line: name.lines[0]?.line ?? next.place.line, column: 1 },
+    'ambiguous-name',
+  );
+}
+
 /** `1024-49151` then prose: the range is named by the prose's first bold phrase. */
 function rangeEntry(draft: Draft): SourceEntry {
   const prose = joinParagraphs(draft.paragraphs) ?? '';

@@ -10,7 +10,7 @@ import type { Point } from '../../model/location.js';
 import { reporterFor } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
 import { collectEntries, type EntryStream, type LineRole, type ParseResult, type SourceEntry } from '../../model/source-entry.js';
-import { entriesOfDraft, type Draft, type Layout, type Paragraph } from './drafts.js';
+import { entriesOfDraft, giveLateName, lateBoldName, type Draft, type Layout, type Paragraph } from './drafts.js';
 import { isSeparator, lineStart, looksLikeEntry, protocolBold, protocolsOnly, rangeHeading, startsEntry, tabDetail } from './layouts.js';
 
 const blankLine = /^\s*$/;
@@ -34,10 +34,20 @@ export function* readPortList(file: VFile): EntryStream {
 
   const report = reporterFor(file, 'port-list');
   const warn = (reason: string, place: Point, ruleId: RuleId) => void report(ruleId, reason, place);
+  /** A finished entry whose last paragraph is a late bold name the next entry may own (see lateBoldName). */
+  let held: Draft | null = null;
+  const flushHeld = () => {
+    if (held) entries.push(...entriesOfDraft(held, warn));
+    held = null;
+  };
   const finish = () => {
-    if (draft) entries.push(...entriesOfDraft(draft, warn));
+    const done: Draft | null = draft;
     draft = null;
     paragraph = null;
+    if (held && done) giveLateName(held, done, warn);
+    flushHeld();
+    if (done && lateBoldName(done)) held = done;
+    else if (done) entries.push(...entriesOfDraft(done, warn));
   };
   const start = (layout: Layout, line: number, port: string, portColumn: number, fields: Partial<Draft>) => {
     finish();
@@ -108,6 +118,7 @@ export function* readPortList(file: VFile): EntryStream {
     afterBlank = false;
   }
   finish();
+  flushHeld();
   given += entries.length;
   yield* entries;
 
