@@ -23,8 +23,9 @@ import type { DatasetSide } from './files/read-dataset.js';
 import { FileSystemFault, faultFrom, isErrnoException, verbFor } from './files/os-errors.js';
 import { commandLine } from './files/output-lock.js';
 import type { OutputFolder, OutputOptions, StepHook } from './files/write-artifacts.js';
-import { compareMessages, formatMessages, messageFormats, severityOf, type MessageFormat } from './model/messages.js';
+import { compareMessages, formatMessages, messageFormats, severityOf, type AcceptedMessages, type MessageFormat } from './model/messages.js';
 import { terminalJson, terminalLine, terminalText } from './model/terminal.js';
+import { plural } from './model/text.js';
 import { generator } from './package-info.js';
 import type { BuildResult } from './pipeline/build.js';
 
@@ -163,7 +164,7 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
  * Loads and builds; prints problems (only errors when `errorsOnly`, as
  * `check` is about staleness). Returns the result, or null when the build must stop.
  */
-type CheckedBuild = BuildResult & { accepted: Set<VFileMessage>; stale: VFileMessage[] };
+type CheckedBuild = BuildResult & { accepted: AcceptedMessages; stale: VFileMessage[] };
 
 async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
   const [{ loadSources, loadAccepted }, { build, roleOf }, { applyAccepted }, { loadPrebuilt }] = await Promise.all([
@@ -174,7 +175,7 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
   ]);
   const { manifestFile, documents } = await loadSources(options.sources);
   if (!documents) {
-    printMessages([manifestFile], { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted: new Set() }, options.format);
+    printMessages([manifestFile], { errorsOnly, strict: options.strict, quiet: options.quiet, verbose: options.verbose, accepted: new Map() }, options.format);
     return null;
   }
   // The reference registry, read ahead of time by `npm run compile`, when its bytes match.
@@ -185,13 +186,13 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
   const acceptedList = readable ? (await import('./input/accepted.js')).readAccepted(acceptedFile) : null;
   const accepted = acceptedFile && acceptedList
     ? applyAccepted(acceptedList, documents.map((document) => ({ id: document.source.id, file: document.file })), acceptedFile)
-    : new Set<VFileMessage>();
+    : new Map<VFileMessage, string>();
   const files = [manifestFile, ...(acceptedFile ? [acceptedFile] : []), ...result.files];
-  printMessages(files, { errorsOnly, quiet: options.quiet, verbose: options.verbose, accepted }, options.format);
+  printMessages(files, { errorsOnly, strict: options.strict, quiet: options.quiet, verbose: options.verbose, accepted }, options.format);
   const messages = files.flatMap((file) => file.messages);
   const errors = messages.filter((message) => severityOf(message) === 'error').length;
   const newWarnings = messages.filter((message) => severityOf(message) === 'warning' && !accepted.has(message)).length;
-  const stop = errors > 0 ? `${errors} error(s)` : options.strict && newWarnings > 0 ? `${newWarnings} warning(s) not accepted, with --strict` : null;
+  const stop = errors > 0 ? plural(errors, 'error') : options.strict && newWarnings > 0 ? `${plural(newWarnings, 'warning')} not accepted, with --strict` : null;
   if (stop) {
     warn(`port-catalog: ${stop}; nothing was written.`);
     return null;
@@ -223,7 +224,8 @@ async function runBuild(options: CommonOptions, output: OutputOptions): Promise<
     if (summarize) {
       const [{ diffRecords }, { formatBuildSummary, plain }] = await Promise.all([import('./compare/diff.js'), import('./summary.js')]);
       const diff = previous ? diffRecords(previous.records, result.dataset.records) : null;
-      for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain, result.accepted)) say(line);
+      // The summary escapes what it shows of the sources, then styles it: printed as it is, or the styles would show as text.
+      for (const line of formatBuildSummary(result, diff, pc.isColorSupported ? pc : plain, result.accepted)) console.log(line);
       say(`Wrote ${result.artifacts.size} files to ${displayPath(options.out)}/.`);
     }
     return exitCodes.ok;
@@ -313,33 +315,36 @@ async function runDiff(oldSpec: string | undefined, newSpec: string | undefined,
 interface PrintChoice {
   /** Only errors (`check`, which is about staleness). */
   errorsOnly: boolean;
+  /** `--strict`: in github annotations, leave accepted warnings out, so only new ones land on the pull request. */
+  strict: boolean;
   /** Only errors and warnings not accepted. */
   quiet: boolean;
   /** Info messages too; otherwise they are counted in the summary, not listed. */
   verbose: boolean;
-  accepted: ReadonlySet<VFileMessage>;
+  accepted: AcceptedMessages;
 }
 
 /** Problems in the chosen format: text to stderr; github and json to stdout, where CI reads them. */
 function printMessages(files: readonly VFile[], choice: PrintChoice, format: MessageFormat): void {
+  const hideAccepted = choice.quiet || (choice.strict && format === 'github');
   const shown = (message: VFileMessage) => {
     const severity = severityOf(message);
     if (severity === 'error') return true;
     if (choice.errorsOnly) return false;
     if (severity === 'info') return choice.verbose;
-    return !(choice.quiet && choice.accepted.has(message));
+    return !(hideAccepted && choice.accepted.has(message));
   };
   const messages = files
     .flatMap((file) => file.messages)
     .filter(shown)
     .sort(compareMessages);
   if (format === 'json') {
-    console.log(formatMessages(messages, 'json').join('\n'));
+    console.log(formatMessages(messages, 'json', choice.accepted).join('\n'));
     return;
   }
   // formatMessages escapes controls already; each line is one message.
   const print = format === 'github' ? say : warn;
-  for (const line of formatMessages(messages, format)) print(line);
+  for (const line of formatMessages(messages, format, choice.accepted)) print(line);
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * The build's one-screen summary: per source, its records, how its lines
  * were used and its problems, then what changed against the previous output.
- * Pure text, with controls in source ids escaped; the CLI decides whether to
- * print it (only to a terminal) and whether to colour it.
+ * Pure text, with controls in source ids escaped before any style is
+ * applied, so the lines are safe to print as they are (escaping them again
+ * would show the styles as text); the CLI decides whether to print it (only
+ * to a terminal) and whether to colour it.
  */
 import { diffHeadline, type DatasetDiff } from './compare/diff.js';
 import { terminalLine } from './model/terminal.js';
-import type { VFileMessage } from 'vfile-message';
+import { plural } from './model/text.js';
+import type { AcceptedMessages } from './model/messages.js';
 import type { BuildResult } from './pipeline/build.js';
 
 export interface Paint {
@@ -28,7 +31,7 @@ export function formatBuildSummary(
   result: BuildResult,
   previous: DatasetDiff | null,
   paint: Paint = plain,
-  accepted: ReadonlySet<VFileMessage> = new Set(),
+  accepted: AcceptedMessages = new Map(),
 ): string[] {
   const rows = result.perSource.map((source, index) => {
     const lines = source.lines ? `${source.lines.entry}/${source.lines.structure}/${source.lines.diagnostic}` : '-';
@@ -36,10 +39,10 @@ export function formatBuildSummary(
     const acceptedHere = (result.files[index]?.messages ?? []).filter((message) => accepted.has(message)).length;
     const fresh = warning - acceptedHere;
     const problems = [
-      error ? paint.red(`${error} errors`) : '',
-      fresh ? paint.yellow(`${fresh} new warnings`) : '',
-      acceptedHere ? `${acceptedHere} accepted warnings` : '',
-      info ? `${info} notes` : '',
+      error ? paint.red(plural(error, 'error')) : '',
+      fresh ? paint.yellow(plural(fresh, 'new warning')) : '',
+      acceptedHere ? plural(acceptedHere, 'accepted warning') : '',
+      info ? plural(info, 'note') : '',
     ].filter(Boolean);
     // Escaped before measuring, so the columns line up with what is shown.
     const id = terminalLine(source.id);
