@@ -32,18 +32,60 @@ describe('diagnostic formats', () => {
         source: 'port-list',
         ruleId: 'name-missing',
         message: 'Unexpected port 101 without a name, expected a name',
+        accepted: false,
+        acceptedReason: null,
       },
+    ]);
+  });
+
+  it('marks an accepted warning in every format, with its reason in json', () => {
+    const accepted = new Map([[warning, 'reviewed by hand']]);
+    expect(formatMessages([warning, error], 'text', accepted)).toEqual([
+      'sources/port-numbers.txt:253:1: warning: Unexpected port 101 without a name, expected a name (port-list:name-missing) (accepted)',
+      'sources/port-numbers.txt:412:5: error: Unexpected port 70000, expected 0–65535\\nsecond line 100% (port-list:port-range)',
+    ]);
+    expect(formatMessages([warning], 'github', accepted)).toEqual([
+      '::notice file=sources/port-numbers.txt,line=253,col=1,title=port-list%3Aname-missing::Unexpected port 101 without a name, expected a name',
+    ]);
+    expect(JSON.parse(formatMessages([warning], 'json', accepted)[0] ?? '')).toEqual([
+      expect.objectContaining({ severity: 'warning', ruleId: 'name-missing', accepted: true, acceptedReason: 'reviewed by hand' }),
     ]);
   });
 });
 
 describe('build --format github', () => {
   const { stdout } = captureOutput();
+  const annotation = (level: string) =>
+    `::${level} file=sources/port-numbers.txt,line=655,col=1,title=overlap%3Avacancy::Unexpected assigned port 876 (ICL coNETion locate server) inside the unassigned range 875–885 at line 654 (tcp, udp), expected no overlap; both kept`;
 
-  it('prints annotations to stdout', async () => {
+  it('prints the accepted warnings of the committed sources as notices', async () => {
     expect(await main(['build', '--out', await folderWith({}), '--format', 'github'])).toBe(0);
-    expect(stdout).toContain(
-      '::warning file=sources/port-numbers.txt,line=253,col=1,title=port-list%3Aname-missing::Unexpected port 101 without a name, expected a name after the port line',
+    expect(stdout).toContain(annotation('notice'));
+    expect(stdout.filter((line) => line.startsWith('::warning'))).toEqual([]);
+    expect(stdout.filter((line) => line.startsWith('::notice'))).toHaveLength(15);
+  });
+
+  it('with --strict, leaves accepted warnings out, so a pull request shows only new ones', async () => {
+    expect(await main(['build', '--strict', '--out', await folderWith({}), '--format', 'github'])).toBe(0);
+    expect(stdout).toEqual([]);
+  });
+});
+
+describe('build --format json', () => {
+  const { stdout } = captureOutput();
+
+  it('says which warnings are accepted, and why', async () => {
+    expect(await main(['build', '--out', await folderWith({}), '--format', 'json'])).toBe(0);
+    const messages = JSON.parse(stdout.join('\n')) as { line: number; ruleId: string; accepted: boolean; acceptedReason: string | null }[];
+    expect(messages).toHaveLength(15);
+    expect(messages.every((message) => message.accepted)).toBe(true);
+    expect(messages[0]).toEqual(
+      expect.objectContaining({
+        line: 246,
+        ruleId: 'ambiguous-name',
+        accepted: true,
+        acceptedReason: expect.stringMatching(/^The scraped list writes the bold name/) as unknown,
+      }),
     );
   });
 });

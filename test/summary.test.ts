@@ -28,10 +28,10 @@ describe('build summary', () => {
       'port-catalog: 781 catalog records (+1 −0 ~0 records against the previous output)',
       'source              records  lines entry/structure/reported  problems',
       'transfer-cft-ports  12       -                               ok',
-      'port-numbers        771      485/48/0                        15 accepted warnings, 1 notes',
+      'port-numbers        771      485/48/0                        15 accepted warnings, 1 note',
       'iana (reference)    12341    49364/2/0                       ok',
     ]);
-    expect(formatBuildSummary(result, null)[3]).toBe('port-numbers        771      485/48/0                        15 new warnings, 1 notes');
+    expect(formatBuildSummary(result, null)[3]).toBe('port-numbers        771      485/48/0                        15 new warnings, 1 note');
   });
 });
 
@@ -54,7 +54,7 @@ describe('accepted findings', () => {
       2,
     );
     const { accepted, file } = await withAccepted(text);
-    expect([...accepted].map((message) => `${message.line} ${message.ruleId}`)).toEqual(['246 ambiguous-name']);
+    expect([...accepted].map(([message, reason]) => `${message.line} ${message.ruleId}: ${reason}`)).toEqual(["246 ambiguous-name: the name is 101's"]);
     expect(file.messages.map(formatMessage)).toEqual([
       'sources/accepted.json:9:5: warning: Unexpected accepted finding `port-list:ambiguous-name` at port-numbers:247 that no warning matches, expected it removed from the list (accepted:accepted-stale)',
     ]);

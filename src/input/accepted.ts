@@ -36,22 +36,23 @@ export interface FileOfSource {
 /**
  * Which messages the entries accept: a message is accepted when an entry
  * names its rule (`source:rule`), its source's id and its line. Entries that
- * match nothing are reported on `acceptedFile`. Returns the accepted messages.
+ * match nothing are reported on `acceptedFile`. Returns each accepted
+ * message with the entry's reason.
  */
 export function applyAccepted(
   accepted: AcceptedList,
   documents: readonly FileOfSource[],
   acceptedFile: VFile,
-): Set<VFileMessage> {
+): Map<VFileMessage, string> {
   const byId = new Map(documents.map((document) => [document.id, document.file]));
-  const found = new Set<VFileMessage>();
+  const found = new Map<VFileMessage, string>();
   const report = reporterFor(acceptedFile, 'accepted');
   accepted.entries.forEach((entry, index) => {
     const file = byId.get(entry.source);
     const matches = (file?.messages ?? []).filter(
       (message) => message.fatal === false && `${message.source}:${message.ruleId}` === entry.rule && message.line === entry.line,
     );
-    for (const message of matches) found.add(message);
+    for (const message of matches) found.set(message, entry.reason);
     if (matches.length === 0) {
       report('accepted-stale', `Unexpected accepted finding \`${entry.rule}\` at ${entry.source}:${entry.line} that no warning matches, expected it removed from the list`, accepted.placeOf(index));
     }

@@ -102,8 +102,13 @@ export function compareMessages(a: VFileMessage, b: VFileMessage): number {
 export type MessageFormat = 'text' | 'github' | 'json';
 export const messageFormats: readonly MessageFormat[] = ['text', 'github', 'json'];
 
-/** A message as plain data, for `--format json`. */
-export function messageData(message: VFileMessage) {
+/** Warnings a maintainer has reviewed (sources/accepted.json), each with the reason given. */
+export type AcceptedMessages = ReadonlyMap<VFileMessage, string>;
+
+const noneAccepted: AcceptedMessages = new Map();
+
+/** A message as plain data, for `--format json`: `accepted` says whether it was reviewed, and `acceptedReason` why. */
+export function messageData(message: VFileMessage, accepted: AcceptedMessages = noneAccepted) {
   return {
     file: message.file ?? '',
     line: message.line ?? 1,
@@ -112,6 +117,8 @@ export function messageData(message: VFileMessage) {
     source: message.source ?? null,
     ruleId: message.ruleId ?? null,
     message: message.reason,
+    accepted: accepted.has(message),
+    acceptedReason: accepted.get(message) ?? null,
   };
 }
 
@@ -121,8 +128,9 @@ export function messageData(message: VFileMessage) {
  * first, so line breaks stay line breaks of the annotation; any control left
  * is then shown as an escape, as the log is also read in a terminal.
  */
-export function formatGithubAnnotation(message: VFileMessage): string {
-  const level = { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
+export function formatGithubAnnotation(message: VFileMessage, accepted: AcceptedMessages = noneAccepted): string {
+  // A reviewed warning is a notice, so a pull request's warnings are only new ones.
+  const level = accepted.has(message) ? 'notice' : { error: 'error', warning: 'warning', info: 'notice' }[severityOf(message)];
   const rule = [message.source, message.ruleId].filter(Boolean).join(':');
   const properties = [
     `file=${escapeProperty(message.file ?? '')}`,
@@ -145,8 +153,11 @@ function escapeProperty(text: string): string {
 /**
  * Messages in a format: one line each for text and github, one JSON array for
  * json (with the controls JSON leaves raw escaped; the data is the same).
+ * Accepted warnings are marked in each: `(accepted)` at the end of a text
+ * line, a github notice, and `"accepted": true` with the reason in JSON.
  */
-export function formatMessages(messages: readonly VFileMessage[], format: MessageFormat): string[] {
-  if (format === 'json') return [terminalJson(JSON.stringify(messages.map(messageData), null, 2))];
-  return messages.map(format === 'github' ? formatGithubAnnotation : formatMessage);
+export function formatMessages(messages: readonly VFileMessage[], format: MessageFormat, accepted: AcceptedMessages = noneAccepted): string[] {
+  if (format === 'json') return [terminalJson(JSON.stringify(messages.map((message) => messageData(message, accepted)), null, 2))];
+  if (format === 'github') return messages.map((message) => formatGithubAnnotation(message, accepted));
+  return messages.map((message) => (accepted.has(message) ? `${formatMessage(message)} (accepted)` : formatMessage(message)));
 }

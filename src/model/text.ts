@@ -24,3 +24,8 @@ export function cleanOrNull(text: string | null | undefined): string | null {
 export function noteParts(text: string): string[] {
   return text.split('; ').map((part) => part.trim()).filter((part) => part !== '');
 }
+
+/** `1 note`, `2 notes`: a count with its noun, plural when it is not one. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -11,7 +11,7 @@ import { pointsOf, type Point } from '../../model/location.js';
 import { reporterFor, type Reporter } from '../../model/messages.js';
 import type { ManifestSource } from '../../model/record.js';
 import type { ParseResult, SourceEntry } from '../../model/source-entry.js';
-import { cleanOrNull, cleanSpace } from '../../model/text.js';
+import { cleanOrNull, cleanSpace, plural } from '../../model/text.js';
 import { stripMarkup } from '../../normalize/markup.js';
 import { compileItemPattern, type ItemPattern } from '../lists/item-pattern.js';
 import { entriesOfItems, entriesOfMentions, type MentionText } from '../lists/list-entries.js';
@@ -166,10 +166,6 @@ function entriesOfChosenTable(
     report('table-empty', `Unexpected table ${why}, expected rows with ports`, at(table.offset));
   }
   return entries;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function describeHeaders(columns: readonly Column[]): string {
