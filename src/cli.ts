@@ -109,25 +109,28 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
   const built = '(default: ./output when it holds a build, else the data this package ships)';
   cli
     .command('lookup')
-    .description('which product or service uses a port: every catalog and reference record a query matches, read from the built data')
-    .argument('<queries...>', 'PORT, PORT/PROTOCOL, A-B, a service keyword or a name, e.g. 6801, 22/udp, 8000-8100, ssh, "Secure Shell"')
+    .description('which product or service uses a port: every catalog and reference record a query matches, read from the built data; exits 1 when nothing matches')
+    .argument('<queries...>', 'PORT, PORT/PROTOCOL, A-B, a keyword, or words of a name, product or description, e.g. 6801, 22/udp, 8000-8100, ssh, www, "secure shell"')
     .option('--out <dir>', `folder holding the built data ${built}`)
     .option('--product <name>', 'only this product\'s records')
     .option('--json', 'print JSON for scripts', false)
-    .action(async (queries: string[], options: { out?: string; product?: string; json: boolean }) => {
+    .option('--verbose', 'say which built data is read, and why', false)
+    .action(async (queries: string[], options: { out?: string; product?: string; json: boolean; verbose: boolean }) => {
       const { lookupCommand } = await import('./commands/queries.js');
       process.exitCode = printed(await lookupCommand(queries, options), options.json);
     });
 
   cli
     .command('free')
-    .description('ports of a range that no catalog product or service, nor any reference assignment, uses')
+    .description('ports of a range that no catalog product or service, nor any reference assignment, uses, and that a vendor may pick as a default')
     .argument('<range>', 'A-B, e.g. 8000-8100')
     .option('--protocol <protocol>', 'tcp, udp, sctp or dccp', 'tcp')
     .option('--count <n>', 'at most this many ports, lowest first', '10')
+    .option('--include <kinds>', 'also offer free ports of these kinds, skipped by default: well-known (0–1023), dynamic (49152–65535), reserved (held by IANA); comma-separated')
     .option('--out <dir>', `folder holding the built data ${built}`)
     .option('--json', 'print JSON for scripts', false)
-    .action(async (range: string, options: { out?: string; protocol: string; count: string; json: boolean }) => {
+    .option('--verbose', 'say which built data is read, and why', false)
+    .action(async (range: string, options: { out?: string; protocol: string; count: string; include?: string; json: boolean; verbose: boolean }) => {
       const { freeCommand } = await import('./commands/queries.js');
       process.exitCode = printed(await freeCommand(range, options), options.json);
     });
@@ -138,7 +141,8 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
     .option('--product <name>', 'only conflicts that involve this product (e.g. "Transfer CFT"); an unknown name exits 2')
     .option('--out <dir>', `folder holding the built data ${built}`)
     .option('--json', 'print JSON for scripts', false)
-    .action(async (options: { out?: string; product?: string; json: boolean }) => {
+    .option('--verbose', 'say which built data is read, and why', false)
+    .action(async (options: { out?: string; product?: string; json: boolean; verbose: boolean }) => {
       const { conflictsCommand } = await import('./commands/queries.js');
       process.exitCode = printed(await conflictsCommand(options), options.json);
     });

@@ -4,13 +4,14 @@
  * of the build pipeline, so they cost about what starting Node costs.
  */
 import { nearestName } from '../query/nearest.js';
-import { readBuiltData, type BuiltData } from '../query/built-data.js';
+import path from 'node:path';
+import { BuiltFileError, readBuiltData, type BuiltData } from '../query/built-data.js';
 import { parseBuilt } from '../query/parse-built.js';
+import { freeNotes, formatHits } from '../emit/lookup-text.js';
+import { freePorts, optionalKinds, type OptionalKind } from '../query/free.js';
 import type { PortSpan } from '../query/reference-rows.js';
 import { isConflictReport } from '../model/built-shapes.js';
-import { freePorts } from '../query/free.js';
-import { lookup, parsePortQuery, type PortQuery } from '../query/lookup.js';
-import { formatHits } from '../emit/lookup-text.js';
+import { lookup, parsePortQuery, type LookupHit, type PortQuery } from '../query/lookup.js';
 import { builtFolder, readBuiltBytes, readBuiltFile } from '../files/read-built.js';
 import { protocolOf } from '../grammar/protocol-words.js';
 import { forProduct, formatConflicts, type ConflictsDocument } from '../emit/conflicts-text.js';
@@ -27,29 +28,33 @@ export interface CommandOutput {
 
 const usage = (message: string): CommandOutput => ({ stdout: [], stderr: [`port-catalog: ${message}`], code: exitCodes.usage });
 
-const missing = (folder: string, name: string): CommandOutput => ({
+/** A failure about a file of the built data: one line that names the file and how to choose another folder. */
+const unusable = (folder: string, name: string, problem: string): CommandOutput => ({
   stdout: [],
-  stderr: [`port-catalog: cannot read ${folder}/${name}: no such file, expected the output of \`port-catalog build\``],
+  stderr: [`port-catalog: cannot use ${path.join(folder, name)}: ${problem}; name the folder of a port-catalog build with --out DIR`],
   code: exitCodes.failed,
 });
 
 /** Which reference rows a command needs: none, those of some ports, or all. */
 type ReferencesWanted = 'none' | readonly PortSpan[] | 'all';
 
+type LoadedData = BuiltData & { folder: string; notes: string[] };
+
 /**
  * The built data of the folder, with the reference rows the command wants
  * (references.json is not read when it wants none), or what to print when
- * the folder has no build or it is not what `build` writes.
+ * the folder has no build or it is not what `build` writes. `notes` says
+ * which folder was read and why, for --verbose.
  */
-async function loadData(out: string | undefined, wanted: ReferencesWanted): Promise<(BuiltData & { folder: string }) | CommandOutput> {
-  const folder = await builtFolder(out);
+async function loadData(out: string | undefined, wanted: ReferencesWanted): Promise<LoadedData | CommandOutput> {
+  const { folder, why } = await builtFolder(out);
   const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), wanted === 'none' ? null : readBuiltBytes(folder, 'references.json')]);
-  if (ports === null) return missing(folder, 'ports.json');
+  if (ports === null) return unusable(folder, 'ports.json', 'no such file, expected the output of `port-catalog build`');
   try {
-    return { ...readBuiltData(ports, references, typeof wanted === 'string' ? null : wanted), folder };
+    return { ...readBuiltData(ports, references, typeof wanted === 'string' ? null : wanted), folder, notes: [`port-catalog: ${why}`] };
   } catch (error) {
-    // readBuiltData explains what is wrong with the file in its message.
-    return { stdout: [], stderr: [`port-catalog: ${error instanceof Error ? error.message : String(error)}`], code: exitCodes.failed };
+    if (!(error instanceof BuiltFileError)) throw error;
+    return unusable(folder, error.file, error.message);
   }
 }
 
@@ -80,34 +85,58 @@ export interface LookupOptions {
   out?: string;
   product?: string;
   json: boolean;
+  verbose?: boolean;
 }
 
-/** `lookup QUERY…`: every catalog and reference record a query matches. */
+/** `lookup QUERY…`: every catalog and reference record a query matches; exit 1 when no query matches any, as grep does. */
 export async function lookupCommand(queries: readonly string[], options: LookupOptions): Promise<CommandOutput> {
   const parsed = queries.map(parsePortQuery);
   const bad = parsed.filter((query): query is string => typeof query === 'string');
   if (bad.length > 0) return { stdout: [], stderr: bad.map((reason) => `port-catalog: ${reason}`), code: exitCodes.usage };
-  // With --product only catalog records answer; a port query needs only the reference rows of its ports.
-  const data = await loadData(options.out, options.product !== undefined ? 'none' : referencesFor(parsed as PortQuery[]));
+  // A port query needs only the reference rows of its ports; with --product they are read too, to say what the filter hid.
+  const data = await loadData(options.out, referencesFor(parsed as PortQuery[]));
   if ('code' in data) return data;
   const product = resolveProduct(data, options.product);
   if ('code' in product) return product;
   const answers = (parsed as PortQuery[]).map((query) => ({ query, hits: lookup(query, data.catalog, data.references, product.product) }));
+  const code = answers.some(({ hits }) => hits.length > 0) ? exitCodes.ok : exitCodes.failed;
+  const stderr = options.verbose ? data.notes : [];
   if (options.json) {
-    const json = answers.map(({ query, hits }) => ({ query: query.text, records: hits.map(({ role, record }) => ({ role, ...record })) }));
-    return { stdout: [JSON.stringify(json, null, 2)], stderr: [], code: exitCodes.ok };
+    const json = answers.map(({ query, hits }) => ({ query: query.text, records: hits.map(({ role, match, record }) => ({ role, match, ...record })) }));
+    return { stdout: [JSON.stringify(json, null, 2)], stderr, code };
   }
-  return { stdout: answers.flatMap(({ query, hits }) => formatHits(query, hits)), stderr: [], code: exitCodes.ok };
+  const stdout = answers.flatMap(({ query, hits }) => formatHits(query, hits, hits.length > 0 ? '' : whyNone(query, data, product.product)));
+  return { stdout, stderr, code };
+}
+
+/** Why a query found nothing: no record at all, or only records the --product filter hid. */
+function whyNone(query: PortQuery, data: BuiltData, product: string | null): string {
+  const what = query.kind === 'ports' ? 'covers this port' : 'has these words in its keyword, name or product';
+  if (product === null) return `no record ${what}`;
+  const hidden: LookupHit[] = lookup(query, data.catalog, data.references);
+  if (hidden.length === 0) return `no record ${what}`;
+  return `no record of ${product} ${what}; ${hidden.length === 1 ? '1 record of another product, service or reference does' : `${hidden.length} records of other products, services or references do`} (drop --product to see them)`;
 }
 
 export interface FreeOptions {
   out?: string;
   protocol: string;
   count: string;
+  include?: string;
   json: boolean;
+  verbose?: boolean;
 }
 
-/** `free A-B`: ports of the range no catalog product or service, nor any reference assignment, uses. */
+/** The kinds `--include` names, or the usage error that lists the known ones. */
+function readInclude(text: string | undefined): OptionalKind[] | CommandOutput {
+  if (text === undefined) return [];
+  const words = text.split(',').map((word) => word.trim()).filter(Boolean);
+  const unknown = words.filter((word) => !(optionalKinds as readonly string[]).includes(word));
+  if (unknown.length > 0) return usage(`Unexpected --include \`${unknown.join(',')}\`, expected a comma-separated list of ${optionalKinds.map((kind) => `\`${kind}\``).join(', ')}`);
+  return words as OptionalKind[];
+}
+
+/** `free A-B`: ports of the range no catalog product or service, nor any reference assignment, uses, without the kinds a vendor must not pick. */
 export async function freeCommand(range: string, options: FreeOptions): Promise<CommandOutput> {
   const query = parsePortQuery(range);
   if (typeof query === 'string' || query.kind !== 'ports') return usage(`Unexpected range \`${range}\`, expected A-B with ports 0–${highestPort}`);
@@ -115,18 +144,24 @@ export async function freeCommand(range: string, options: FreeOptions): Promise<
   if (protocol === null) return usage(`Unexpected protocol \`${options.protocol}\`, expected tcp, udp, sctp or dccp`);
   const count = Number(options.count);
   if (!Number.isInteger(count) || count < 1) return usage(`Unexpected count \`${options.count}\`, expected a whole number of 1 or more`);
+  const include = readInclude(options.include);
+  if ('code' in include) return include;
   const data = await loadData(options.out, [query]);
   if ('code' in data) return data;
-  const free = freePorts({ start: query.start, end: query.end, protocol: query.protocol ?? protocol, count }, [...data.catalog, ...data.references]);
-  if (options.json) return { stdout: [JSON.stringify({ range: `${query.start}-${query.end}`, protocol: query.protocol ?? protocol, free })], stderr: [], code: exitCodes.ok };
-  const lines = free.length === 0 ? [`no free ${query.protocol ?? protocol} port in ${query.start}-${query.end}`] : free.map(String);
-  return { stdout: lines, stderr: [], code: exitCodes.ok };
+  const asked = query.protocol ?? protocol;
+  const answer = freePorts({ start: query.start, end: query.end, protocol: asked, count, include }, [...data.catalog, ...data.references]);
+  const stderr = options.verbose ? data.notes : [];
+  const span = `${query.start}-${query.end}`;
+  if (options.json) return { stdout: [JSON.stringify({ range: span, protocol: asked, ...answer })], stderr, code: exitCodes.ok };
+  const lines = answer.free.length === 0 ? [`no free ${asked} port to pick in ${span}`] : answer.free.map(String);
+  return { stdout: lines, stderr: [...stderr, ...freeNotes(answer, span, asked).map((note) => `port-catalog: ${note}`)], code: exitCodes.ok };
 }
 
 export interface ConflictsOptions {
   out?: string;
   product?: string;
   json: boolean;
+  verbose?: boolean;
 }
 
 /** `conflicts [--product NAME]`: the conflicts of the built report; exit 1 when there is any. */
@@ -136,19 +171,20 @@ export async function conflictsCommand(options: ConflictsOptions): Promise<Comma
   const product = resolveProduct(data, options.product);
   if ('code' in product) return product;
   const text = await readBuiltFile(data.folder, 'conflicts.json');
-  if (text === null) return missing(data.folder, 'conflicts.json');
+  if (text === null) return unusable(data.folder, 'conflicts.json', 'no such file, expected the output of `port-catalog build`');
   let written: unknown;
   try {
     written = parseBuilt(text, 'conflicts.json');
   } catch (error) {
-    // parseBuilt names the file and what JSON.parse said.
-    return { stdout: [], stderr: [`port-catalog: ${error instanceof Error ? error.message : String(error)}`], code: exitCodes.failed };
+    if (!(error instanceof BuiltFileError)) throw error;
+    return unusable(data.folder, error.file, error.message);
   }
   if (!isConflictReport(written)) {
-    return { stdout: [], stderr: ['port-catalog: Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes, expected the file `build` writes'], code: exitCodes.failed };
+    return unusable(data.folder, 'conflicts.json', 'Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes');
   }
   const report = forProduct(written as ConflictsDocument, product.product);
   const code = report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
-  if (options.json) return { stdout: [JSON.stringify(report, null, 2)], stderr: [], code };
-  return { stdout: formatConflicts(report), stderr: [], code };
+  const stderr = options.verbose ? data.notes : [];
+  if (options.json) return { stdout: [JSON.stringify(report, null, 2)], stderr, code };
+  return { stdout: formatConflicts(report), stderr, code };
 }

@@ -1,11 +1,13 @@
 /**
  * Reference sources enrich the catalog records they agree with: a missing
- * service keyword and the references. The registry's primary name is used
- * over an alias, deliberately, and the reference line joins the record's
- * sources, so the new values stay traceable.
+ * service keyword, the registry's other keywords as aliases (so `lookup www`
+ * finds 80/tcp where the registry lists `www` as an alias of `http`), and
+ * the references. The registry's primary name is used over an alias,
+ * deliberately, and the reference line joins the record's sources, so the
+ * new values stay traceable.
  */
 import type { Agreement } from './conflicts.js';
-import { compareSourceRefs, type PortRecord } from '../model/record.js';
+import { compareSourceRefs, compareText, type PortRecord } from '../model/record.js';
 import { sortReferences } from '../grammar/references.js';
 
 /** The catalog with each agreeing reference applied. Records are copied, never changed in place. */
@@ -20,9 +22,12 @@ export function enrichFromReferences(catalog: readonly PortRecord[], agreements:
     const agreement = byRecord.get(record);
     if (!agreement) return record;
     const { reference } = agreement;
+    const serviceName = record.serviceName ?? reference.aliasOf ?? reference.serviceName;
+    const keywords = [...record.aliases, ...reference.aliases, reference.aliasOf, reference.serviceName];
     return {
       ...record,
-      serviceName: record.serviceName ?? reference.aliasOf ?? reference.serviceName,
+      serviceName,
+      aliases: [...new Set(keywords.filter((keyword): keyword is string => keyword !== null && keyword !== serviceName))].sort(compareText),
       references: sortReferences([...record.references, ...reference.references]),
       sources: [...record.sources, ...reference.sources].sort(compareSourceRefs),
     };

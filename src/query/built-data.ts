@@ -8,7 +8,9 @@
 import { datasetRecords } from '../model/built-shapes.js';
 import type { PortRecord } from '../model/record.js';
 import type { ReferenceRow } from '../model/reference-row.js';
-import { parseBuilt } from './parse-built.js';
+import { BuiltFileError, parseBuilt } from './parse-built.js';
+
+export { BuiltFileError } from './parse-built.js';
 import { wantedReferenceRows, type PortSpan } from './reference-rows.js';
 
 export interface BuiltData {
@@ -20,11 +22,11 @@ export interface BuiltData {
 /**
  * Built data from ports.json's text and references.json's bytes, keeping the
  * reference rows whose ports meet one of `spans` (every row when it is null).
- * Throws an Error that names the file when one is not what `build` writes.
+ * Throws a BuiltFileError that names the file when one is not what `build` writes.
  */
 export function readBuiltData(portsJson: string, referencesJson: Buffer | null, spans: readonly PortSpan[] | null): BuiltData {
   const read = datasetRecords(parseBuilt(portsJson, 'ports.json'));
-  if ('reason' in read) throw new Error(`Unexpected ports.json ${read.reason}, expected the file \`build\` writes`);
+  if ('reason' in read) throw new BuiltFileError('ports.json', `Unexpected ports.json ${read.reason}, expected the file \`build\` writes`);
   const rows = referencesJson === null ? [] : wantedReferenceRows(referencesJson, spans);
   return { catalog: read.records, references: rows.map(recordOfRow) };
 }

@@ -18,7 +18,7 @@
  */
 import { isReferenceRow } from '../model/built-shapes.js';
 import { referenceRowFields, type ReferenceRow } from '../model/reference-row.js';
-import { parseBuilt } from './parse-built.js';
+import { BuiltFileError, parseBuilt } from './parse-built.js';
 
 /** Ports a query asks about, first to last. */
 export interface PortSpan {
@@ -45,7 +45,7 @@ export function wantedReferenceRows(bytes: Buffer, spans: readonly PortSpan[] | 
 /** The rows of a whole references.json, each checked to be a row as build writes it. */
 function checkedRows(index: unknown): ReferenceRow[] {
   const rows = (index as { rows?: unknown } | null)?.rows;
-  if (!Array.isArray(rows)) throw new Error('Unexpected references.json without a `rows` array, expected the file `build` writes');
+  if (!Array.isArray(rows)) throw new BuiltFileError('references.json', 'Unexpected references.json without a `rows` array, expected the file `build` writes');
   rows.forEach((row: unknown, number) => {
     if (!isReferenceRow(row)) throw wrongRow(row, number);
   });
@@ -53,7 +53,7 @@ function checkedRows(index: unknown): ReferenceRow[] {
 }
 
 function wrongRow(row: unknown, number: number): Error {
-  return new Error(`Unexpected references.json row ${number} (\`${JSON.stringify(row).slice(0, 80)}\`), expected [${referenceRowFields.join(', ')}]`);
+  return new BuiltFileError('references.json', `Unexpected references.json row ${number} (\`${JSON.stringify(row).slice(0, 80)}\`), expected [${referenceRowFields.join(', ')}]`);
 }
 
 /** Thrown inside this module when the bytes are not laid out as `build` writes them: the whole file is parsed instead. */
