@@ -1,0 +1,31 @@
+/** The README's examples, read from the README itself, so tests run what a user reads. */
+import { readFileSync } from 'node:fs';
+
+const readme = readFileSync('README.md', 'utf8');
+
+/** The README's section under `heading` (any level), up to the next heading of that level or above. */
+export function readmeSection(heading: string): string {
+  const lines = readme.split('\n');
+  const start = lines.findIndex((line) => /^#+ /.test(line) && line.replace(/^#+ /, '') === heading);
+  if (start < 0) throw new Error(`README.md has no heading "${heading}"`);
+  const level = (lines[start] ?? '').indexOf(' ');
+  const end = lines.findIndex((line, index) => index > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** Every fenced code block of a section, with its info string. */
+export function readmeBlocks(heading: string): { info: string; code: string }[] {
+  const blocks: { info: string; code: string }[] = [];
+  const fence = /^(`{3,})([^\n`]*)\n([\s\S]*?)^\1$/gm;
+  for (const match of readmeSection(heading).matchAll(fence)) blocks.push({ info: (match[2] ?? '').trim(), code: match[3] ?? '' });
+  return blocks;
+}
+
+/** A section's first `js` block and the `text` block that shows what it prints. */
+export function readmeExample(heading: string): { code: string; output: string } {
+  const blocks = readmeBlocks(heading);
+  const code = blocks.find((block) => block.info === 'js');
+  const output = blocks.find((block) => block.info === 'text');
+  if (!code || !output) throw new Error(`README.md section "${heading}" has no js block and text block`);
+  return { code: code.code, output: output.code };
+}
