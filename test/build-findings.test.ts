@@ -36,6 +36,8 @@ describe('an assigned port inside a vacant range of the same source', () => {
     expect(messages).toEqual([
       vacancyWarning(2, '226', 'Custom Service', 'reserved', '225–229', 1, 'tcp'),
       vacancyWarning(4, '876', 'ICL coNETion locate server', 'unassigned', '875–885', 3, 'tcp, udp'),
+      // Nothing between 230 and 875: the list says nothing of those ports.
+      'list.txt:3:1: info: Unexpected gap of 644 ports without an entry (231–874) between port 230 at line 5 and port 875, expected a list to cover its span; the list says nothing of these ports (coverage:gap)',
     ]);
     const inside = result.conflicts.conflicts
       .filter((conflict) => conflict.kind === 'assigned-in-vacant-range')

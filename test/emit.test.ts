@@ -188,6 +188,16 @@ describe('emitMarkdown, a whole catalog', () => {
       '- `list`: A list (catalog, list.txt, sha256 aaaaaaaaaaaa)',
       '- `page`: [Vendor page](https://example.com/ports) (catalog, page.md, sha256 0123456789ab)',
       '',
+      '## Coverage',
+      '',
+      "The ports each catalog source has entries for (category ranges aside), and the gaps of more than 100 ports inside a list's span. A port in a gap is in no entry of that source, which says nothing of whether it is taken: ask the reference registry too (`port-catalog lookup`, `port-catalog/uses`).",
+      '',
+      '| Source | Ports covered | Covered ranges | Gaps over 100 ports |',
+      '| - | - | - | - |',
+      // 7, 225–229, 3000 and 50000: eight ports; the gaps between them are each over 100 ports.
+      '| `list` | 8 | 7, 225–229, 3000, 50000 | 8–224 (217 ports), 230–2999 (2770 ports), 3001–49999 (46999 ports) |',
+      '| `page` | 2 | 8000, 9000 | 8001–8999 (999 ports) |',
+      '',
       '## Well-known ports (0–1023)',
       '',
       ...serviceHeader,
@@ -224,7 +234,7 @@ describe('emitMarkdown, a whole catalog', () => {
       createDataset({ generator, sources: [source], records: [record({ portStart: 1024, name: 'One', category: 'registered', sources: at('list', 1) })] }),
     );
     const headings = text.split('\n').filter((line) => line.startsWith('#'));
-    expect(headings).toEqual(['# Port catalog', '## Summary', '## Sources', '## Registered ports (1024–49151)']);
+    expect(headings).toEqual(['# Port catalog', '## Summary', '## Sources', '## Coverage', '## Registered ports (1024–49151)']);
     expect(text.endsWith('| 1024 | tcp | assigned | One | | | | | | list:1 |\n')).toBe(true);
   });
 

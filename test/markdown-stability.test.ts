@@ -23,7 +23,7 @@ function changedLines(before: string, after: string): { added: string[]; removed
 }
 
 describe('ports.md layout', () => {
-  it('changes one table line and the counts when a vendor page gains a row, even its first with a direction', async () => {
+  it('changes one table line, the counts and the page\'s coverage when a vendor page gains a row, even its first with a direction', async () => {
     const result = await buildFolder('sources');
     const { generator, sources, records } = result.dataset;
     const row: PortRecord = record({
@@ -42,10 +42,11 @@ describe('ports.md layout', () => {
     expect(added).toEqual([
       '| all | 782 |',
       '| Category: registered | 15 |',
-      '| Status: assigned | 665 |',
+      '| Status: assigned | 661 |',
       '| Protocol: tcp | 403 |',
+      "| `transfer-cft-ports` | 13 | 1761–1763, 1765–1768, 6801–6802, 6810–6811, 12553–12554 | not shown (a product's own ports) |",
       '| 6802 | tcp | assigned | Secure Relay MA admin | `ma.admin_port` | in | | | | | transfer-cft-ports:58 |',
     ]);
-    expect(removed).toHaveLength(4);
+    expect(removed).toHaveLength(5);
   });
 });

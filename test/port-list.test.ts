@@ -219,6 +219,7 @@ describe('the port list seed', () => {
       `${path}:${line}:1: warning: Unexpected assigned port ${port} (${name}) inside the unassigned range ${range} at line ${rangeLine} (${protocols}), expected no overlap; both kept (overlap:vacancy)`;
     expect(messages).toEqual([
       `${path}:246:1: warning: Ambiguous name \`Network Information Center (NIC) Hostname Server\` between port 100 and port 101, which has no text of its own, expected it right after a port line; read as the name of port 101 (port-list:ambiguous-name)`,
+      `${path}:554:1: info: Unexpected gap of 350 ports without an entry (350–699) between port 349 at line 550 and port 700, expected a list to cover its span; the list says nothing of these ports (coverage:gap)`,
       vacancy(655, '876', 'ICL coNETion locate server', '875–885', 654, 'tcp, udp'),
       vacancy(656, '877', 'ICL coNETion server info', '875–885', 654, 'tcp, udp'),
       vacancy(671, '989', 'FTP Data Over TLS/SSL', '914–998', 670, 'tcp, udp'),

@@ -28,10 +28,10 @@ describe('build summary', () => {
       'port-catalog: 781 catalog records (+1 −0 ~0 records against the previous output)',
       'source              records  lines entry/structure/reported  problems',
       'transfer-cft-ports  12       -                               ok',
-      'port-numbers        771      485/48/0                        15 accepted warnings, 1 note',
+      'port-numbers        771      485/48/0                        15 accepted warnings, 2 notes',
       'iana (reference)    12341    49364/2/0                       ok',
     ]);
-    expect(formatBuildSummary(result, null)[3]).toBe('port-numbers        771      485/48/0                        15 new warnings, 1 note');
+    expect(formatBuildSummary(result, null)[3]).toBe('port-numbers        771      485/48/0                        15 new warnings, 2 notes');
   });
 });
 

@@ -35,7 +35,7 @@ describe('the build summary on a terminal', () => {
       'port-catalog: 781 catalog records (no previous output to compare)',
       'source              records  lines entry/structure/reported  problems',
       'transfer-cft-ports  12       -                               ok',
-      'port-numbers        771      485/48/0                        15 accepted warnings, 1 note',
+      'port-numbers        771      485/48/0                        15 accepted warnings, 2 notes',
       'iana (reference)    12341    49364/2/0                       ok',
       expect.stringMatching(/^Wrote 7 files to .*\/\.$/),
       '',

@@ -11,13 +11,18 @@ import {
   type PortDataset,
   type PortRecord,
 } from '../model/record.js';
+import { coverageBySource, type Coverage } from './coverage.js';
 
 export type DatasetSource = PortDataset['sources'][number];
+/** A source as reading its document describes it; its coverage comes from the merged records. */
+export type ReadSource = Omit<DatasetSource, 'coverage'>;
 
 export interface DatasetInput {
   generator: { name: string; version: string };
-  sources: readonly DatasetSource[];
+  sources: readonly ReadSource[];
   records: readonly PortRecord[];
+  /** Each catalog source's coverage (coverage.ts), when the caller has it; else found from the records. A reference's is null. */
+  coverage?: ReadonlyMap<string, Coverage>;
 }
 
 /** Where ports.json finds its schema, relative to the output folder. */
@@ -26,10 +31,12 @@ export const datasetSchemaPath = '../schemas/dataset.schema.json';
 /** Assembles the dataset with keys in schema order and records in catalog order as given. */
 export function createDataset(input: DatasetInput): PortDataset {
   const records = input.records.map(orderRecordKeys);
+  const catalogIds = input.sources.flatMap((source) => (source.role === 'catalog' ? [source.id] : []));
+  const coverage = input.coverage ?? coverageBySource(records, catalogIds);
   return {
     $schema: datasetSchemaPath,
     generator: { name: input.generator.name, version: input.generator.version },
-    sources: [...input.sources].sort((a, b) => compareText(a.id, b.id)).map(orderSourceKeys),
+    sources: [...input.sources].sort((a, b) => compareText(a.id, b.id)).map((source) => orderSourceKeys(source, coverage.get(source.id) ?? null)),
     counts: {
       records: records.length,
       byCategory: countBy(records, 'category', categories),
@@ -74,9 +81,9 @@ function orderedCopy(record: PortRecord): PortRecord {
   return ordered as unknown as PortRecord;
 }
 
-function orderSourceKeys(source: DatasetSource): DatasetSource {
+function orderSourceKeys(source: ReadSource, coverage: Coverage | null): DatasetSource {
   const { id, file, format, role, title, documentTitle, url, product, sha256 } = source;
-  return { id, file, format, role, title, documentTitle, url, product, sha256 };
+  return { id, file, format, role, title, documentTitle, url, product, sha256, coverage };
 }
 
 function countBy<K extends 'category' | 'status' | 'protocol'>(

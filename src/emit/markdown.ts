@@ -14,6 +14,7 @@ import { bulletList, code, heading, joined, link, optionalText, paragraph, refer
 import { documentChunks, documentTree, tableBlock, type Block, type TableBlock } from './markdown-document.js';
 import { RangeBuckets, type BucketRules } from '../catalog/range-buckets.js';
 import { portRangeKey } from '../catalog/identity.js';
+import { spanLength, wideGap, wideGaps } from '../catalog/coverage.js';
 
 const categoryTitles: Record<Category, string> = {
   'well-known': 'Well-known ports (0–1023)',
@@ -58,6 +59,7 @@ function* catalogBlocks(dataset: PortDataset): Generator<Block> {
         text(` (${source.role}, ${source.file}, sha256 ${source.sha256.slice(0, 12)})`),
       ]),
     ),
+    ...coverageBlocks(dataset),
   ];
   for (const category of categories) {
     const records = dataset.records.filter((record) => record.category === category && record.product === null);
@@ -74,6 +76,44 @@ function* catalogBlocks(dataset: PortDataset): Generator<Block> {
       productColumns,
     );
   }
+}
+
+/**
+ * Which ports each catalog source speaks of. A list of services (a source
+ * without a product) is meant to cover its span, so its gaps of more than
+ * `wideGap` ports are shown: a port there is in no entry of the list, which
+ * says nothing of whether it is taken. A vendor page lists only its
+ * product's ports, so its gaps mean nothing and are not shown.
+ */
+function coverageBlocks(dataset: PortDataset): Block[] {
+  const rows = dataset.sources.flatMap((source): PhrasingContent[][][] => {
+    if (source.coverage === null) return [];
+    const gaps = source.product === null ? wideGaps(source.coverage.gaps) : [];
+    return [
+      [
+        [code(source.id)],
+        [text(String(source.coverage.ports))],
+        [text(source.coverage.ranges.map(formatSpan).join(', '))],
+        [text(source.product === null ? gaps.map((gap) => `${formatSpan(gap)} (${spanLength(gap)} ports)`).join(', ') || 'none' : 'not shown (a product\'s own ports)')],
+      ],
+    ];
+  });
+  if (rows.length === 0) return [];
+  return [
+    heading(2, 'Coverage'),
+    paragraph([
+      text(`The ports each catalog source has entries for (category ranges aside), and the gaps of more than ${wideGap} ports inside a list's span. A port in a gap is in no entry of that source, which says nothing of whether it is taken: ask the reference registry too (`),
+      code('port-catalog lookup'),
+      text(', '),
+      code('port-catalog/uses'),
+      text(').'),
+    ]),
+    tableBlock(['Source', 'Ports covered', 'Covered ranges', `Gaps over ${wideGap} ports`], rows),
+  ];
+}
+
+function formatSpan(span: readonly number[]): string {
+  return formatPortRange({ portStart: span[0] ?? 0, portEnd: span[1] ?? 0 });
 }
 
 function countsTable(counts: PortDataset['counts']): TableBlock {

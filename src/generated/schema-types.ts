@@ -247,6 +247,23 @@ export interface PortDataset {
     url: string | null;
     product: string | null;
     sha256: string;
+    /**
+     * For a catalog source: the ports its entries cover (category ranges aside), as ranges, and the gaps inside the span from its lowest to its highest port. Null for a reference source.
+     */
+    coverage: null | {
+      /**
+       * How many distinct ports the entries cover.
+       */
+      ports: number;
+      /**
+       * The covered ports as [first, last] ranges, ascending.
+       */
+      ranges: number[][];
+      /**
+       * The ports inside the span no entry covers, as [first, last] ranges, ascending.
+       */
+      gaps: number[][];
+    };
   }[];
   counts: {
     records: number;

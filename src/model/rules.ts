@@ -68,6 +68,7 @@ export const rules = {
   disagreement: { severity: 'info', summary: 'two entries of one identity that differ in a field; the other text is kept in notes' },
   'port-reused': { severity: 'warning', summary: 'one product port under two configuration keys' },
   vacancy: { severity: 'warning', summary: 'an assigned port inside an unassigned or reserved range of the same source' },
+  gap: { severity: 'info', summary: 'more than 100 ports inside a scraped port list with no entry' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -4,7 +4,7 @@
  * about. No file system here; the CLI reads and writes.
  *
  *   read documents (decode → parse → normalize → validate)
- *     → merge → findings → compare with references → enrich → dataset → artifacts
+ *     → merge → coverage → findings → compare with references → enrich → dataset → artifacts
  */
 import type { VFile } from 'vfile';
 import type { Artifact } from '../emit/artifact.js';
@@ -17,7 +17,8 @@ import { countBySeverity, type Severity } from '../model/messages.js';
 import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
 import { datasetProblems, recordProblems } from '../model/schema.js';
 import { assembleArtifacts, type ArtifactName } from './artifacts.js';
-import { reportFindings } from './findings.js';
+import { reportFindings, reportWideGaps } from './findings.js';
+import { coverageBySource } from '../catalog/coverage.js';
 import { planDocuments, readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
 import { loadParsers } from '../parsers/registry.js';
 import type { PrebuiltDocument } from './prebuilt.js';
@@ -64,12 +65,15 @@ export async function build(documents: readonly SourceDocument[], options: Build
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);
+  const catalogSources = datasetSources.filter((source) => source.role === 'catalog');
+  const coverage = coverageBySource(merged.records, catalogSources.map((source) => source.id));
   reportFindings(merged, overlaps, documents);
+  reportWideGaps(coverage, merged.records, catalogSources, documents);
   const conflicts = buildConflictReport(merged.records, references, overlaps);
   const records = enrichFromReferences(merged.records, conflicts.agreements);
 
   const validatedOnRead = new Set(catalog);
-  const dataset = createDataset({ generator: options.generator, sources: datasetSources, records });
+  const dataset = createDataset({ generator: options.generator, sources: datasetSources, records, coverage });
   assertValidDataset(dataset, records.filter((record) => !validatedOnRead.has(record)));
   return {
     dataset,

@@ -8,6 +8,7 @@ import type { Overlap } from '../catalog/overlaps.js';
 import { causeAt, reporterFor } from '../model/messages.js';
 import { abbreviate } from '../grammar/port-cell.js';
 import { formatPortRange, formatSourceRef, type PortRecord } from '../model/record.js';
+import { spanLength, wideGaps, type Coverage } from '../catalog/coverage.js';
 import type { SourceDocument } from './read-documents.js';
 
 /** A finding about records, to be reported on one source line. */
@@ -144,4 +145,48 @@ function overlapFindings(overlaps: readonly Overlap[]): Finding[] {
       ];
     }),
   );
+}
+
+/**
+ * A scraped port list that skips more than `wideGap` ports inside its span
+ * says nothing of them: worth knowing before anyone reads "no record" there
+ * as "free". Reported at the entry after the gap. A vendor page lists only
+ * its product's ports, and a registry lists what is assigned, so neither's
+ * gaps are reported.
+ */
+export function reportWideGaps(
+  coverage: ReadonlyMap<string, Coverage>,
+  records: readonly PortRecord[],
+  sources: readonly { id: string; format: string; product: string | null }[],
+  documents: readonly SourceDocument[],
+): void {
+  const lists = sources.filter((source) => source.format === 'port-list' && source.product === null);
+  for (const source of lists) {
+    const gaps = wideGaps(coverage.get(source.id)?.gaps ?? []);
+    const file = documents.find((document) => document.source.id === source.id)?.file;
+    if (gaps.length === 0 || !file) continue;
+    const report = reporterFor(file, 'coverage');
+    for (const gap of gaps) {
+      const [first = 0, last = 0] = gap;
+      const after = firstLineAt(records, source.id, last + 1);
+      const before = lastLineAt(records, source.id, first - 1);
+      report(
+        'gap',
+        `Unexpected gap of ${spanLength(gap)} ports without an entry (${formatPortRange({ portStart: first, portEnd: last })}) between port ${first - 1}${before === null ? '' : ` at line ${before}`} and port ${last + 1}, expected a list to cover its span; the list says nothing of these ports`,
+        { line: after ?? 1, column: 1 },
+      );
+    }
+  }
+}
+
+/** The first line of `source` that gives an entry starting at `port`. */
+function firstLineAt(records: readonly PortRecord[], source: string, port: number): number | null {
+  const lines = records.filter((record) => record.status !== 'category' && record.portStart === port).flatMap((record) => record.sources.filter((ref) => ref.source === source).map((ref) => ref.line));
+  return lines.length === 0 ? null : Math.min(...lines);
+}
+
+/** The last line of `source` that gives an entry ending at `port`. */
+function lastLineAt(records: readonly PortRecord[], source: string, port: number): number | null {
+  const lines = records.filter((record) => record.status !== 'category' && record.portEnd === port).flatMap((record) => record.sources.filter((ref) => ref.source === source).map((ref) => ref.line));
+  return lines.length === 0 ? null : Math.max(...lines);
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
-import type { DatasetSource } from '../catalog/dataset.js';
+import type { ReadSource } from '../catalog/dataset.js';
 import type { NormalizedText } from '../input/normalize-text.js';
 import { readSourceText } from '../input/source-text.js';
 import type { VFileMessage } from 'vfile-message';
@@ -42,7 +42,7 @@ export interface ReadDocuments {
   /** Valid records of catalog sources, not yet merged. */
   catalog: PortRecord[];
   references: ReferenceRecord[];
-  datasetSources: DatasetSource[];
+  datasetSources: ReadSource[];
   yields: DocumentYield[];
 }
 
@@ -79,7 +79,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
   for (const { document, sha256, stored } of planned) {
     const { source, file } = document;
     const role = roleOf(source);
-    const datasetSource = (documentTitle: string | null): DatasetSource => ({
+    const datasetSource = (documentTitle: string | null): ReadSource => ({
       id: source.id,
       file: document.name ?? source.file,
       format: source.format,
