@@ -251,7 +251,7 @@ async function runCheck(options: CommonOptions, output: OutputOptions): Promise<
   // Locked only to compare: an interrupted build is finished first, and a
   // build switching files meanwhile cannot show a mix.
   const folder = await openOutputForCheck(options.out, output);
-  let stale: string[];
+  let stale: { name: string; missing: boolean }[];
   try {
     printReport(folder);
     stale = await staleArtifacts(options.out, result.artifacts);
@@ -259,8 +259,8 @@ async function runCheck(options: CommonOptions, output: OutputOptions): Promise<
     await folder.close();
   }
   if (stale.length > 0) {
-    for (const name of stale) warn(`${displayPath(path.join(options.out, name))}: stale`);
-    warn('port-catalog: output is stale; run `npm run build` and commit the result.');
+    for (const { name, missing } of stale) warn(`${displayPath(path.join(options.out, name))}: ${missing ? 'missing' : 'stale'}`);
+    warn(`port-catalog: output is ${stale.every(({ missing }) => missing) ? 'missing' : 'stale'}; run \`npm run build\` and commit the result.`);
     return exitCodes.failed;
   }
   if (!options.quiet) say(`${displayPath(options.out)} is up to date.`);

@@ -1,4 +1,4 @@
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -105,10 +105,22 @@ describe('port-catalog check', () => {
     ]);
   });
 
-  it('fails on a missing file', async () => {
+  it('fails on a missing file, and calls it missing', async () => {
     const out = await folderWith({});
     expect(await main(['check', '--out', out])).toBe(1);
-    expect(stderr.filter((line) => line.endsWith(': stale'))).toHaveLength(7);
+    expect(stderr.filter((line) => line.endsWith(': missing'))).toHaveLength(7);
+    expect(stderr.filter((line) => line.endsWith(': stale'))).toEqual([]);
+    expect(stderr.at(-1)).toBe('port-catalog: output is missing; run `npm run build` and commit the result.');
+    stderr.length = 0;
+    await cp('output', out, { recursive: true });
+    await rm(path.join(out, 'ports.md'));
+    await writeFile(path.join(out, 'ports.csv'), 'stale\n');
+    expect(await main(['check', '--out', out])).toBe(1);
+    expect(stderr).toEqual([
+      `${path.relative(process.cwd(), path.join(out, 'ports.csv'))}: stale`,
+      `${path.relative(process.cwd(), path.join(out, 'ports.md'))}: missing`,
+      'port-catalog: output is stale; run `npm run build` and commit the result.',
+    ]);
   });
 });
 

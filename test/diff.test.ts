@@ -184,7 +184,8 @@ describe('a diff for review', () => {
   it('lists the conflicts a change introduces and resolves', () => {
     const side = (product: string, key: string, source: string) => ({
       role: 'catalog' as const,
-      port: '6801',
+      portStart: 6801,
+      portEnd: 6801,
       protocol: 'tcp',
       status: 'assigned',
       serviceName: null,
@@ -221,5 +222,21 @@ describe('a diff for review', () => {
     expect(text.length).toBeLessThanOrEqual(commentLimit);
     expect(text).toContain('### Added (3000)');
     expect(text).toMatch(/The first \d+ are listed: the diff is too long for one comment\. Run \\`port-catalog diff --git main --json\\` for all of it\./);
+  });
+});
+
+describe('a conflicts.json written before sides had portStart and portEnd', () => {
+  const { stdout } = captureOutput();
+
+  it('is read as if written with them, so a diff against an older build still shows its conflicts', async () => {
+    const side = (port: string, product: string) => ({ role: 'catalog', port, protocol: 'tcp', status: 'assigned', serviceName: null, name: 'Relay', product, configKey: null, sources: [`${product}:1`] });
+    const dataset = JSON.stringify({ records: [] });
+    const old = await folderWith({
+      'ports.json': dataset,
+      'conflicts.json': JSON.stringify({ conflicts: [{ kind: 'product-clash', sides: [side('6801', 'a'), side('6800-6810', 'b')], explanation: 'both use 6801/tcp' }] }),
+    });
+    const now = await folderWith({ 'ports.json': dataset, 'conflicts.json': JSON.stringify({ conflicts: [] }) });
+    expect(await main(['diff', path.join(old, 'ports.json'), path.join(now, 'ports.json')])).toBe(0);
+    expect(stdout.join('')).toContain('| `product-clash` | 6801/tcp | catalog a (a:1) vs catalog b (b:1) | both use 6801/tcp |');
   });
 });

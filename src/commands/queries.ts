@@ -10,7 +10,7 @@ import { parseBuilt } from '../query/parse-built.js';
 import { freeNotes, formatHits } from '../emit/lookup-text.js';
 import { freePorts, optionalKinds, type OptionalKind } from '../query/free.js';
 import type { PortSpan } from '../query/reference-rows.js';
-import { isConflictReport } from '../model/built-shapes.js';
+import { isConflictReport, upgradeReport } from '../model/built-shapes.js';
 import { lookup, parsePortQuery, type LookupHit, type PortQuery } from '../query/lookup.js';
 import { builtFolder, readBuiltBytes, readBuiltFile } from '../files/read-built.js';
 import { protocolOf } from '../grammar/protocol-words.js';
@@ -182,7 +182,7 @@ export async function conflictsCommand(options: ConflictsOptions): Promise<Comma
   if (!isConflictReport(written)) {
     return unusable(data.folder, 'conflicts.json', 'Unexpected conflicts.json without the conflicts, unregistered ports and agreements `build` writes');
   }
-  const report = forProduct(written as ConflictsDocument, product.product);
+  const report = forProduct(upgradeReport(written as ConflictsDocument), product.product);
   const code = report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
   const stderr = options.verbose ? data.notes : [];
   if (options.json) return { stdout: [JSON.stringify(report, null, 2)], stderr, code };

@@ -9,7 +9,8 @@ import type { Role } from '../model/record.js';
 /** One record as a side of a conflict, as conflicts.json writes it. */
 export interface SideSummary {
   role: Role;
-  port: string;
+  portStart: number;
+  portEnd: number;
   protocol: string;
   status: string;
   serviceName: string | null;
@@ -44,6 +45,6 @@ export function diffConflicts(before: readonly ConflictEntry[], after: readonly 
 }
 
 function conflictKey(entry: ConflictEntry): string {
-  const side = (summary: SideSummary) => [summary.role, summary.port, summary.protocol, summary.status, summary.product ?? '', summary.configKey ?? '', summary.serviceName ?? summary.name ?? ''].join(':');
+  const side = (summary: SideSummary) => [summary.role, summary.portStart, summary.portEnd, summary.protocol, summary.status, summary.product ?? '', summary.configKey ?? '', summary.serviceName ?? summary.name ?? ''].join(':');
   return `${entry.kind}|${entry.sides.map(side).join('|')}`;
 }

@@ -5,7 +5,7 @@
 import type { ConflictReport } from '../compare/conflicts.js';
 import type { Role } from '../model/record.js';
 import type { MatchMethod } from '../compare/name-match.js';
-import { formatPortRange, formatSourceRef, type PortDataset, type PortRecord } from '../model/record.js';
+import { formatSourceRef, type PortDataset, type PortRecord } from '../model/record.js';
 import type { SideSummary } from '../compare/conflict-diff.js';
 
 /** What the conflict emitters need. */
@@ -21,7 +21,8 @@ export type { SideSummary } from '../compare/conflict-diff.js';
 export function sideSummary(role: Role, record: PortRecord): SideSummary {
   return {
     role,
-    port: formatPortRange(record).replace('–', '-'),
+    portStart: record.portStart,
+    portEnd: record.portEnd,
     protocol: record.protocol,
     status: record.status,
     serviceName: record.serviceName,

@@ -8,7 +8,7 @@ import type { Conflict } from '../compare/conflicts.js';
 import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 import { conflictCounts, type ConflictDocument } from './conflicts-json.js';
 import { documentChunks, documentTree, tableBlock, type Block } from './markdown-document.js';
-import { bulletList, code, heading, optionalText, paragraph, text } from './mdast.js';
+import { bulletList, code, explanation, heading, optionalText, paragraph, text } from './mdast.js';
 
 /** Renders the report as GFM Markdown. */
 export function emitConflictsMarkdown(document: ConflictDocument): string {
@@ -93,7 +93,7 @@ function conflictBlocks({ generator, sources, report }: ConflictDocument): Block
             [text(catalog.protocol)],
             [text(`${label(catalog)} (${sourcesOf(catalog)})`)],
             [text(`${label(reference)} (${sourcesOf(reference)})`)],
-            [code(match.method), text(`: ${match.explanation}`)],
+            [code(match.method), text(': '), ...explanation(match.explanation)],
           ]),
         )
       : paragraph([text('None.')]),
@@ -109,7 +109,7 @@ function conflictRow(conflict: Conflict): PhrasingContent[][] {
     [text(conflict.kind)],
     [text(`${first.role}: ${label(first.record)} (${sourcesOf(first.record)})`)],
     [text(`${second.role}: ${label(second.record)} (${sourcesOf(second.record)})`)],
-    [text(conflict.explanation)],
+    explanation(conflict.explanation),
   ];
 }
 

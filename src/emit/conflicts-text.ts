@@ -3,6 +3,7 @@
  * product, for `port-catalog conflicts`, which reads the built report.
  */
 import type { SideSummary } from './conflicts-json.js';
+import { formatPortRange } from '../model/record.js';
 
 /** What `conflicts` reads of conflicts.json. */
 export interface ConflictsDocument {
@@ -37,7 +38,7 @@ export function formatConflicts(report: ConflictsDocument): string[] {
 }
 
 function place(side: SideSummary): string {
-  return `${side.port.replace('-', '–')}/${side.protocol}`;
+  return `${formatPortRange(side)}/${side.protocol}`;
 }
 
 function label(side: SideSummary): string {

@@ -91,6 +91,23 @@ export function link(url: string, label: string): PhrasingContent {
   return { type: 'link', url, children: [text(label)] };
 }
 
+/**
+ * A report's explanation, which quotes keywords and settings in backticks
+ * (`acnet`), with each quoted part as inline code, so a reader sees code,
+ * not escaped backticks. Inline code is as inert as text.
+ */
+export function explanation(value: string): PhrasingContent[] {
+  const parts: PhrasingContent[] = [];
+  let from = 0;
+  for (const match of value.matchAll(/`([^`\n]+)`/g)) {
+    if (match.index > from) parts.push(text(value.slice(from, match.index)));
+    parts.push(code(match[1] ?? ''));
+    from = match.index + match[0].length;
+  }
+  if (from < value.length) parts.push(text(value.slice(from)));
+  return parts;
+}
+
 /** Text, or nothing for null or empty. */
 export function optionalText(value: string | null): PhrasingContent[] {
   return value ? [text(value)] : [];

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ConflictEntry } from '../compare/conflict-diff.js';
-import { datasetRecords, isConflictList } from '../model/built-shapes.js';
+import { datasetRecords, isConflictList, upgradeSides } from '../model/built-shapes.js';
 import type { PortRecord } from '../model/record.js';
 import { isErrnoException, wordsFor } from './os-errors.js';
 import { NotRegularFileError, readRegularFile } from './regular-file.js';
@@ -77,7 +77,8 @@ function datasetOf(text: string, label: string): Pick<DatasetSide, 'records' | '
 function conflictsOf(text: string): ConflictEntry[] | null {
   try {
     const conflicts = (JSON.parse(text) as { conflicts?: unknown } | null)?.conflicts;
-    return isConflictList(conflicts) ? (conflicts as ConflictEntry[]) : null;
+    // A conflicts.json from before `portStart` and `portEnd` is read as if written with them.
+    return isConflictList(conflicts) ? upgradeSides(conflicts as ConflictEntry[]) : null;
   } catch {
     // An unreadable neighbour only means the diff shows no Conflicts section.
     return null;

@@ -397,19 +397,21 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Names of artifacts whose file in `outFolder` differs from what the
- * artifact writes (by size and sha256), is missing, or is not a regular file.
+ * The artifacts whose file in `outFolder` differs from what the
+ * artifact writes (by size and sha256), is missing, or is not a regular file
+ * (which `missing` tells apart, so `check` can say which).
  * Both sides are read a block at a time, so neither is ever held whole.
  */
-export async function staleArtifacts(outFolder: string, artifacts: Artifacts): Promise<string[]> {
-  const stale: string[] = [];
+export async function staleArtifacts(outFolder: string, artifacts: Artifacts): Promise<{ name: string; missing: boolean }[]> {
+  const stale: { name: string; missing: boolean }[] = [];
   for (const [name, facts] of artifactFacts(artifacts)) {
     const filePath = path.join(outFolder, name);
     const current = await regularFileFacts(filePath).catch((error: unknown) => {
-      if (error instanceof NotRegularFileError || (isErrnoException(error) && error.code === 'ENOENT')) return null;
+      if (error instanceof NotRegularFileError) return 'not a file' as const;
+      if (isErrnoException(error) && error.code === 'ENOENT') return 'missing' as const;
       throw isErrnoException(error) ? faultFrom(error, 'read', displayPath(filePath)) : error;
     });
-    if (current === null || current.bytes !== facts.bytes || current.sha256 !== facts.sha256) stale.push(name);
+    if (typeof current === 'string' || current.bytes !== facts.bytes || current.sha256 !== facts.sha256) stale.push({ name, missing: current === 'missing' });
   }
   return stale;
 }

@@ -64,12 +64,16 @@ export function datasetRecords(dataset: unknown, mayLack: readonly RecordField[]
   return { records: records as PortRecord[] };
 }
 
-/** A conflict's side as conflicts.json writes it. */
+/**
+ * A conflict's side as conflicts.json writes it: its ports as `portStart` and
+ * `portEnd`, or, as written before those, as one `port` text (`225-229`),
+ * which upgradeSides turns into the two numbers.
+ */
 function isSideSummary(value: unknown): boolean {
   return (
     isObject(value) &&
     isText(value['role']) &&
-    isText(value['port']) &&
+    ((isPort(value['portStart']) && isPort(value['portEnd'])) || (isText(value['port']) && /^\d+(?:-\d+)?$/.test(value['port'] as string))) &&
     isText(value['protocol']) &&
     isText(value['status']) &&
     isTextOrNull(value['serviceName']) &&
@@ -94,6 +98,29 @@ export function isConflictReport(value: unknown): boolean {
 /** Whether `value` is a list of conflicts as conflicts.json writes them. */
 export function isConflictList(value: unknown): boolean {
   return Array.isArray(value) && value.every(isConflict);
+}
+
+/** Conflicts with every side's ports as `portStart` and `portEnd`, whichever way the file wrote them. */
+export function upgradeSides<T extends { sides: object[] }>(conflicts: readonly T[]): T[] {
+  return conflicts.map((conflict) => ({ ...conflict, sides: conflict.sides.map(upgradeSide) }));
+}
+
+/** A conflicts.json's report with every side upgraded as upgradeSides does. */
+export function upgradeReport<T extends { conflicts: { sides: object[] }[]; unregistered: { catalog: object; reference: object | null }[]; agreements: { catalog: object }[] }>(report: T): T {
+  return {
+    ...report,
+    conflicts: upgradeSides(report.conflicts),
+    unregistered: report.unregistered.map((entry) => ({ ...entry, catalog: upgradeSide(entry.catalog), reference: entry.reference === null ? null : upgradeSide(entry.reference) })),
+    agreements: report.agreements.map((entry) => ({ ...entry, catalog: upgradeSide(entry.catalog) })),
+  };
+}
+
+function upgradeSide<S extends object>(side: S): S {
+  if (!('port' in side) || typeof side.port !== 'string') return side;
+  const { port, ...rest } = side;
+  const [start = 0, end = start] = port.split('-').map(Number);
+  // The fields the old text stood for, under their new names: the same side.
+  return { ...rest, portStart: start, portEnd: end } as unknown as S;
 }
 
 /** Whether `row` is a row of references.json as build writes it. Read by index: this runs on every row of every query. */
