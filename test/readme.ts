@@ -3,13 +3,20 @@ import { readFileSync } from 'node:fs';
 
 const readme = readFileSync('README.md', 'utf8');
 
-/** The README's section under `heading` (any level), up to the next heading of that level or above. */
+/** The README's section under `heading` (any level), up to the next heading of that level or above; a `#` line inside a fenced block is no heading. */
 export function readmeSection(heading: string): string {
   const lines = readme.split('\n');
-  const start = lines.findIndex((line) => /^#+ /.test(line) && line.replace(/^#+ /, '') === heading);
+  let fence: string | null = null;
+  const isHeading = lines.map((line) => {
+    const opened = /^(`{3,})/.exec(line)?.[1];
+    if (fence === null && opened) fence = opened;
+    else if (fence !== null && line === fence) fence = null;
+    return fence === null && /^#+ /.test(line);
+  });
+  const start = lines.findIndex((line, index) => isHeading[index] && line.replace(/^#+ /, '') === heading);
   if (start < 0) throw new Error(`README.md has no heading "${heading}"`);
   const level = (lines[start] ?? '').indexOf(' ');
-  const end = lines.findIndex((line, index) => index > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
+  const end = lines.findIndex((line, index) => index > start && isHeading[index] && line.indexOf(' ') <= level);
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 

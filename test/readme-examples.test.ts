@@ -1,0 +1,125 @@
+/**
+ * The README's examples, run: each command's shown output is what the
+ * command prints now, each manifest snippet is a real entry, and each
+ * script runs as written. A README that drifts from the program fails here.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { captureOutput, folderWith } from './helpers.js';
+import { readmeBlocks, readmeSection } from './readme.js';
+
+const { stdout, stderr } = captureOutput();
+
+/** The indented code blocks of a bullet under "Command line", by the text that opens the bullet. */
+function blocksAfter(opening: string): string[] {
+  const section = readmeSection('Command line');
+  const start = section.indexOf(opening);
+  if (start < 0) throw new Error(`no "${opening}" in the Command line section`);
+  const next = section.indexOf('\n- `', start + 1);
+  const bullet = section.slice(start, next < 0 ? undefined : next);
+  return [...bullet.matchAll(/^ {2}```\n([\s\S]*?)^ {2}```$/gm)].map((match) => (match[1] ?? '').replace(/^ {2}/gm, ''));
+}
+
+const lines = (block: string | undefined) => (block ?? '').split('\n').filter((line, index, all) => line !== '' || index < all.length - 1);
+
+describe('the README, run', () => {
+  it('quick start: the two commands are the scripts CI runs', () => {
+    expect(readmeBlocks('Quick start')[0]?.code).toBe(
+      'npm ci && npm run build   # regenerates output/\nnpm test                  # type-checks, runs the tests, and checks output/ is fresh\n',
+    );
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['build', 'test']));
+    expect(readFileSync('.ci/run', 'utf8')).toContain('npm ci --no-audit --no-fund\nnpm test\n');
+  });
+
+  it('lookup 6801 prints what the README shows', async () => {
+    const [shown] = blocksAfter('- `lookup` takes');
+    expect(await main(['lookup', '6801'])).toBe(0);
+    expect(stdout).toEqual(lines(shown));
+  });
+
+  it('free 8000-8100 --count 3 prints what the README shows, on stdout and stderr', async () => {
+    const [out, err] = blocksAfter('- `free 8000-8100');
+    expect(await main(['free', '8000-8100', '--count', '3'])).toBe(0);
+    expect(stdout).toEqual(lines(out));
+    expect(stderr).toEqual(lines(err));
+  });
+
+  it('the vendor page entry is the Pi-hole fixture\'s entry, comments aside', () => {
+    const [entry] = readmeBlocks('Adding a vendor page');
+    const fixture = JSON.parse(readFileSync('test/fixtures/pages/pihole/sources.json', 'utf8')) as { sources: unknown[] };
+    expect(entry?.info).toBe('jsonc');
+    expect(parseJsonc(entry?.code ?? '')).toEqual(fixture.sources[0]);
+  });
+
+  it('the accepted finding shown is one of the committed sources\' accepted findings', () => {
+    const [shown] = readmeBlocks('Accepted findings');
+    const committed = JSON.parse(readFileSync('sources/accepted.json', 'utf8')) as { accepted: unknown[] };
+    expect(committed.accepted).toContainEqual(JSON.parse(shown?.code ?? ''));
+  });
+
+  it('the messages shown under "Errors and exit codes" are what a build prints', async () => {
+    const [shown] = readmeBlocks('Errors and exit codes');
+    const [badPort, ambiguous, duplicate] = lines(shown?.code);
+    expect(await main(['build', '--verbose', '--out', await folderWith({})])).toBe(0);
+    expect(stderr).toContain(`${ambiguous} (accepted)`);
+    expect(stderr).toContain(duplicate);
+    // The error: the committed list with port 70000 on line 412.
+    const sources = await folderWith({});
+    await cp('sources', sources, { recursive: true });
+    const list = (await readFile('sources/port-numbers.txt', 'utf8')).split('\n');
+    list[411] = (list[411] ?? '').replace(/^\d+/, '70000');
+    await writeFile(path.join(sources, 'port-numbers.txt'), list.join('\n'));
+    stderr.length = 0;
+    expect(await main(['build', '--sources', sources, '--out', await folderWith({})])).toBe(1);
+    expect(stderr.map((line) => line.replace(`${path.relative(process.cwd(), sources)}/`, 'sources/'))).toContain(badPort);
+  });
+
+  it('the pull-request comment is what diff prints for the change it describes', async () => {
+    const [, , comment] = readmeBlocks('Reviewing changes');
+    const sources = await folderWith({});
+    await cp('sources', sources, { recursive: true });
+    const page = await readFile('sources/transfer-cft-ports.md', 'utf8');
+    await writeFile(path.join(sources, 'transfer-cft-ports.md'), page.replace('<p>6801</p>', '<p>6802</p>'));
+    const out = await folderWith({});
+    expect(await main(['build', '--sources', sources, '--out', out, '--quiet'])).toBe(0);
+    stdout.length = 0;
+    expect(await main(['diff', 'output/ports.json', path.join(out, 'ports.json'), '--source-url', 'https://github.com/example/port-catalog/blob/main/sources'])).toBe(0);
+    const [heading, ...body] = stdout.join('').split('\n');
+    const [shownHeading, ...shownBody] = (comment?.code ?? '').split('\n');
+    expect(heading).toBe(`## Port catalog changes: output/ports.json → ${path.join(out, 'ports.json')}`);
+    expect(shownHeading).toBe('## Port catalog changes: HEAD:./output/ports.json → output/ports.json');
+    expect(body).toEqual(shownBody);
+  });
+
+  it('the library example prints the record count, and the manifest error where there are no sources', async () => {
+    const [example, error] = readmeBlocks('As a library');
+    expect(example?.info).toBe('js');
+    const project = await mkdtemp(path.join(tmpdir(), 'port-catalog-library-'));
+    await mkdir(path.join(project, 'node_modules'));
+    await symlink(process.cwd(), path.join(project, 'node_modules', 'port-catalog'));
+    await writeFile(path.join(project, 'example.mjs'), example?.code ?? '');
+    expect(execFileSync('node', [path.join(project, 'example.mjs')], { cwd: process.cwd(), encoding: 'utf8' })).toBe('781\n');
+    let failed: { status: number | null; stderr: string } | null = null;
+    try {
+      execFileSync('node', ['example.mjs'], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+    } catch (thrown) {
+      failed = thrown as { status: number | null; stderr: string };
+    }
+    expect(failed?.status).toBe(1);
+    expect(failed?.stderr).toBe(error?.code);
+  });
+
+  it('the Development tree names folders that exist', () => {
+    const [tree] = readmeBlocks('Development');
+    const named = [...(tree?.code ?? '').matchAll(/^ {2}(\w[\w-]*)\/ /gm)].map((match) => match[1]);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((folder) => !existsSync(path.join('src', folder ?? '')))).toEqual([]);
+  });
+});
