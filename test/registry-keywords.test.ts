@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortRecord } from '../src/model/record.js';
 import { buildFolder, folderWith } from './helpers.js';
+import { lookup, parsePortQuery } from '../src/query/lookup.js';
 import { readFileSync } from 'node:fs';
 
 const csv = readFileSync('test/fixtures/iana-csv/keywords-and-statuses.csv', 'utf8');
@@ -89,5 +90,22 @@ describe('the IANA registry as a catalog', () => {
       { port: 105, protocol: 'tcp', status: 'assigned', serviceName: 'csnet-ns', aliases: [], name: 'Mailbox Name Nameserver', lines: [14, 3] },
     ]);
     expect(result.conflicts.agreements.map((agreement) => [agreement.reference.serviceName, agreement.match.method])).toEqual([['csnet-ns', 'same-name']]);
+  });
+
+  it('gives a catalog record the registry\'s other keywords as aliases, so lookup finds it by alias, exactly', async () => {
+    const folder = await folderWith({
+      'iana.csv': csv,
+      'list.txt': 'Ports\n\n80\tTCP\tWorld Wide Web HTTP\n',
+      'sources.json': JSON.stringify({
+        sources: [entry({ id: 'list', file: 'list.txt', format: 'port-list' }), entry({ id: 'iana', file: 'iana.csv', format: 'iana-csv', role: 'reference' })],
+      }),
+    });
+    const result = await buildFolder(folder);
+    expect(result.dataset.records.map(summary)).toEqual([
+      { port: 80, protocol: 'tcp', status: 'assigned', serviceName: 'http', aliases: ['www', 'www-http'], name: 'World Wide Web HTTP', lines: [6, 3] },
+    ]);
+    const query = parsePortQuery('WWW');
+    if (typeof query === 'string') throw new Error(query);
+    expect(lookup(query, result.dataset.records, []).map(({ match, record }) => [match, record.serviceName])).toEqual([['exact', 'http']]);
   });
 });

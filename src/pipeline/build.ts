@@ -70,7 +70,7 @@ export async function build(documents: readonly SourceDocument[], options: Build
   reportFindings(merged, overlaps, documents);
   reportWideGaps(coverage, merged.records, catalogSources, documents);
   const conflicts = buildConflictReport(merged.records, references, overlaps);
-  const records = enrichFromReferences(merged.records, conflicts.agreements);
+  const records = enrichFromReferences(merged.records, conflicts.agreements, references);
 
   const validatedOnRead = new Set(catalog);
   const dataset = createDataset({ generator: options.generator, sources: datasetSources, records, coverage });
