@@ -12,7 +12,7 @@ import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { cleanSpace } from '../../model/text.js';
 import { emptySlot, type TableCell } from '../tables/table.js';
-import type { Block } from './blocks.js';
+import { topLevelItem, type Block } from './blocks.js';
 import {
   cellOf,
   closesAt,
@@ -166,7 +166,7 @@ class AsciidocReader {
       parts.push(candidate.text.slice(candidate.indent));
     }
     const source = cleanSpace(parts.join(' '));
-    if (source !== '') this.blocks.push({ kind: 'list-item', source, offset });
+    if (source !== '') this.blocks.push(topLevelItem(source, offset));
     return next;
   }
 

@@ -24,12 +24,23 @@ export interface TableBlock {
 /**
  * One list item (bullet or numbered), as written: the marker dropped, inline
  * markup kept (so a manifest pattern can name `` `{port}` ``), lines joined
- * by single spaces. Nested items are blocks of their own.
+ * by single spaces. Its own text only: nested items are blocks of their own,
+ * after it, each naming the item it sits in, so every markup reader gives a
+ * pattern the same text and a sub-item can take fields from its ancestors.
  */
 export interface ListItemBlock {
   kind: 'list-item';
   source: string;
   offset: number;
+  /** 0 for an item of a list that sits in no other list item; one more for each item it is nested in. */
+  depth: number;
+  /** The item this one is nested in, or null at depth 0. */
+  parent: ListItemBlock | null;
+}
+
+/** A top-level list item: depth 0, no parent. */
+export function topLevelItem(source: string, offset: number): ListItemBlock {
+  return { kind: 'list-item', source, offset, depth: 0, parent: null };
 }
 
 /** A paragraph of prose, as written, lines joined by single spaces. */

@@ -17,7 +17,7 @@ import { extractTables } from '../tables/html.js';
 import { pipeTable } from '../tables/pipe.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
-import type { Block } from './blocks.js';
+import type { Block, ListItemBlock } from './blocks.js';
 import { renderPhrasing } from './markdown-inline.js';
 
 /**
@@ -63,9 +63,10 @@ interface Range {
 function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Range[] } {
   const blocks: Block[] = [];
   const code: Range[] = [];
-  const stack: { node: Nodes; inItem: boolean }[] = [{ node: tree, inItem: false }];
+  const stack: { node: Nodes; inItem: boolean; item: ListItemBlock | null }[] = [{ node: tree, inItem: false, item: null }];
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { node, inItem } = step;
+    let { item } = step;
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     switch (node.type) {
@@ -82,9 +83,12 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
         code.push({ start, end });
         continue;
       case 'listItem': {
+        // The item's own paragraphs; a nested list's items follow as blocks of their own.
         const paragraphs = node.children.filter((child) => child.type === 'paragraph');
         const source = paragraphs.map((paragraph) => sourceOf(paragraph, text)).join(' ');
-        if (source !== '') blocks.push({ kind: 'list-item', source, offset: paragraphs[0]?.position?.start.offset ?? start });
+        const block: ListItemBlock = { kind: 'list-item', source, offset: paragraphs[0]?.position?.start.offset ?? start, depth: item ? item.depth + 1 : 0, parent: item };
+        if (source !== '') blocks.push(block);
+        item = block;
         break;
       }
       case 'paragraph':
@@ -97,7 +101,7 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
       const inside = inItem || node.type === 'listItem';
       for (let index = node.children.length - 1; index >= 0; index--) {
         const child = node.children[index];
-        if (child) stack.push({ node: child, inItem: inside });
+        if (child) stack.push({ node: child, inItem: inside, item });
       }
     }
   }

@@ -13,7 +13,7 @@ import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { cleanSpace } from '../../model/text.js';
 import { emptySlot, type Table, type TableCell } from '../tables/table.js';
-import type { Block } from './blocks.js';
+import { topLevelItem, type Block } from './blocks.js';
 import {
   cellOf,
   closesAt,
@@ -186,7 +186,7 @@ class RstReader {
       parts.push(candidate.text.slice(candidate.indent));
     }
     const source = cleanSpace(parts.join(' '));
-    if (source !== '' && source !== '::') this.blocks.push({ kind: 'list-item', source, offset });
+    if (source !== '' && source !== '::') this.blocks.push(topLevelItem(source, offset));
     return source.endsWith('::') ? this.skipLiteralBlock(next, Math.min(content, line.text.length)) : next;
   }
 
