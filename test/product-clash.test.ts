@@ -16,7 +16,7 @@ const pages = (extra: Record<string, unknown>[] = []) =>
     'acme.md': acme,
     'sources.json': JSON.stringify({
       sources: [
-        { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' } },
+        { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' }, nameLines: 'configKey' },
         { id: 'acme', file: 'acme.md', format: 'markdown', title: 'Acme', url: null, product: 'Acme Gateway', columns: { Port: 'port', Service: 'name', Key: 'configKey' } },
         ...extra,
       ],
@@ -56,7 +56,7 @@ describe('two products with a same-named component on one port', () => {
       'acme.md': restApi,
       'sources.json': JSON.stringify({
         sources: [
-          { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' } },
+          { id: 'cft', file: 'cft.md', format: 'markdown', title: 'CFT', url: null, product: 'Transfer CFT', defaults: { protocols: ['tcp'] }, columns: { Component: 'name', Port: 'port' }, nameLines: 'configKey' },
           { id: 'acme', file: 'acme.md', format: 'markdown', title: 'Acme', url: null, product: 'Acme Gateway', columns: { Component: 'name', Port: 'port', Protocol: 'protocol' } },
         ],
       }),

@@ -77,9 +77,9 @@ describe('Transfer CFT page', () => {
 
 const columns = { Component: 'name', Port: 'port' } as const;
 
-function parse(markdown: string, path = 'page.md') {
+function parse(markdown: string, path = 'page.md', nameLines: 'join' | 'configKey' = 'configKey') {
   const file = new VFile({ path, value: markdown });
-  const result = parseMarkdownHtmlTable(file, { columns });
+  const result = parseMarkdownHtmlTable(file, { columns, nameLines });
   return { ...result, messages: [...file.messages].sort(compareMessages).map(formatMessage) };
 }
 
@@ -118,6 +118,25 @@ describe('parseMarkdownHtmlTable', () => {
     ]);
     expect(messages).toEqual([
       'page.md:2:25: warning: Unexpected 2 configuration keys for 3 ports, expected one key per port (markdown-html-table:config-key-count)',
+    ]);
+  });
+
+  it('joins a name cell\'s lines into one name unless the manifest says they are configuration keys', () => {
+    const page =
+      '<table><tr><th>Component</th><th>Port</th></tr>\n' +
+      '<tr><td>Metrics<br>exporter</td><td>9464</td></tr>\n' +
+      '<tr><td><p>X</p><ul><li>x.a</li><li>x.b</li></ul></td><td><ul><li>1</li><li>2</li></ul></td></tr>\n' +
+      '</table>';
+    expect(parse(page, 'page.md', 'join').entries.map((entry) => [entry.port, entry.name, entry.configKey])).toEqual([
+      ['9464', 'Metrics exporter', null],
+      ['1', 'X x.a x.b', null],
+      ['2', 'X x.a x.b', null],
+    ]);
+    expect(parse(page, 'page.md', 'configKey').entries.map((entry) => [entry.port, entry.name, entry.configKey])).toEqual([
+      // One port, one key: the second line is its key, as on the Transfer CFT page.
+      ['9464', 'Metrics', 'exporter'],
+      ['1', 'X', 'x.a'],
+      ['2', 'X', 'x.b'],
     ]);
   });
 
@@ -186,7 +205,7 @@ describe('parseMarkdownHtmlTable', () => {
     expect(readSourceText(dirty)).not.toBeNull();
     const fromClean = parse(clean);
     expect(fromClean.entries).toHaveLength(12);
-    expect(parseMarkdownHtmlTable(dirty, { columns })).toEqual({
+    expect(parseMarkdownHtmlTable(dirty, { columns, nameLines: 'configKey' })).toEqual({
       entries: fromClean.entries,
       documentTitle: fromClean.documentTitle,
       lineRoles: null,

@@ -3,7 +3,7 @@
  * built data (ports.json, references.json, conflicts.json) and load nothing
  * of the build pipeline, so they cost about what starting Node costs.
  */
-import { nearestName } from '../query/nearest.js';
+import { nearestName } from '../model/nearest.js';
 import path from 'node:path';
 import { BuiltFileError, readBuiltData, type BuiltData } from '../query/built-data.js';
 import { parseBuilt } from '../query/parse-built.js';

@@ -117,16 +117,13 @@ export interface Source {
    * For a vendor page: the product whose default ports it lists. Set on every record from this source.
    */
   product?: string;
+  defaults?: EntryDefaults;
   /**
-   * Values for fields the document does not give.
+   * For page formats: defaults for the part of the page under a heading (and its subsections), compared as `tables.headings` are. The nearest scope wins: a table selector's defaults, then the deepest section's, then the page's.
+   *
+   * @minItems 1
    */
-  defaults?: {
-    /**
-     * @minItems 1
-     */
-    protocols?: ("tcp" | "udp" | "sctp" | "dccp")[];
-    status?: "assigned" | "unassigned" | "reserved" | "deprecated" | "category";
-  };
+  sections?: SectionDefaults[];
   /**
    * For page formats: header text to the field its cells fill. A header is compared without case, surrounding or repeated space, or footnote markers; a multi-row header is named by its rows' texts joined by a space (`Protocol TCP`), and may also be named by its last row's text. Several columns may map to one field: their texts are joined in column order (notes get one item per column, `Header: text`; each port column gives its own records, noted with its header). `ignore` reads a column as deliberately unused. An object value sets the field and the protocol of every port in the column (`{"field": "port", "protocol": "udp"}`).
    */
@@ -161,28 +158,17 @@ export interface Source {
    */
   headerRows?: number;
   /**
-   * For page formats: which tables to read. Every condition given must hold. Without it, every table with a column mapped to `port` is read; a table with other mapped columns but no port column is reported.
+   * For page formats: what the lines of a name cell after its first are. `join` (the default): more of the name, joined with a space. `configKey`: the configuration keys of the row's ports, one per port (`Secure Relay RA` / `ra.comm_port` / `ra.admin_port`).
    */
-  tables?: {
-    /**
-     * Header texts the table must all have (compared as in `columns`).
-     *
-     * @minItems 1
-     */
-    headers?: string[];
-    /**
-     * The table must sit under a heading with one of these texts (the nearest heading above it, compared without case or markup).
-     *
-     * @minItems 1
-     */
-    headings?: string[];
-    /**
-     * The table's 1-based position among the page's tables.
-     *
-     * @minItems 1
-     */
-    positions?: number[];
-  };
+  nameLines?: "join" | "configKey";
+  /**
+   * For page formats: join two rows whose names end in a start/end pair (`min`/`max`, `start`/`end`, `from`/`to`, `first`/`last`, `begin`/`end`, `lower`/`upper`, `low`/`high`) and otherwise agree into one range record (`RTP port range start` 30000 and `RTP port range end` 30100 give 30000–30100, named `RTP port range`). A row whose pair is missing stays a single port, with a warning.
+   */
+  rangeRows?: boolean;
+  /**
+   * For page formats: which tables to read, as one selector or a list of them (a table is read when any selector chooses it). Within a selector every condition given must hold, and its `defaults` fill the fields of the rows it chooses. Without it, every table with a column mapped to `port` is read; a table with other mapped columns but no port column is reported.
+   */
+  tables?: TableSelector | TableSelector[];
   /**
    * For page formats: fields whose text may state the protocol (`Server RPC (TCP and UDP)`), read when no protocol column gives one.
    *
@@ -190,7 +176,13 @@ export interface Source {
    */
   protocolsIn?: ("name" | "description" | "notes" | "port")[];
   /**
-   * For page formats: read list items (bullets or numbered) with item patterns. A pattern is literal text with placeholders `{port}`, `{protocols}`, `{name}`, `{description}`, `{notes}`, `{configKey}`, `{direction}` and `{_}` (text to skip); a run of spaces matches any run of whitespace, and `[…]` marks an optional part. Each placeholder ends at the first occurrence of the text after it. An item that mentions a port but matches no pattern is reported.
+   * For page formats: fields whose text may state the direction (`inbound`, `outbound`, `incoming`, `outgoing`, `in`, `out`, `both`), read when no direction column or capture gives one. `text` is the whole row, list item or sentence.
+   *
+   * @minItems 1
+   */
+  directionIn?: ("name" | "description" | "notes" | "port" | "text")[];
+  /**
+   * For page formats: read list items (bullets or numbered) with item patterns. A pattern is literal text with placeholders `{port}`, `{protocols}`, `{name}`, `{description}`, `{notes}`, `{configKey}`, `{direction}` and `{_}` (text to skip); a space matches one or more whitespace characters, and `[…]` marks an optional part. Each placeholder ends at the first occurrence of the text after it. Patterns match the item's own text as rendered (markup removed, link text kept, URLs dropped, entities decoded), or, for a pattern that itself holds `` ` ``, `*` or `_`, the text with those marks kept. Patterns are tried in order; one whose captures do not read gives way to the next. A nested item takes the fields it does not capture from the items it sits in. An item that mentions a port but that no pattern reads is reported.
    */
   items?: {
     /**
@@ -203,6 +195,12 @@ export interface Source {
      * @minItems 1
      */
     headings?: string[];
+    /**
+     * Patterns for the items that hold nested lists: their captures (any placeholder but `{port}`) fill the fields a nested item does not capture itself. Without them, an item that holds a nested list and states no port gives its text, less a closing `:`, as the name.
+     *
+     * @minItems 1
+     */
+    parents?: string[];
   };
   /**
    * For page formats: read ports stated in sentences, in paragraphs, list items and the cells of tables that have no port column. Each pattern is matched against whole sentences, as `items` patterns are against whole items; a `{port}` that is not a port is no match, since prose holds other numbers. In a table row, the record's name is the row's name column unless the pattern captures `{name}`. For pages whose ports are only written in sentences.
@@ -223,6 +221,51 @@ export interface Source {
    * How an entry that cannot be read (a port cell, a protocol) is reported: `error` (the default) fails the build; `warning` keeps the build going. Either way it is reported at its line.
    */
   unreadable?: "error" | "warning";
+}
+/**
+ * Values for fields the document does not give, for the whole page. `sections` and `tables` give them for part of a page; the nearest scope wins, field by field.
+ */
+export interface EntryDefaults {
+  /**
+   * @minItems 1
+   */
+  protocols?: ("tcp" | "udp" | "sctp" | "dccp")[];
+  status?: "assigned" | "unassigned" | "reserved" | "deprecated" | "category";
+  /**
+   * Which way connections go: `in` (to the product), `out` (from it) or `both`.
+   */
+  direction?: "in" | "out" | "both";
+}
+export interface SectionDefaults {
+  /**
+   * @minItems 1
+   */
+  headings: string[];
+  defaults: EntryDefaults;
+}
+/**
+ * For page formats: which tables to read, as one selector or a list of them (a table is read when any selector chooses it). Within a selector every condition given must hold, and its `defaults` fill the fields of the rows it chooses. Without it, every table with a column mapped to `port` is read; a table with other mapped columns but no port column is reported.
+ */
+export interface TableSelector {
+  /**
+   * Header texts the table must all have (compared as in `columns`).
+   *
+   * @minItems 1
+   */
+  headers?: string[];
+  /**
+   * The table must sit under a heading with one of these texts (the nearest heading above it, compared without case or markup).
+   *
+   * @minItems 1
+   */
+  headings?: string[];
+  /**
+   * The table's 1-based position among the page's tables.
+   *
+   * @minItems 1
+   */
+  positions?: number[];
+  defaults?: EntryDefaults;
 }
 
 /**

@@ -44,6 +44,9 @@ export const rules = {
   'legend-item': { severity: 'warning', summary: 'a legend item without `Term: description`' },
   'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },
   'legend-ambiguous': { severity: 'warning', summary: 'a legend term that names several table rows' },
+  'filter-empty': { severity: 'error', summary: 'a manifest `tables`, `items` or `mentions` filter that chooses nothing on the page' },
+  'range-joined': { severity: 'info', summary: 'two rows whose names end in a start/end pair, read as one range (`rangeRows`)' },
+  'range-unpaired': { severity: 'warning', summary: 'a start or end row of a range without its pair (`rangeRows`); kept as a single port' },
   // The port list.
   'entry-layout': { severity: 'warning', summary: 'a port-list line that starts with a port but fits no layout' },
   'stray-text': { severity: 'warning', summary: 'text outside any entry of a port list' },

@@ -2,6 +2,7 @@
  * What a parser hands to normalization: one entry as the source writes it,
  * before any cleaning, with the place it came from.
  */
+import type { EntryDefaults } from '../generated/schema-types.js';
 import type { Point } from './location.js';
 
 export interface SourceEntry {
@@ -27,6 +28,12 @@ export interface SourceEntry {
   aliases: readonly string[];
   /** Extra references as written (`[RFC3501]`, `RFC 821`); normalization keeps the RFCs. */
   references: readonly string[];
+  /**
+   * Values for the fields the entry does not give, from the part of the page
+   * it sits in (a table selector's, a section's, the page's). Absent: the
+   * source's own defaults apply.
+   */
+  defaults?: EntryDefaults;
 }
 
 /** What a line of a document was used for. */

@@ -23,7 +23,7 @@ export interface NormalizeContext {
   /** Rule namespace for messages, usually the source's format. */
   ruleSource: string;
   product: string | null;
-  defaults: { protocols?: readonly Protocol[]; status?: Status };
+  defaults: { protocols?: readonly Protocol[]; status?: Status; direction?: 'in' | 'out' | 'both' };
   /** How an entry that cannot be read is reported (the manifest's `unreadable`). */
   unreadable?: 'error' | 'warning';
 }
@@ -43,8 +43,9 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
     report(range.ruleId, range.reason, entry.portPlace);
     return [];
   }
-  const { protocols, qualifiers } = protocolsOf(entry, context, report);
-  const direction = entry.direction === null ? null : readDirection(entry.direction);
+  const defaults = entry.defaults ?? context.defaults;
+  const { protocols, qualifiers } = protocolsOf(entry, defaults, report);
+  const direction = entry.direction === null ? (defaults.direction ?? null) : readDirection(entry.direction);
   if (direction === undefined) {
     report('direction-unknown', `Unexpected direction \`${entry.direction}\`, expected \`in\`, \`out\` or \`both\``, entry.place);
   }
@@ -54,7 +55,7 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
   const description = cleanText(entry.description);
   const word = name.text ? statusWord(name.text) : null;
   const category = isCategoryRange(range.start, range.end, `${name.text ?? ''} ${description.text ?? ''}`);
-  const status = category ? 'category' : (word?.status ?? context.defaults.status ?? 'assigned');
+  const status = category ? 'category' : (word?.status ?? defaults.status ?? 'assigned');
   const { serviceName, aliases } = keywordsOf(entry);
   const listed = readReferenceTokens(entry.references);
   const notes = distinctNotes([
@@ -95,9 +96,9 @@ export function toRecords(entry: SourceEntry, context: NormalizeContext, file: V
  * The entry's protocols: the words it states, else the manifest's default.
  * Words that qualify a protocol (`IPv4 UDP`) are kept as notes.
  */
-function protocolsOf(entry: SourceEntry, context: NormalizeContext, report: Reporter): { protocols: Protocol[]; qualifiers: string[] } {
+function protocolsOf(entry: SourceEntry, defaults: NormalizeContext['defaults'], report: Reporter): { protocols: Protocol[]; qualifiers: string[] } {
   if (entry.protocols === null) {
-    if (context.defaults.protocols) return { protocols: [...context.defaults.protocols], qualifiers: [] };
+    if (defaults.protocols) return { protocols: [...defaults.protocols], qualifiers: [] };
     report('protocol-missing', 'Unexpected entry without a protocol, expected protocol words or a manifest default', entry.place);
     return { protocols: [], qualifiers: [] };
   }

@@ -1,8 +1,8 @@
 /**
  * Item patterns from the manifest, such as ``Port `{port}` {protocols} for {name}``,
  * compiled to an anchored matcher that runs in linear time: no regex, no
- * backtracking. Literal text must match exactly (a run of spaces matches any
- * run of whitespace, case is ignored); each placeholder ends at the first
+ * backtracking. Literal text must match exactly (a run of spaces matches one
+ * or more whitespace characters, case is ignored); each placeholder ends at the first
  * occurrence of the literal text after it; `[…]` marks an optional part,
  * tried first and skipped when it does not match.
  */
@@ -23,6 +23,8 @@ export type Captures = Partial<Record<Placeholder, Capture>>;
 
 export interface ItemPattern {
   source: string;
+  /** Whether the pattern's own text names code or emphasis marks (`` ` ``, `*`, `_`), so it matches text that keeps them. */
+  usesMarks: boolean;
   /** The captures of `text` when the whole text matches, else null. */
   match(text: string): Captures | null;
 }
@@ -30,7 +32,11 @@ export interface ItemPattern {
 /** Compiles a pattern; throws an Error whose message says what is wrong (the manifest loader reports it). */
 export function compileItemPattern(source: string): ItemPattern {
   const parts = parse(source);
-  return { source, match: (text) => matchParts(parts, text.trim(), 0, true)?.captures ?? null };
+  return { source, usesMarks: literalsOf(parts).some((literal) => /[`*_]/.test(literal)), match: (text) => matchParts(parts, text.trim(), 0, true)?.captures ?? null };
+}
+
+function literalsOf(parts: readonly Part[]): string[] {
+  return parts.flatMap((part) => (part.kind === 'literal' ? [part.text] : part.kind === 'optional' ? literalsOf(part.parts) : []));
 }
 
 function parse(source: string): Part[] {
@@ -144,8 +150,9 @@ function backOverSpace(text: string, at: number): number {
 }
 
 /**
- * Matches literal pattern text at `at`: spaces match any run of whitespace
- * (or none at the ends of the text), letters ignore case. Returns the end, or -1.
+ * Matches literal pattern text at `at`: a run of spaces matches one or more
+ * whitespace characters (none only at the start or the end of the text, which
+ * is trimmed), letters ignore case. Returns the end, or -1.
  */
 function literalAt(literal: string, text: string, at: number): number {
   let position = at;
@@ -154,7 +161,7 @@ function literalAt(literal: string, text: string, at: number): number {
     if (char === ' ') {
       const before = position;
       while (position < text.length && /\s/.test(text[position] ?? '')) position += 1;
-      if (position === before && position < text.length && index > 0 && index < literal.length - 1) return -1;
+      if (position === before && position > 0 && position < text.length) return -1;
       while (literal[index + 1] === ' ') index += 1;
       continue;
     }

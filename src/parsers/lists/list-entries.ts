@@ -1,14 +1,30 @@
 /**
- * Ports written as list items (`* Port \`7946\` TCP/UDP for …`), read with
- * the manifest's item patterns. An item that matches no pattern but mentions
- * a port is reported at its line: it may be an entry the patterns miss.
+ * Ports written as list items (`* Port \`7946\` TCP/UDP for …`) or in
+ * sentences, read with the manifest's patterns.
+ *
+ * A pattern matches the item's own text as rendered (renderText): links keep
+ * their text, URLs and tags go, entities are decoded. A pattern that names
+ * code or emphasis marks itself (`` `{port}` for {name} ``) matches the text
+ * with those marks kept. Patterns are tried in order; one that matches but
+ * whose captures do not read (a `{port}` that is no port, a `{protocols}`
+ * that is no protocol) gives way to the next; only when none reads is the
+ * item reported, with what each pattern found.
+ *
+ * A nested item takes the fields it does not capture from the items it sits
+ * in, nearest first: the fields an ancestor's pattern captured, those its
+ * `parents` pattern captures, or else, for an ancestor that holds the nested
+ * list and states no port, its text as the name (`* Admin service:` ›
+ * `* Port: TCP/8443` gives 8443/tcp named `Admin service`).
  */
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
+import type { RuleId } from '../../model/rules.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
-import { readPortCell } from '../../grammar/port-cell.js';
-import { abbreviate } from '../../grammar/port-cell.js';
-import type { ItemPattern } from './item-pattern.js';
+import { abbreviate, readPortCell, type PortCellReading } from '../../grammar/port-cell.js';
+import { readProtocolWords } from '../../grammar/protocol-words.js';
+import { readDirection } from '../../grammar/direction-words.js';
+import { renderText } from '../../normalize/markup.js';
+import type { Captures, ItemPattern, Placeholder } from './item-pattern.js';
 
 /** One list item or sentence to read, as written, with the offset of its first character. */
 export interface ItemText {
@@ -16,53 +32,170 @@ export interface ItemText {
   offset: number;
 }
 
+/** A list item, with the item it is nested in (null at the top). */
+export interface NestedItem extends ItemText {
+  parent: NestedItem | null;
+}
+
+/** Fields an item passes to the items nested in it. */
+type Inherited = Partial<Record<Exclude<Placeholder, 'port' | '_'>, string>>;
+const inheritedFields = ['name', 'description', 'notes', 'protocols', 'configKey', 'direction'] as const;
+
+/** The item's text as a pattern sees it. */
+export function textFor(pattern: ItemPattern, source: string): string {
+  return renderText(source, pattern.usesMarks);
+}
+
+/** Why a pattern that matched could not read its captures. */
+interface Failure {
+  pattern: ItemPattern;
+  ruleId: RuleId;
+  reason: string;
+  /** Offset of the text at fault in the item's source. */
+  offset: number;
+}
+
+/** What the patterns make of one text: the pattern that read it with its captures and ports, or why none did. */
+type Reading =
+  | { kind: 'read'; pattern: ItemPattern; captures: Captures; ports: Extract<PortCellReading, { kind: 'ports' }>; text: string }
+  | { kind: 'failed'; failures: Failure[] }
+  | { kind: 'unmatched' };
+
+/** Tries the patterns in order on one text. */
+export function readWithPatterns(source: string, patterns: readonly ItemPattern[]): Reading {
+  const failures: Failure[] = [];
+  for (const pattern of patterns) {
+    const text = textFor(pattern, source);
+    const captures = pattern.match(text);
+    if (!captures?.port) continue;
+    const where = (capture: { text: string }) => Math.max(0, source.indexOf(capture.text));
+    const ports = readPortCell(captures.port.text);
+    if (ports.kind !== 'ports') {
+      const reason = ports.kind === 'unreadable' ? ports.reason : `Unexpected \`${captures.port.text}\` for a port, expected a port number`;
+      failures.push({ pattern, ruleId: 'port-cell', reason, offset: where(captures.port) + (ports.kind === 'unreadable' ? ports.offset : 0) });
+      continue;
+    }
+    const protocols = captures.protocols ? readProtocolWords([captures.protocols.text]) : null;
+    if (protocols && (protocols.unknown.length > 0 || protocols.protocols.length === 0)) {
+      const word = protocols.unknown[0] ?? captures.protocols?.text ?? '';
+      failures.push({ pattern, ruleId: 'protocol-unknown', reason: `Unexpected protocol \`${word}\`, expected \`tcp\`, \`udp\`, \`sctp\` or \`dccp\``, offset: where(captures.protocols ?? { text: '' }) });
+      continue;
+    }
+    if (captures.direction && !readDirection(captures.direction.text)) {
+      failures.push({ pattern, ruleId: 'direction-unknown', reason: `Unexpected direction \`${captures.direction.text}\`, expected \`in\`, \`out\` or \`both\``, offset: where(captures.direction) });
+      continue;
+    }
+    return { kind: 'read', pattern, captures, ports, text };
+  }
+  return failures.length > 0 ? { kind: 'failed', failures } : { kind: 'unmatched' };
+}
+
+export interface ItemReading {
+  patterns: readonly ItemPattern[];
+  /** Patterns for the items that hold nested lists: their captures pass to the nested items. */
+  parents: readonly ItemPattern[];
+  report: Reporter;
+  at: (offset: number) => Point;
+}
+
 /**
- * Entries of the items the patterns match. A capture's `{port}` may hold
- * several ports (`80, 443`): each becomes its own entry.
+ * Entries of the items the patterns read, in document order; an item comes
+ * before the items nested in it. A capture's `{port}` may hold several
+ * ports (`80, 443`): each becomes its own entry. Returns, with each entry,
+ * the item it came from.
  */
-export function entriesOfItems(
-  items: readonly ItemText[],
-  patterns: readonly ItemPattern[],
-  report: Reporter,
-  at: (offset: number) => Point,
-): SourceEntry[] {
-  const entries: SourceEntry[] = [];
+export function entriesOfItems(items: readonly NestedItem[], reading: ItemReading): { entry: SourceEntry; item: NestedItem }[] {
+  const { patterns, report, at } = reading;
+  const holders = new Set(items.flatMap((item) => (item.parent ? [item.parent] : [])));
+  const given = new Map<NestedItem, Inherited>();
+  const inherited = (item: NestedItem): Inherited => {
+    const fields: Inherited = {};
+    for (let ancestor = item.parent; ancestor; ancestor = ancestor.parent) {
+      const theirs = given.get(ancestor) ?? {};
+      for (const field of inheritedFields) fields[field] ??= theirs[field];
+    }
+    return fields;
+  };
+  const entries: { entry: SourceEntry; item: NestedItem }[] = [];
   for (const item of items) {
-    const leading = item.source.length - item.source.trimStart().length;
-    const captures = patterns.map((pattern) => pattern.match(item.source)).find((found) => found !== null);
-    if (!captures) {
-      if (mentionsPort(item.source)) {
-        const tried = patterns.map((pattern) => `\`${pattern.source}\``).join(' or ');
-        report('item-unmatched', `Unexpected list item that mentions a port (\`${abbreviate(item.source, 60)}\`), expected ${tried}`, at(item.offset));
-      }
+    const read = readWithPatterns(item.source, patterns);
+    if (read.kind === 'read') {
+      given.set(item, fieldsOf(read.captures));
+      for (const entry of entriesOfReading(item, read, inherited(item), at)) entries.push({ entry, item });
       continue;
     }
-    const port = captures.port;
-    if (!port) continue;
-    const reading = readPortCell(port.text);
-    if (reading.kind !== 'ports') {
-      const reason = reading.kind === 'unreadable' ? reading.reason : `Unexpected \`${port.text}\` for a port, expected a port number`;
-      report('port-cell', reason, at(item.offset + leading + port.offset + (reading.kind === 'unreadable' ? reading.offset : 0)));
+    // An item that holds a nested list and states no port is its items' heading, whatever a pattern made of it.
+    if (holders.has(item) && !mentionsPort(renderText(item.source))) {
+      given.set(item, parentFields(item, reading.parents));
       continue;
     }
-    const protocols = captures.protocols ? [captures.protocols.text] : null;
-    for (const span of reading.ports) {
-      entries.push(
-        sourceEntry({
-          place: at(item.offset),
-          port: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}`,
-          portPlace: at(item.offset + leading + port.offset + span.offset),
-          protocols: span.protocols.length > 0 ? span.protocols : (reading.protocols.length > 0 ? reading.protocols : protocols),
-          name: captures.name?.text ?? null,
-          description: captures.description?.text ?? null,
-          notes: [...(captures.notes ? [captures.notes.text] : []), ...span.notes, ...reading.notes],
-          configKey: captures.configKey?.text ?? null,
-          direction: captures.direction?.text ?? null,
-        }),
-      );
+    if (read.kind === 'failed') {
+      reportFailures(read.failures, item, patterns, report, at);
+      continue;
+    }
+    if (holders.has(item)) given.set(item, parentFields(item, reading.parents));
+    else if (mentionsPort(renderText(item.source))) {
+      const tried = patterns.map((pattern) => `\`${pattern.source}\``).join(' or ');
+      report('item-unmatched', `Unexpected list item that mentions a port (\`${abbreviate(renderText(item.source), 60)}\`), expected ${tried}`, at(item.offset));
     }
   }
   return entries;
+}
+
+/** What an item that holds a nested list gives it: a `parents` pattern's captures, or its text as the name. */
+function parentFields(item: NestedItem, parents: readonly ItemPattern[]): Inherited {
+  for (const pattern of parents) {
+    const captures = pattern.match(textFor(pattern, item.source));
+    if (captures) return fieldsOf(captures);
+  }
+  const text = renderText(item.source).replace(/\s*:$/, '');
+  return text === '' || mentionsPort(text) ? {} : { name: text };
+}
+
+function fieldsOf(captures: Captures): Inherited {
+  const fields: Inherited = {};
+  for (const field of inheritedFields) if (captures[field]) fields[field] = captures[field]?.text;
+  return fields;
+}
+
+/**
+ * An item that patterns matched but none could read: one error at the first
+ * failure, under its rule. With one pattern, its reason; with several, what
+ * each pattern made of the item, so the maintainer sees which to fix.
+ */
+function reportFailures(failures: readonly Failure[], item: ItemText, patterns: readonly ItemPattern[], report: Reporter, at: (offset: number) => Point): void {
+  const [first] = failures;
+  if (!first) return;
+  if (patterns.length === 1) {
+    report(first.ruleId, first.reason, at(item.offset + first.offset));
+    return;
+  }
+  const each = patterns.map((pattern) => {
+    const failure = failures.find((candidate) => candidate.pattern === pattern);
+    return failure ? `\`${pattern.source}\` gives ${failure.reason.replace(/^Unexpected /, 'an unexpected ')}` : `\`${pattern.source}\` does not match`;
+  });
+  report(first.ruleId, `Unexpected list item (\`${abbreviate(renderText(item.source), 60)}\`) that no pattern reads: ${each.join('; ')}`, at(item.offset + first.offset));
+}
+
+/** The entries of one read item: one per port, its own captures first, then what it inherits. */
+function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 'read' }>, inherited: Inherited, at: (offset: number) => Point): SourceEntry[] {
+  const { captures, ports } = read;
+  const own = (field: (typeof inheritedFields)[number]) => captures[field]?.text ?? inherited[field] ?? null;
+  const portOffset = Math.max(0, item.source.indexOf(captures.port?.text ?? ''));
+  const protocols = own('protocols');
+  return ports.ports.map((span) =>
+    sourceEntry({
+      place: at(item.offset),
+      port: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}`,
+      portPlace: at(item.offset + portOffset + span.offset),
+      protocols: span.protocols.length > 0 ? span.protocols : ports.protocols.length > 0 ? ports.protocols : protocols === null ? null : [protocols],
+      name: own('name'),
+      description: own('description'),
+      notes: [...(own('notes') === null ? [] : [own('notes') ?? '']), ...span.notes, ...ports.notes],
+      configKey: own('configKey'),
+      direction: own('direction'),
+    }),
+  );
 }
 
 /**
@@ -87,33 +220,19 @@ export interface MentionText extends ItemText {
 const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
 
 /**
- * Entries for the ports stated in sentences: each sentence of each text is
- * matched whole against the patterns. Prose holds other numbers, so a match
- * whose `{port}` is not a port is no match, and a sentence that matches
- * nothing says nothing.
+ * Entries for the ports stated in sentences: each sentence of each rendered
+ * text is matched whole against the patterns, in order. Prose holds other
+ * numbers, so a match whose captures do not read is no match, and a
+ * sentence that no pattern reads says nothing.
  */
-export function entriesOfMentions(texts: readonly MentionText[], patterns: readonly ItemPattern[], at: (offset: number) => Point): SourceEntry[] {
-  const entries: SourceEntry[] = [];
+export function entriesOfMentions(texts: readonly MentionText[], patterns: readonly ItemPattern[], at: (offset: number) => Point): { entry: SourceEntry; text: MentionText }[] {
+  const entries: { entry: SourceEntry; text: MentionText }[] = [];
   for (const text of texts) {
     for (const sentence of text.source.split(sentenceBreak)) {
-      for (const pattern of patterns) {
-        const captures = pattern.match(sentence);
-        const reading = captures?.port ? readPortCell(captures.port.text) : null;
-        if (!captures || reading?.kind !== 'ports') continue;
-        for (const span of reading.ports) {
-          entries.push(
-            sourceEntry({
-              place: at(text.offset),
-              port: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}`,
-              protocols: span.protocols.length > 0 ? span.protocols : captures.protocols ? [captures.protocols.text] : null,
-              name: captures.name?.text ?? text.rowName ?? null,
-              description: captures.description?.text ?? null,
-              notes: [...(captures.notes ? [captures.notes.text] : []), ...span.notes, ...reading.notes],
-            }),
-          );
-        }
-        break;
-      }
+      const read = readWithPatterns(sentence, patterns);
+      if (read.kind !== 'read') continue;
+      const inherited: Inherited = text.rowName ? { name: text.rowName } : {};
+      for (const entry of entriesOfReading({ source: text.source, offset: text.offset }, read, inherited, at)) entries.push({ entry, text });
     }
   }
   return entries;

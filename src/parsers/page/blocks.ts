@@ -36,6 +36,8 @@ export interface ListItemBlock {
   depth: number;
   /** The item this one is nested in, or null at depth 0. */
   parent: ListItemBlock | null;
+  /** An item of a numbered list: its number (a page's footnotes under a table are often such a list). */
+  ordinal?: number;
 }
 
 /** A top-level list item: depth 0, no parent. */

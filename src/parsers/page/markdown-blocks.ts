@@ -63,7 +63,7 @@ interface Range {
 function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Range[] } {
   const blocks: Block[] = [];
   const code: Range[] = [];
-  const stack: { node: Nodes; inItem: boolean; item: ListItemBlock | null }[] = [{ node: tree, inItem: false, item: null }];
+  const stack: { node: Nodes; inItem: boolean; item: ListItemBlock | null; ordinal?: number }[] = [{ node: tree, inItem: false, item: null }];
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { node, inItem } = step;
     let { item } = step;
@@ -87,6 +87,7 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
         const paragraphs = node.children.filter((child) => child.type === 'paragraph');
         const source = paragraphs.map((paragraph) => sourceOf(paragraph, text)).join(' ');
         const block: ListItemBlock = { kind: 'list-item', source, offset: paragraphs[0]?.position?.start.offset ?? start, depth: item ? item.depth + 1 : 0, parent: item };
+        if (step.ordinal !== undefined) block.ordinal = step.ordinal;
         if (source !== '') blocks.push(block);
         item = block;
         break;
@@ -101,7 +102,8 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
       const inside = inItem || node.type === 'listItem';
       for (let index = node.children.length - 1; index >= 0; index--) {
         const child = node.children[index];
-        if (child) stack.push({ node: child, inItem: inside, item });
+        const ordinal = node.type === 'list' && node.ordered ? (node.start ?? 1) + index : undefined;
+        if (child) stack.push({ node: child, inItem: inside, item, ...(ordinal === undefined ? {} : { ordinal }) });
       }
     }
   }

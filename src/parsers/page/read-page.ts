@@ -2,35 +2,50 @@
  * A vendor documentation page, by its manifest entry alone: front matter,
  * then the page's blocks (from the reader for its markup), then the
  * markup-free layers: the tables the manifest chooses, with their columns
- * mapped to fields; the list items its patterns read; a legend that describes
- * table rows. Every table and item is accounted for: read, or skipped with a
- * message that says why.
+ * mapped to fields; the list items and sentences its patterns read; a
+ * legend and footnotes that describe table rows; the defaults of the part
+ * of the page each entry comes from. Every table and item is accounted for:
+ * read, or skipped with a message that says why.
  */
 import type { VFile } from 'vfile';
+import type { EntryDefaults, TableSelector } from '../../generated/schema-types.js';
 import { pointsOf, type Point } from '../../model/location.js';
 import { reporterFor, type Reporter } from '../../model/messages.js';
 import type { ManifestSource } from '../../model/record.js';
 import type { ParseResult, SourceEntry } from '../../model/source-entry.js';
 import { cleanOrNull, cleanSpace, plural } from '../../model/text.js';
-import { stripMarkup } from '../../normalize/markup.js';
+import { findDirection } from '../../grammar/direction-words.js';
+import { renderText, stripMarkup } from '../../normalize/markup.js';
 import { compileItemPattern, type ItemPattern } from '../lists/item-pattern.js';
-import { entriesOfItems, entriesOfMentions, type MentionText } from '../lists/list-entries.js';
-import { columnsOf, hasHeaders, headerKey, type Column } from '../tables/columns.js';
+import { entriesOfItems, entriesOfMentions, type MentionText, type NestedItem } from '../lists/list-entries.js';
+import { columnsOf, hasHeaders, type Column } from '../tables/columns.js';
+import { definitionOf, resolveFootnotes } from '../tables/footnotes.js';
 import { applyLegend, splitLegendItem, type LegendEntry } from '../tables/legend.js';
+import { joinRangeRows } from '../tables/range-rows.js';
 import type { Table } from '../tables/table.js';
 import { entriesOfTable } from '../tables/table-entries.js';
-import type { Block } from './blocks.js';
+import type { Block, ListItemBlock, TableBlock } from './blocks.js';
 import { blankOut, readFrontMatter, titleOf } from './front-matter.js';
+import { describeChoices } from './filter-messages.js';
+import { defaultsFor, placeBlocks, underHeading, type Placed, type PlacedBlock } from './sections.js';
 import { append } from '../../model/append.js';
 
 /** Reads a page's text into blocks; offsets are offsets into the text. */
 export type BlockReader = (text: string, report: Reporter, at: (offset: number) => Point) => Block[];
+
+/** What reading a page needs at every step. */
+interface PageContext {
+  source: ManifestSource;
+  report: Reporter;
+  at: (offset: number) => Point;
+}
 
 /** Reads a page. Reports problems on `file`, under the source's format; never throws. */
 export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockReader): ParseResult {
   const report = reporterFor(file, source.format, { unreadable: source.unreadable });
   const text = String(file.value);
   const at = pointsOf(text);
+  const page: PageContext = { source, report, at };
 
   const frontMatter = readFrontMatter(text);
   if (frontMatter.kind === 'invalid') {
@@ -39,37 +54,54 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   }
   const documentTitle = frontMatter.kind === 'object' ? cleanOrNull(titleOf(frontMatter.data)) : null;
   const body = frontMatter.kind === 'object' ? blankOut(text, frontMatter.end) : text;
-  const blocks = withHeadings(readBlocks(body, report, at));
+  const blocks = placeBlocks(readBlocks(body, report, at));
 
   const patterns = compile(source.items?.patterns ?? [], report);
+  const parents = compile(source.items?.parents ?? [], report);
   const mentions = compile(source.mentions?.patterns ?? [], report);
-  const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block] : []));
   const entries: SourceEntry[] = [];
-  tables.forEach(({ table, heading }, index) => {
+
+  const tables = blocks.flatMap((placed, index) => (placed.block.kind === 'table' ? [{ placed: placed as Placed<TableBlock>, index }] : []));
+  let chosen = 0;
+  tables.forEach(({ placed, index }, position) => {
+    const { table } = placed.block;
     if (table.clamped) {
       report('table-clamped', 'Unexpected spans larger than the table can fill, expected rowspan and colspan within its rows; cut to one cell each', at(table.offset));
     }
-    append(entries, entriesOfChosenTable(table, heading, index + 1, source, report, at, mentions));
+    const read = entriesOfChosenTable(placed, position + 1, page, mentions);
+    if (read.chosen) chosen += 1;
+    const footnotes = footnotesAfter(blocks, index);
+    const resolved = resolveFootnotes(read.entries, footnotes);
+    append(entries, source.rangeRows ? joinRangeRows(resolved, report) : resolved);
   });
   const legend = readLegend(blocks, report, at);
   applyLegend(legend.entries, entries, report);
 
+  const itemsUnder = (headings: readonly string[] | undefined) =>
+    blocks.flatMap((placed) => (placed.block.kind === 'list-item' && !legend.items.has(placed.block) && underHeading(placed, headings) ? [placed as Placed<ListItemBlock>] : []));
   if (patterns.length > 0) {
-    const headings = source.items?.headings;
-    const items = blocks.flatMap((block) =>
-      block.kind === 'list-item' && !legend.items.has(block) && underHeading(block.heading, headings) ? [block] : [],
-    );
-    append(entries, entriesOfItems(items, patterns, report, at));
+    const items = itemsUnder(source.items?.headings);
+    const placedOf = new Map<NestedItem, PlacedBlock>(items.map((placed) => [placed.block, placed]));
+    const read = entriesOfItems(items.map((placed) => placed.block), { patterns, parents, report, at });
+    const withScope = read.map(({ entry, item }) => inScope(entry, placedOf.get(item), item.source, source));
+    append(entries, source.rangeRows ? joinRangeRows(withScope, report) : withScope);
   }
   if (mentions.length > 0) {
-    const headings = source.mentions?.headings;
-    const prose = blocks.flatMap((block) =>
-      (block.kind === 'paragraph' || block.kind === 'list-item') && !legend.items.has(block) && underHeading(block.heading, headings) ? [block] : [],
+    const prose = blocks.flatMap((placed) =>
+      (placed.block.kind === 'paragraph' || placed.block.kind === 'list-item') && !legend.items.has(placed.block) && underHeading(placed, source.mentions?.headings) ? [placed] : [],
     );
-    append(entries, entriesOfMentions(prose, mentions, at));
+    const placedOf = new Map<MentionText, PlacedBlock>();
+    const texts = prose.map((placed) => {
+      const block = placed.block as Extract<Block, { source: string }>;
+      const text: MentionText = { source: block.source, offset: block.offset };
+      placedOf.set(text, placed);
+      return text;
+    });
+    for (const { entry, text } of entriesOfMentions(texts, mentions, at)) entries.push(inScope(entry, placedOf.get(text), text.source, source));
   }
 
-  if (entries.length === 0 && !file.messages.some((message) => message.fatal)) {
+  const filtered = reportEmptyFilters(blocks, { tablesChosen: chosen, tableCount: tables.length }, page);
+  if (entries.length === 0 && !filtered && !file.messages.some((message) => message.fatal)) {
     const what = tables.length === 0 ? 'without a table' : `with no entry from its ${plural(tables.length, 'table')}`;
     const expected = patterns.length + mentions.length > 0 ? 'a table with a column mapped to `port`, or text the patterns read' : 'a table with a column mapped to `port`';
     report('table-missing', `Unexpected document ${what}, expected ${expected}`, { line: 1, column: 1 });
@@ -77,23 +109,23 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   return { entries, documentTitle, lineRoles: null };
 }
 
-type Placed<T extends Block> = T & { heading: string | null };
-type PlacedBlock = Placed<Block>;
-
-/** Each block with the text of the nearest heading above it. */
-function withHeadings(blocks: readonly Block[]): PlacedBlock[] {
-  let heading: string | null = null;
-  return blocks.map((block) => {
-    const placed = { ...block, heading };
-    if (block.kind === 'heading') heading = block.text;
-    return placed;
-  });
+/** An entry of an item or sentence with the defaults of its part of the page, and a direction its text states where the manifest says to look. */
+function inScope(entry: SourceEntry, placed: PlacedBlock | undefined, text: string, source: ManifestSource): SourceEntry {
+  const defaults = placed ? defaultsFor(placed, source) : null;
+  const direction = entry.direction ?? directionStated(entry, text, source.directionIn);
+  return { ...entry, ...(defaults ? { defaults } : {}), direction };
 }
 
-function underHeading(heading: string | null, wanted: readonly string[] | undefined): boolean {
-  if (!wanted) return true;
-  const key = headerKey(stripMarkup(heading ?? ''));
-  return wanted.some((text) => headerKey(text) === key);
+/** The direction the fields `directionIn` names state, as a direction word, or null. */
+function directionStated(entry: SourceEntry, text: string, fields: ManifestSource['directionIn']): string | null {
+  for (const field of fields ?? []) {
+    const texts = field === 'name' ? [entry.name] : field === 'description' ? [entry.description] : field === 'notes' ? entry.notes : field === 'port' ? [entry.port] : [renderText(text)];
+    for (const written of texts) {
+      const direction = written ? findDirection(written) : null;
+      if (direction) return direction;
+    }
+  }
+  return null;
 }
 
 function compile(sources: readonly string[], report: Reporter): ItemPattern[] {
@@ -108,41 +140,51 @@ function compile(sources: readonly string[], report: Reporter): ItemPattern[] {
   });
 }
 
+/** The manifest's table selectors as a list; null when it gives none (every table with a port column is read). */
+function selectorsOf(source: ManifestSource): readonly TableSelector[] | null {
+  const tables = source.tables;
+  if (tables === undefined) return null;
+  return Array.isArray(tables) ? tables : [tables];
+}
+
+/** The first selector that chooses the table, or undefined. */
+function chooser(selectors: readonly TableSelector[], columns: readonly Column[], placed: PlacedBlock, position: number): TableSelector | undefined {
+  return selectors.find(
+    (choice) =>
+      (!choice.headers || hasHeaders(columns, choice.headers)) && (!choice.headings || underHeading(placed, choice.headings)) && (!choice.positions || choice.positions.includes(position)),
+  );
+}
+
 /**
- * The entries of one table, when the manifest chooses it. Without a
+ * The entries of one table, when the manifest chooses it, with the defaults
+ * of its part of the page (and of the selector that chose it). Without a
  * `tables` choice, a table is read when a column maps to `port`; one with
  * other mapped columns but no port column is reported, one with none is
  * skipped with a note.
  */
-function entriesOfChosenTable(
-  table: Table,
-  heading: string | null,
-  position: number,
-  source: ManifestSource,
-  report: Reporter,
-  at: (offset: number) => Point,
-  mentions: readonly ItemPattern[],
-): SourceEntry[] {
+function entriesOfChosenTable(placed: Placed<TableBlock>, position: number, page: PageContext, mentions: readonly ItemPattern[]): { entries: SourceEntry[]; chosen: boolean } {
+  const { source, report, at } = page;
+  const { table } = placed.block;
   const withHeader = source.headerRows === undefined ? table : { ...table, headerRows: Math.min(source.headerRows, table.rows.length) };
   const columns = columnsOf(withHeader, source.columns ?? {});
   const headers = withHeader.headerRows === 0 ? 'none' : describeHeaders(columns);
   const hasPort = columns.some((column) => column.field === 'port');
-  const choice = source.tables;
-  if (choice) {
-    const chosen =
-      (!choice.headers || hasHeaders(columns, choice.headers)) &&
-      (!choice.headings || underHeading(heading, choice.headings)) &&
-      (!choice.positions || choice.positions.includes(position));
-    if (!chosen) {
+  const selectors = selectorsOf(source);
+  let selected: EntryDefaults | undefined;
+  if (selectors) {
+    const choice = chooser(selectors, columns, placed, position);
+    if (!choice) {
       report('table-skipped', `Table ${position} (headers: ${headers}) is not chosen by the manifest; not read`, at(table.offset));
-      return [];
+      return { entries: [], chosen: false };
     }
     if (!hasPort) {
       report('port-column', `Unexpected table without a port column (headers: ${headers}), expected a header mapped to \`port\` in the manifest`, at(table.offset));
-      return [];
+      return { entries: [], chosen: true };
     }
+    selected = choice.defaults;
   } else if (!hasPort && mentions.length > 0 && columns.some((column) => column.field === 'name')) {
-    return entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at);
+    const scoped = entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at).map(({ entry, text }) => inScope(entry, placed, text.source, source));
+    return { entries: scoped, chosen: true };
   } else if (!hasPort) {
     const mapped = columns.filter((column) => column.field !== null && column.field !== 'ignore');
     if (mapped.length > 0) {
@@ -151,7 +193,7 @@ function entriesOfChosenTable(
     } else {
       report('table-skipped', `Table ${position} (headers: ${headers}) has no column mapped to \`port\`; not read`, at(table.offset));
     }
-    return [];
+    return { entries: [], chosen: false };
   }
   for (const column of columns) {
     if (column.field === null && column.header !== '') {
@@ -159,17 +201,58 @@ function entriesOfChosenTable(
       report('column-unmapped', `Unexpected column \`${column.header}\`, expected one mapped in the manifest`, at(cell && cell.offset >= 0 ? cell.offset : table.offset));
     }
   }
-  const entries = entriesOfTable(withHeader, { columns, protocolsIn: source.protocolsIn ?? [], report, at });
+  const read = entriesOfTable(withHeader, {
+    columns,
+    protocolsIn: source.protocolsIn ?? [],
+    directionIn: source.directionIn ?? [],
+    nameLines: source.nameLines ?? 'join',
+    report,
+    at,
+  });
   const bodyRows = withHeader.rows.length - withHeader.headerRows;
-  if (entries.length === 0) {
+  if (read.length === 0) {
     const why = bodyRows === 0 ? 'without body rows' : `with no entry from its ${plural(bodyRows, 'body row')}`;
     report('table-empty', `Unexpected table ${why}, expected rows with ports`, at(table.offset));
   }
-  return entries;
+  const defaults = defaultsFor(placed, source, selected);
+  return { entries: defaults ? read.map((entry) => ({ ...entry, defaults })) : read, chosen: true };
 }
 
 function describeHeaders(columns: readonly Column[]): string {
   return columns.map((column) => `\`${column.header}\``).join(', ') || 'none';
+}
+
+/**
+ * The footnotes the page writes under the table at `index`: the paragraphs
+ * and list items after it, up to the next table or heading, that open with
+ * a marker (`† text`, `[3] text`), and the items of a numbered list there.
+ */
+function footnotesAfter(blocks: readonly PlacedBlock[], index: number): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (let next = index + 1; next < blocks.length; next++) {
+    const block = blocks[next]?.block;
+    if (!block || block.kind === 'table' || block.kind === 'heading') break;
+    const ordinal = block.kind === 'list-item' ? (block.ordinal ?? null) : null;
+    const definition = definitionOf(renderText(block.source), ordinal);
+    if (definition && !definitions.has(definition.marker)) definitions.set(definition.marker, definition.text);
+  }
+  return definitions;
+}
+
+/** After reading: a `tables`, `items` or `mentions` filter that chose nothing is an error that lists what the page has. Returns whether one was reported. */
+function reportEmptyFilters(blocks: readonly PlacedBlock[], tables: { tablesChosen: number; tableCount: number }, page: PageContext): boolean {
+  const { source, report } = page;
+  const messages: string[] = [];
+  const selectors = selectorsOf(source);
+  if (selectors && tables.tablesChosen === 0) messages.push(describeChoices('tables', selectors, blocks));
+  const under = (kinds: readonly Block['kind'][], headings: readonly string[] | undefined) =>
+    headings !== undefined && !blocks.some((placed) => kinds.includes(placed.block.kind) && underHeading(placed, headings));
+  if (source.items && under(['list-item'], source.items.headings)) messages.push(describeChoices('items', [{ headings: source.items.headings ?? [] }], blocks));
+  if (source.mentions && under(['paragraph', 'list-item'], source.mentions.headings)) {
+    messages.push(describeChoices('mentions', [{ headings: source.mentions.headings ?? [] }], blocks));
+  }
+  for (const message of messages) report('filter-empty', message, { line: 1, column: 1 });
+  return messages.length > 0;
 }
 
 /**
@@ -179,11 +262,11 @@ function describeHeaders(columns: readonly Column[]): string {
 function readLegend(blocks: readonly PlacedBlock[], report: Reporter, at: (offset: number) => Point): { entries: LegendEntry[]; items: Set<Block> } {
   const entries: LegendEntry[] = [];
   const items = new Set<Block>();
-  blocks.forEach((block, index) => {
+  blocks.forEach(({ block }, index) => {
     const label = block.kind === 'heading' ? block.text : block.kind === 'paragraph' ? block.source : null;
     if (label === null || !/^legend:?$/i.test(cleanSpace(stripMarkup(label)))) return;
     for (let next = index + 1; next < blocks.length; next++) {
-      const item = blocks[next];
+      const item = blocks[next]?.block;
       if (!item || item.kind !== 'list-item') break;
       items.add(item);
       const place = at(item.offset);

@@ -14,6 +14,7 @@ import type { Reporter } from '../../model/messages.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
 import { readPortCell, type PortSpan } from '../../grammar/port-cell.js';
 import { findProtocolWords } from '../../grammar/protocol-words.js';
+import { findDirection } from '../../grammar/direction-words.js';
 import type { Column, TableField } from './columns.js';
 import type { CellItem, Table, TableCell } from './table.js';
 
@@ -22,8 +23,20 @@ export interface RowReading {
   columns: readonly Column[];
   /** Fields whose text may state the protocol when no protocol column does. */
   protocolsIn: readonly ('name' | 'description' | 'notes' | 'port')[];
+  /** Fields whose text may state the direction when no direction column does; `text` is the whole row. */
+  directionIn?: readonly ('name' | 'description' | 'notes' | 'port' | 'text')[];
+  /** What a name cell's lines after the first are: more of the name (the default), or the ports' configuration keys. */
+  nameLines?: 'join' | 'configKey';
   report: Reporter;
   at: (offset: number) => Point;
+}
+
+/** Texts that stand for no value in any column: `None`, `N/A`, `-`, `—`. */
+const placeholders = new Set(['none', 'n/a', 'na', '-', '–', '—', '--', 'n.a.']);
+
+/** Whether a cell says nothing: empty, or a placeholder. */
+export function isPlaceholder(text: string): boolean {
+  return text === '' || placeholders.has(text.toLowerCase());
 }
 
 /** Entries of the table's body rows. */
@@ -69,18 +82,22 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
     return [];
   }
 
-  const texts = (field: TableField) => cellsOf(field).flatMap(({ cell }) => (cell && cell.text !== '' ? [cell] : []));
+  const texts = (field: TableField) => cellsOf(field).flatMap(({ cell }) => (cell && !isPlaceholder(cell.text) ? [cell] : []));
   const nameCells = texts('name');
-  const [nameItem, ...keyItems] = nameCells[0]?.items ?? [];
-  const name = [nameItem?.text, ...nameCells.slice(1).map((cell) => cell.text)].filter(Boolean).join(' ') || null;
-  const keys = configKeys(texts('configKey'), keyItems, ports, report, at);
+  const [nameItem, ...moreItems] = nameCells[0]?.items ?? [];
+  const keyLines = reading.nameLines === 'configKey';
+  const firstName = keyLines ? nameItem?.text : nameCells[0]?.items.map((item) => item.text).join(' ');
+  const name = [firstName, ...nameCells.slice(1).map((cell) => cell.text)].filter(Boolean).join(' ') || null;
+  const keys = configKeys(texts('configKey'), keyLines ? moreItems : [], ports, report, at);
   const notesColumns = cellsOf('notes');
   const notes = notesColumns.flatMap(({ column, cell }) =>
-    (cell?.items ?? []).map((item) => (notesColumns.length > 1 ? `${column.header}: ${item.text}` : item.text)),
+    (cell?.items ?? []).flatMap((item) => (isPlaceholder(item.text) ? [] : [notesColumns.length > 1 ? `${column.header}: ${item.text}` : item.text])),
   );
   const description = texts('description').map((cell) => cell.text).join(' ') || null;
   const protocolText = texts('protocol').map((cell) => cell.text).join(' ');
   const stated = protocolText === '' ? statedProtocols(reading.protocolsIn, { name, description, notes, ports }) : null;
+  const directionText = texts('direction').map((cell) => cell.text).join(' ');
+  const direction = directionText !== '' ? directionText : statedDirection(reading.directionIn ?? [], { name, description, notes, ports, row });
 
   return ports.map((port, index) =>
     sourceEntry({
@@ -93,7 +110,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
       notes: [...notes, ...port.notes],
       serviceName: texts('serviceName')[0]?.text ?? null,
       configKey: keys?.[index] ?? null,
-      direction: texts('direction').map((cell) => cell.text).join(' ') || null,
+      direction,
     }),
   );
 }
@@ -148,8 +165,9 @@ function offsetInCellText(cell: TableCell, item: CellItem): number {
 
 /**
  * Configuration keys pair with the ports by position: from a column mapped to
- * `configKey`, or from the items after the name in the name cell
- * (`Secure Relay RA` / `ra.comm_port` / `ra.admin_port`).
+ * `configKey`, or, where the manifest says `"nameLines": "configKey"`, from
+ * the items after the name in the name cell (`Secure Relay RA` /
+ * `ra.comm_port` / `ra.admin_port`).
  */
 function configKeys(
   keyCells: readonly TableCell[],
@@ -177,6 +195,22 @@ function protocolsOf(port: PortOfRow, protocolText: string, stated: string[] | n
   if (port.column.protocol) return [port.column.protocol];
   if (protocolText !== '') return [protocolText];
   return stated;
+}
+
+/** The direction written inside the fields the manifest names (`Outgoing connections`), as a direction word, or null. */
+function statedDirection(
+  fields: NonNullable<RowReading['directionIn']>,
+  row: { name: string | null; description: string | null; notes: readonly string[]; ports: readonly PortOfRow[]; row: readonly TableCell[] },
+): string | null {
+  for (const field of fields) {
+    const texts =
+      field === 'name' ? [row.name] : field === 'description' ? [row.description] : field === 'notes' ? row.notes : field === 'port' ? row.ports.map((port) => port.span.written) : [row.row.filter((cell) => !cell.spanned).map((cell) => cell.text).join(' ')];
+    for (const text of texts) {
+      const direction = text ? findDirection(text) : null;
+      if (direction) return direction;
+    }
+  }
+  return null;
 }
 
 /** Protocols written inside the fields the manifest names (`Server RPC (TCP and UDP)`), or null. */
