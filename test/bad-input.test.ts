@@ -149,7 +149,7 @@ describe('bad ports and protocols', () => {
     const page = '<table>\n<tr><th>Component</th><th>Port</th></tr>\n<tr><td>A</td><td>x1</td></tr>\n</table>\n';
     expect((await buildDocument('markdown-html-table', page)).messages).toEqual([
       '<dir>/doc.md:1:1: warning: Unexpected table with no entry from its 1 body row, expected rows with ports (markdown-html-table:table-empty)',
-      '<dir>/doc.md:3:19: error: Unexpected `x1` in a port cell, expected a port, a range or a list of ports (markdown-html-table:port-cell)',
+      '<dir>/doc.md:3:19: error: Unexpected `x1` in a port cell, expected a port, a range or a list of ports; the manifest entry\'s `"unreadable": "warning"` would skip it with a warning (markdown-html-table:port-cell)',
       'port-catalog: 1 error; nothing was written.',
     ]);
   });

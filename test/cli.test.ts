@@ -65,7 +65,7 @@ describe('port-catalog build', () => {
     const out = path.join(parent, 'out');
     expect(await main(['build', '--sources', sources, '--out', out])).toBe(1);
     expect(stderr).toContain(
-      `${path.relative(process.cwd(), path.join(sources, 'page.md'))}:3:19: error: Unexpected port 70000, expected 0–65535 (markdown-html-table:port-range)`,
+      `${path.relative(process.cwd(), path.join(sources, 'page.md'))}:3:19: error: Unexpected port 70000, expected 0–65535; the manifest entry's \`"unreadable": "warning"\` would skip it with a warning (markdown-html-table:port-range)`,
     );
     expect(await readFolder(out)).toEqual({ 'ports.json': 'before\n' });
     // Nothing left beside or inside the output folder: no staging folder, lock or journal.

@@ -103,7 +103,7 @@ describe('patterns on rendered text', () => {
     const { records, messages } = await page(text, { items: { patterns: ['{port} ({protocols}): {name}', '{port} ({notes}): {name}'] }, defaults: { protocols: ['tcp'] } });
     expect(records).toEqual([at('8080', 'tcp', 'web', 1, { notes: ['HTTP'] }), at('9090', 'tcp', 'metrics', 2)]);
     expect(messages).toEqual([
-      'page.md:3:3: error: Unexpected list item (`x1 (TCP): broken`) that no pattern reads: `{port} ({protocols}): {name}` gives an unexpected `x1` in a port cell, expected a port, a range or a list of ports; `{port} ({notes}): {name}` gives an unexpected `x1` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)',
+      'page.md:3:3: error: Unexpected list item (`x1 (TCP): broken`) that no pattern reads: `{port} ({protocols}): {name}` gives an unexpected `x1` in a port cell, expected a port, a range or a list of ports; `{port} ({notes}): {name}` gives an unexpected `x1` in a port cell, expected a port, a range or a list of ports; the manifest entry\'s `"unreadable": "warning"` would skip it with a warning (markdown:port-cell)',
     ]);
   });
 });
@@ -240,5 +240,22 @@ describe('a range given by two rows', () => {
   it('leaves the rows apart without rangeRows', async () => {
     const { records } = await page(rows, { columns: { Setting: 'name', Port: 'port' }, defaults: { protocols: ['udp'] } });
     expect(records.map((record) => record.port)).toEqual(['5060', '30000', '30100', '40000']);
+  });
+});
+
+describe('messages a maintainer can act on', () => {
+  it('name the manifest option that would give a missing protocol', async () => {
+    const { messages } = await page('| Service | Port |\n| --- | --- |\n| Web | 80 |\n', { columns });
+    expect(messages).toEqual([
+      'page.md:3:3: error: Unexpected entry without a protocol, expected protocol words or a manifest default; the manifest entry\'s `"defaults": { "protocols": [...] }` (or a `sections` or `tables` scope\'s) would give one (markdown:protocol-missing)',
+    ]);
+  });
+
+  it('point at the row and column of a cell in a table written on one line', async () => {
+    const oneLine = '<table><tr><th>Service</th><th>Port</th></tr><tr><td>Web</td><td>80</td></tr><tr><td>Admin</td><td>x1</td></tr></table>\n';
+    const { records, messages } = await page(oneLine, { columns, defaults: { protocols: ['tcp'] }, unreadable: 'warning' });
+    expect(records).toEqual([at('80', 'tcp', 'Web', 1)]);
+    expect(messages).toEqual(['page.md:1:100: warning: Unexpected `x1` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
+    expect(oneLine.indexOf('x1') + 1).toBe(100);
   });
 });

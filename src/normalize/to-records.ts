@@ -26,6 +26,8 @@ export interface NormalizeContext {
   defaults: { protocols?: readonly Protocol[]; status?: Status; direction?: 'in' | 'out' | 'both' };
   /** How an entry that cannot be read is reported (the manifest's `unreadable`). */
   unreadable?: 'error' | 'warning';
+  /** Whether errors name the manifest option that would read or skip them (for pages). */
+  hints?: boolean;
 }
 
 /** A record with the place of the entry it came from, for later messages. */
@@ -37,7 +39,7 @@ export interface PlacedRecord {
 /** Turns one entry into records, or reports why it cannot. */
 export function toRecords(entry: SourceEntry, context: NormalizeContext, file: VFile): PlacedRecord[] {
   // Most entries report nothing: the reporter is made at the first problem.
-  const report: Reporter = (...problem) => reporterFor(file, context.ruleSource, { unreadable: context.unreadable })(...problem);
+  const report: Reporter = (...problem) => reporterFor(file, context.ruleSource, { unreadable: context.unreadable, hints: context.hints })(...problem);
   const range = parsePortRange(entry.port);
   if (!range.ok) {
     report(range.ruleId, range.reason, entry.portPlace);

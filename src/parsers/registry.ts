@@ -40,6 +40,9 @@ const loaders: Readonly<Record<Format, () => Promise<Parser>>> = {
   },
 };
 
+/** The formats read as pages by a manifest entry's options (columns, tables, items, …), not by a fixed layout. */
+export const pageFormats: ReadonlySet<Format> = new Set<Format>(['markdown', 'markdown-html-table', 'rst', 'asciidoc']);
+
 /** Every format the library reads. */
 export const formats = Object.keys(loaders) as Format[];
 

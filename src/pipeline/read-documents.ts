@@ -14,7 +14,7 @@ import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model
 import { recordProblems } from '../model/schema.js';
 import type { LineCounts, LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
-import type { Format, Parser } from '../parsers/registry.js';
+import { pageFormats, type Format, type Parser } from '../parsers/registry.js';
 import { prebuiltKey, restoreDocument, type PrebuiltDocument } from './prebuilt.js';
 import { append } from '../model/append.js';
 
@@ -111,6 +111,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
         product: source.product ?? null,
         defaults: source.defaults ?? {},
         unreadable: source.unreadable,
+        hints: pageFormats.has(source.format),
       };
       for (let step = stream.next(); ; step = stream.next()) {
         if (step.done) {

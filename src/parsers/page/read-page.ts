@@ -42,7 +42,7 @@ interface PageContext {
 
 /** Reads a page. Reports problems on `file`, under the source's format; never throws. */
 export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockReader): ParseResult {
-  const report = reporterFor(file, source.format, { unreadable: source.unreadable });
+  const report = reporterFor(file, source.format, { unreadable: source.unreadable, hints: true });
   const text = String(file.value);
   const at = pointsOf(text);
   const page: PageContext = { source, report, at };
