@@ -1,7 +1,8 @@
 /**
  * AsciiDoc inline markup, as Asciidoctor's substitutors.rb applies it to a
- * paragraph, a title or a cell: quoted text, links and cross references,
- * macros and escapes, turned into the plain text a reader sees.
+ * paragraph, a title or a cell: attribute references resolved from the
+ * document's own attribute entries; quoted text, links and cross
+ * references, macros and escapes turned into the plain text a reader sees.
  */
 import { closesAt, isWordCharacter, nextFinder, opensAt } from './markup-lines.js';
 
@@ -16,15 +17,7 @@ const escapable = '\\`*_#+[]<>{}|^~:';
  * looks only at the nearest closer, so the work stays linear.
  */
 export function renderAsciidocInline(source: string): string {
-  const finders = new Map<string, (from: number) => number>();
-  const find = (marker: string, from: number) => {
-    let finder = finders.get(marker);
-    if (!finder) {
-      finder = nextFinder(source, marker);
-      finders.set(marker, finder);
-    }
-    return finder(from);
-  };
+  const find = markerFinder(source);
   const out: string[] = [];
   let index = 0;
   while (index < source.length) {
@@ -122,4 +115,131 @@ function linkText(label: string): string {
 export function unquote(value: string): string {
   const first = value[0];
   return (first === '"' || first === "'") && value.length >= 2 && value.endsWith(first) ? value.slice(1, -1) : value;
+}
+
+type Find = (marker: string, from: number) => number;
+
+/** Finds markers in one text, one nextFinder per marker, so each marker's scan stays linear. */
+function markerFinder(source: string): Find {
+  const finders = new Map<string, (from: number) => number>();
+  return (marker, from) => {
+    let finder = finders.get(marker);
+    if (!finder) {
+      finder = nextFinder(source, marker);
+      finders.set(marker, finder);
+    }
+    return finder(from);
+  };
+}
+
+// Attribute references.
+
+/** Asciidoctor's intrinsic attributes: characters a document can always name (`{nbsp}`, `{plus}`), as text. */
+const intrinsicAttributes: ReadonlyMap<string, string> = new Map([
+  ['startsb', '['],
+  ['endsb', ']'],
+  ['vbar', '|'],
+  ['caret', '^'],
+  ['asterisk', '*'],
+  ['tilde', '~'],
+  ['plus', '+'],
+  ['backslash', '\\'],
+  ['backtick', '`'],
+  ['blank', ''],
+  ['empty', ''],
+  ['sp', ' '],
+  ['two-colons', '::'],
+  ['two-semicolons', ';;'],
+  ['nbsp', '\u00a0'],
+  ['deg', '\u00b0'],
+  ['zwsp', ''],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
+  ['wj', ''],
+  ['brvbar', '\u00a6'],
+  ['pp', '++'],
+  ['cpp', 'C++'],
+  ['cxx', 'C++'],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+]);
+
+/**
+ * The attributes a document sets with its attribute entries, in the order
+ * it sets them, and the references (`{name}`) they resolve. A reference to
+ * an attribute that is not set stays as written, as Asciidoctor leaves it
+ * (`attribute-missing: skip`); so does an escaped one (`\{name}`) and one
+ * inside a passthrough (`+{name}+`, `pass:[{name}]`).
+ *
+ * Values can name other attributes, so text could grow without end
+ * (`:b: {a}{a}`, `:c: {b}{b}` …): all the text references add, over the
+ * whole document, is bounded by `budget` characters; past it, references
+ * stay as written, which keeps reading linear in the page.
+ */
+export class DocumentAttributes {
+  private readonly values = new Map<string, string>();
+
+  constructor(private budget: number) {}
+
+  /** Sets an attribute (its value's references resolved now, as Asciidoctor does), or unsets it (null). */
+  set(name: string, value: string | null): void {
+    const key = name.toLowerCase();
+    if (value === null) this.values.delete(key);
+    else this.values.set(key, this.resolve(value));
+  }
+
+  /** The text with every reference to a set attribute replaced by its value. */
+  resolve(text: string): string {
+    if (!text.includes('{')) return text;
+    const find = markerFinder(text);
+    const out: string[] = [];
+    let index = 0;
+    let copied = 0;
+    while (index < text.length) {
+      const character = text[index] ?? '';
+      if (character === '\\' && text[index + 1] === '{') {
+        index += 2;
+      } else if (character === '+') {
+        index = quotedAt(text, index, '+', find)?.end ?? index + 1;
+      } else if (character === 'p' && text.startsWith('pass:[', index) && !isWordCharacter(text.charCodeAt(index - 1))) {
+        const close = find(']', index + 6);
+        index = close < 0 ? index + 1 : close + 1;
+      } else if (character === '{') {
+        const end = referenceEnd(text, index);
+        const value = end < 0 ? undefined : this.valueOf(text.slice(index + 1, end - 1));
+        if (value === undefined || value.length > this.budget) {
+          index = end < 0 ? index + 1 : end;
+          continue;
+        }
+        this.budget -= value.length;
+        out.push(text.slice(copied, index), value);
+        index = end;
+        copied = end;
+      } else index += 1;
+    }
+    if (copied === 0) return text;
+    out.push(text.slice(copied));
+    return out.join('');
+  }
+
+  private valueOf(name: string): string | undefined {
+    const key = name.toLowerCase();
+    return this.values.get(key) ?? intrinsicAttributes.get(key);
+  }
+}
+
+/**
+ * The end (after `}`) of an attribute reference opening at `index`, or -1:
+ * `{name}`, a name being a letter, digit or `_` and then those or `-`.
+ */
+function referenceEnd(text: string, index: number): number {
+  let end = index + 1;
+  if (!isWordCharacter(text.charCodeAt(end))) return -1;
+  while (end < text.length && (isWordCharacter(text.charCodeAt(end)) || text[end] === '-')) end += 1;
+  return text[end] === '}' ? end + 1 : -1;
 }
