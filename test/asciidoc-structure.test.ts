@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
 import { readAsciidocBlocks } from '../src/parsers/page/asciidoc-blocks.js';
+import { buildFolder, folderWith, messagesOf } from './helpers.js';
 import { expectLinear } from './linear-growth.js';
 
 /**
@@ -501,6 +502,61 @@ describe('nested lists', () => {
       const spread = (entry: string) => entry.replace(/(@|in )(\d+)/g, (_match, before: string, line: string) => `${before}${Number(line) * 2 - 1}`);
       expect(linesOnly(read(page.join('\r\n\r\n')).outline)).toEqual(expected.map(spread));
     });
+  });
+});
+
+describe('a whole page, built', () => {
+  it('gives the records its titles, lists and prose hold, past the traps that swallowed it', async () => {
+    const page = [
+      'Securing Foo', //                                   1
+      '============', //                                   2
+      ':app: Foo', //                                      3
+      ':admin-port: 3495', //                              4
+      '', //                                               5
+      '[NOTE]', //                                         6
+      '======', //                                         7
+      'A note as long as the line that opens it.', //     8
+      '======', //                                         9
+      '', //                                               10
+      'Network access', //                                 11
+      '--------------', //                                 12
+      '', //                                               13
+      'Listen on:', //                                     14
+      '----', //                                           15
+      'LISTEN 0.0.0.0 9999', //                            16
+      '----', //                                           17
+      '', //                                               18
+      'Ports', //                                          19
+      '~~~~~', //                                          20
+      '', //                                               21
+      '* Server:', //                                      22
+      '** Port 3493/tcp for {app} clients', //             23
+      '** Port 3494/udp for discovery', //                 24
+      '', //                                               25
+      '{app} also listens on {admin-port}/tcp.', //        26
+      '', //                                               27
+    ].join('\n');
+    const manifest = {
+      sources: [
+        {
+          id: 'foo',
+          file: 'foo.adoc',
+          format: 'asciidoc',
+          title: 'Foo security',
+          url: null,
+          items: { patterns: ['Port {port} for {name}'], headings: ['Ports'] },
+          mentions: { patterns: ['{name} also listens on {port}.'] },
+        },
+      ],
+    };
+    const folder = await folderWith({ 'sources.json': JSON.stringify(manifest), 'foo.adoc': page });
+    const result = await buildFolder(folder);
+    expect(messagesOf(result.files)).toEqual([]);
+    expect(result.dataset.records.map((record) => [record.portStart, record.protocol, record.name, record.sources])).toEqual([
+      [3493, 'tcp', 'Foo clients', [{ source: 'foo', line: 23 }]],
+      [3494, 'udp', 'discovery', [{ source: 'foo', line: 24 }]],
+      [3495, 'tcp', 'Foo', [{ source: 'foo', line: 26 }]],
+    ]);
   });
 });
 
