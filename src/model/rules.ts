@@ -34,6 +34,7 @@ export const rules = {
   'front-matter': { severity: 'error', summary: 'front matter that does not parse' },
   'table-missing': { severity: 'error', summary: 'a page that gives no entry: no table, no chosen table with entries, no list item read' },
   'table-truncated': { severity: 'warning', summary: 'an HTML table never closed; read, as a browser does, to the end of the page' },
+  'block-unclosed': { severity: 'warning', summary: 'an AsciiDoc delimited block never closed; read, as Asciidoctor does, to the end of the page' },
   'port-column': { severity: 'error', summary: 'a chosen table without a column mapped to `port`' },
   'table-partial': { severity: 'warning', summary: 'a table with mapped columns but none mapped to `port`; not read' },
   'table-skipped': { severity: 'info', summary: 'a table the manifest does not choose; not read' },
