@@ -148,6 +148,19 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
     });
 
   cli
+    .command('fetch')
+    .description('copy each source afresh from its origin URL; where the bytes changed, write them and record their sha256 in the manifest')
+    .argument('[ids...]', 'manifest ids to fetch (default: every source with an origin)')
+    .addOption(new Option('--sources <dir>', 'folder holding sources.json and its documents').default('sources'))
+    .option('--check', 'only say what would change; exit 1 if anything would', false)
+    .option('--timeout <seconds>', 'for one source\'s whole transfer', '30')
+    .option('--max-bytes <n>', 'the most one source may hold', String(5 * 1024 * 1024))
+    .action(async (ids: string[], options: { sources: string; check: boolean; timeout: string; maxBytes: string }) => {
+      const { fetchCommand } = await import('./commands/fetch.js');
+      process.exitCode = printed(await fetchCommand(ids, options), false);
+    });
+
+  cli
     .command('diff')
     .description('compare two ports.json (files or git revisions) by record identity')
     .argument('[old]', 'ports.json file, or a git revision holding --path')

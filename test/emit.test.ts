@@ -18,6 +18,7 @@ const source = {
   url: null,
   product: null,
   sha256: 'a'.repeat(64),
+  license: null,
 };
 
 describe('emitCsv', () => {
@@ -139,6 +140,7 @@ describe('emitMarkdown, a whole catalog', () => {
     url: 'https://example.com/ports',
     product: null,
     sha256: '0123456789abcdef'.repeat(4),
+    license: null,
   };
   const at = (source: string, line: number) => [{ source, line }];
   const serviceHeader = ['| Port | Protocol | Status | Name | Service | Aliases | Description | References | Notes | Sources |', '| - | - | - | - | - | - | - | - | - | - |'];

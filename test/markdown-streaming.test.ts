@@ -84,7 +84,7 @@ const generatedRecord = generatedRecordAt(65535);
 
 const generator = { name: 'port-catalog', version: '0.0.0-test' };
 const sources: PortDataset['sources'] = [
-  { id: 'list', file: 'list.txt', format: 'port-list', role: 'catalog', title: 'A *list* | of [ports](x)', documentTitle: null, url: 'https://example.com/a_(b)', product: null, sha256: 'a'.repeat(64), coverage: null },
+  { id: 'list', file: 'list.txt', format: 'port-list', role: 'catalog', title: 'A *list* | of [ports](x)', documentTitle: null, url: 'https://example.com/a_(b)', product: null, sha256: 'a'.repeat(64), license: null, coverage: null },
 ];
 
 describe('ports.md written row by row', () => {

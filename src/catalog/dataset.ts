@@ -82,8 +82,8 @@ function orderedCopy(record: PortRecord): PortRecord {
 }
 
 function orderSourceKeys(source: ReadSource, coverage: Coverage | null): DatasetSource {
-  const { id, file, format, role, title, documentTitle, url, product, sha256 } = source;
-  return { id, file, format, role, title, documentTitle, url, product, sha256, coverage };
+  const { id, file, format, role, title, documentTitle, url, product, sha256, license } = source;
+  return { id, file, format, role, title, documentTitle, url, product, sha256, license, coverage };
 }
 
 function countBy<K extends 'category' | 'status' | 'protocol'>(

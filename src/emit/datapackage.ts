@@ -41,6 +41,7 @@ export function emitDataPackage({ dataset, written, tableSchema }: DataPackageIn
     sources: dataset.sources.map((source) => ({
       title: source.title,
       ...(source.url ? { path: source.url } : {}),
+      ...(source.license ? { license: source.license } : {}),
       ...(source.role === 'reference' ? { description: 'reference: compared with the catalog, not catalogued' } : {}),
     })),
     resources: [

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { displayPath } from './display-path.js';
 import { VFile } from 'vfile';
 import { readManifest } from '../input/manifest.js';
-import { reporterFor } from '../model/messages.js';
+import { createHash } from 'node:crypto';
+import { reporterFor, type Reporter } from '../model/messages.js';
+import type { Point } from '../model/location.js';
+import type { ManifestSource } from '../model/record.js';
 import type { SourceDocument } from '../pipeline/build.js';
 import { isErrnoException, wordsFor } from './os-errors.js';
 import { NotRegularFileError, readRegularFile } from './regular-file.js';
@@ -42,7 +45,9 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
     const place = loaded.placeOf(['sources', index, source.package ? 'package' : 'file']);
     try {
       const located = source.package ? await locateInPackage(source.package, source.file) : await locateInFolder(folder, source.file);
-      const file = new VFile({ path: displayPath(located.path), value: await readRegularFile(located.path) });
+      const bytes = await readRegularFile(located.path);
+      const file = new VFile({ path: displayPath(located.path), value: bytes });
+      if (source.sha256 !== undefined) checkDigest(bytes, source.sha256, source, report, loaded.placeOf(['sources', index, 'sha256']));
       documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
     } catch (error) {
       const what = source.package ? `\`${source.file}\` of package \`${source.package}\`` : `\`${source.file}\``;
@@ -88,6 +93,21 @@ async function locateInPackage(name: string, file: string): Promise<Located> {
 }
 
 export { displayPath } from './display-path.js';
+
+/**
+ * A copied page is never edited by hand: bytes that differ from the sha256
+ * the entry records are an error at that line of the manifest, naming the
+ * file and how to mend it.
+ */
+function checkDigest(bytes: Buffer, expected: string, source: ManifestSource, report: Reporter, place: Point): void {
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual === expected) return;
+  report(
+    'sha256',
+    `Unexpected sha256 ${actual.slice(0, 12)}… of \`${source.file}\`, expected ${expected.slice(0, 12)}… as its entry records; a copied page is never edited by hand: run \`port-catalog fetch ${source.id}\` to copy it afresh, or set \`sha256\` to ${actual} if the change is deliberate`,
+    place,
+  );
+}
 
 function describe(error: unknown): string {
   if (error instanceof NotRegularFileError) return error.message;

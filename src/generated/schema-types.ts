@@ -113,6 +113,15 @@ export interface Source {
    * Where the document was published, or null where that was not recorded.
    */
   url: string | null;
+  origin?: SourceOrigin;
+  /**
+   * The sha256 of the committed file: `build` and `check` fail when the bytes differ, so a hand edit to a copied page is caught.
+   */
+  sha256?: string;
+  /**
+   * The licence the document is published under, as an SPDX id (`Apache-2.0`, `CC-BY-4.0`) or `LicenseRef-…`. Only documents whose licence allows redistribution are committed.
+   */
+  license?: string;
   /**
    * For a vendor page: the product whose default ports it lists. Set on every record from this source.
    */
@@ -223,6 +232,27 @@ export interface Source {
   unreadable?: "error" | "warning";
 }
 /**
+ * Where the committed bytes were copied from, so `fetch` can refresh them and a reviewer can check them: the raw file's address, and where the file is in a repository, which one, its path and the commit copied.
+ */
+export interface SourceOrigin {
+  /**
+   * The raw file's address: what `fetch` downloads.
+   */
+  url: string;
+  /**
+   * `owner/name` of the repository that holds the file.
+   */
+  repository?: string;
+  /**
+   * The file's path in the repository.
+   */
+  path?: string;
+  /**
+   * The commit the bytes were copied from.
+   */
+  commit?: string;
+}
+/**
  * Values for fields the document does not give, for the whole page. `sections` and `tables` give them for part of a page; the nearest scope wins, field by field.
  */
 export interface EntryDefaults {
@@ -290,6 +320,10 @@ export interface PortDataset {
     url: string | null;
     product: string | null;
     sha256: string;
+    /**
+     * The licence the source document is published under (SPDX id), as its manifest entry records, or null.
+     */
+    license: string | null;
     /**
      * For a catalog source: the ports its entries cover (category ranges aside), as ranges, and the gaps inside the span from its lowest to its highest port. Null for a reference source.
      */

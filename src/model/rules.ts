@@ -30,6 +30,7 @@ export const rules = {
   'duplicate-id': { severity: 'error', summary: 'two manifest sources with one id' },
   'accepted-stale': { severity: 'warning', summary: 'an accepted finding that no warning matches any more' },
   'file-outside': { severity: 'error', summary: 'a manifest path that leaves the sources folder' },
+  sha256: { severity: 'error', summary: 'a source whose bytes differ from the sha256 its manifest entry records' },
   // Vendor pages.
   'front-matter': { severity: 'error', summary: 'front matter that does not parse' },
   'table-missing': { severity: 'error', summary: 'a page that gives no entry: no table, no chosen table with entries, no list item read' },

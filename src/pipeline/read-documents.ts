@@ -89,6 +89,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       url: source.url,
       product: source.product ?? null,
       sha256,
+      license: source.license ?? null,
     });
     if (stored) {
       append(read.references, restoreDocument(stored, source.id, file));
