@@ -5,6 +5,11 @@
  * scanner (docutils' `states.py`); tables are laid out by `rst-tables.ts`
  * and `rst-list-table.ts`, inline markup rendered by `rst-inline.ts`.
  *
+ * Lists nest by indentation, as docutils nests them: a list item holds the
+ * lines indented past its marker. An item's block gives its own paragraphs
+ * only; the items of a list inside it (in its body, or inside a directive in
+ * its body) follow it as blocks of their own, each naming its parent.
+ *
  * What renders as content is read, including the bodies of admonitions
  * (`.. note::`) and containers (`.. table::`, `.. only::`); what renders as
  * code or is not rendered at all is skipped: literal blocks after `::`,
@@ -14,7 +19,7 @@
 import type { Reporter } from '../../model/messages.js';
 import { cleanSpace } from '../../model/text.js';
 import type { Table } from '../tables/table.js';
-import { topLevelItem, type Block } from './blocks.js';
+import type { Block, ListItemBlock } from './blocks.js';
 import { LineCursor, firstTextColumn, offsetAt, splitLines, type At, type SourceLine } from './markup-lines.js';
 import { isNameCharacter, renderRstInline } from './rst-inline.js';
 import { readListTable } from './rst-list-table.js';
@@ -45,11 +50,26 @@ const containers = new Set([
 
 const adornmentCharacters = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
+/**
+ * A body the lines below are read in: a list item's, or a directive's whose
+ * content is read. It stays open while lines are indented past its column.
+ */
+interface OpenBody {
+  /** The column of the item's marker or of the directive's `..`. */
+  column: number;
+  /** The item whose body this is; null for a directive's body. */
+  own: ListItemBlock | null;
+  /** The innermost item this body is in (its own item, for an item's body), or null. */
+  item: ListItemBlock | null;
+}
+
 class RstReader {
   readonly blocks: Block[] = [];
   /** Adornment styles (`u=` underline only, `o=` over- and underline) in order of first use: their depth. */
   private readonly styles: string[] = [];
   private readonly simpleTables: SimpleTables;
+  /** The bodies the current line may belong to, outermost first; their columns grow. */
+  private readonly open: OpenBody[] = [];
 
   constructor(
     private readonly lines: LineCursor,
@@ -68,8 +88,15 @@ class RstReader {
         index += 1;
         continue;
       }
+      // A line belongs to the bodies whose column it is indented past; the others end above it.
+      while ((this.open.at(-1)?.column ?? -1) >= line.indent) this.open.pop();
       index = this.readBlockAt(index, line);
     }
+    // An item without text of its own (`-` alone, or `- - x`, whose outer item holds only a list) gives no block.
+    const items = this.blocks;
+    let kept = 0;
+    for (const block of items) if (block.kind !== 'list-item' || block.source !== '') items[kept++] = block;
+    items.length = kept;
   }
 
   /** Reads the block starting at a non-blank line; returns the index of the line after it. */
@@ -88,7 +115,7 @@ class RstReader {
     if (isAdornment(line) && line.text.length >= 4) return index + 1; // a transition
     if (text.startsWith('>>>', indent)) return this.lines.untilBlank(index); // a doctest block
     const content = listMarkerAt(text, indent, text.length);
-    if (content >= 0 && this.isListItem(index, line)) return this.listItem(index, line, content);
+    if (content >= 0 && this.isListItem(index, text, indent)) return this.listItem(index, line, content);
     return this.paragraph(index, line);
   }
 
@@ -131,50 +158,102 @@ class RstReader {
 
   // Paragraphs and list items.
 
+  /**
+   * A paragraph: lines at one indentation up to a blank line. Inside a list
+   * item it is the item's text, and a line that opens a list item ends it.
+   */
   private paragraph(index: number, line: SourceLine): number {
+    const item = this.open.at(-1)?.item ?? null;
     const parts = [line.text.slice(line.indent)];
     let next = index + 1;
     for (; next < this.lines.length; next++) {
       const candidate = this.lines.line(next);
       if (candidate.blank || candidate.indent !== line.indent || this.isTitleLine(next)) break;
+      if (item && this.opensListItem(next, candidate)) break;
       parts.push(candidate.text.slice(candidate.indent));
     }
     const source = cleanSpace(parts.join(' '));
-    if (source !== '::') this.blocks.push({ kind: 'paragraph', source, offset: offsetAt(line, line.indent) });
+    const offset = offsetAt(line, line.indent);
+    const own = this.open.at(-1)?.own;
+    if (own) addText(own, source, offset);
+    else if (source !== '::') this.blocks.push({ kind: 'paragraph', source, offset });
     return source.endsWith('::') ? this.skipLiteralBlock(next, line.indent) : next;
   }
 
   /**
    * docutils reads `1.` as a list item only when the next line is blank, an
    * item of the same list, or indented under it; otherwise it is text
-   * (`2024. A year` is a paragraph). Bullets need no such check.
+   * (`2024. A year` is a paragraph). A next line outside the body this one
+   * is in (the item or directive around it) ends that body, as the end of
+   * the page would. Bullets need no such check.
    */
-  private isListItem(index: number, line: SourceLine): boolean {
-    if (bulletCharacters.includes(line.text[line.indent] ?? '')) return true;
+  private isListItem(index: number, text: string, column: number): boolean {
+    if (bulletCharacters.includes(text[column] ?? '')) return true;
     const next = this.lines.peek(index + 1);
-    if (!next || next.blank || next.indent > line.indent) return true;
-    return next.indent === line.indent && listMarkerAt(next.text, next.indent, next.text.length) >= 0;
+    const within = this.open.at(-1)?.column ?? -1;
+    if (!next || next.blank || next.indent > column || next.indent <= within) return true;
+    return next.indent === column && listMarkerAt(next.text, next.indent, next.text.length) >= 0;
   }
 
-  /** One list item: the text after its marker and the lines indented under it, up to a blank line. */
+  /**
+   * A line that opens a list item while a list item's text is being read.
+   * docutils asks for a blank line before a nested list and reads the line
+   * as text without one; a marker indented under an item is read here as
+   * the nested item its writer meant, as Markdown reads it.
+   */
+  private opensListItem(index: number, line: SourceLine): boolean {
+    return listMarkerAt(line.text, line.indent, line.text.length) >= 0 && this.isListItem(index, line.text, line.indent);
+  }
+
+  /**
+   * A list item: its marker opens a body that holds the lines indented past
+   * the marker. Its first paragraph is the text after the marker and the
+   * lines indented under it, up to a blank line or a line that opens a
+   * nested item; what follows in its body is read as blocks inside it.
+   * Text that opens with a marker (`- - x`, `1. a) x`) is a list inside the
+   * item on the same line, as docutils reads it.
+   */
   private listItem(index: number, line: SourceLine, content: number): number {
+    const { text } = line;
+    let marker = line.indent;
+    let body = content;
+    let item = this.openItem(marker);
+    for (let nested = listMarkerAt(text, body, text.length); nested >= 0 && this.isListItem(index, text, body); nested = listMarkerAt(text, body, text.length)) {
+      marker = body;
+      body = nested;
+      item = this.openItem(marker);
+    }
     const parts: string[] = [];
     let offset = -1;
-    const first = firstTextColumn(line.text, content);
+    const first = firstTextColumn(text, body);
     if (first >= 0) {
-      parts.push(line.text.slice(first));
+      parts.push(text.slice(first));
       offset = offsetAt(line, first);
     }
     let next = index + 1;
     for (; next < this.lines.length; next++) {
       const candidate = this.lines.line(next);
-      if (candidate.blank || candidate.indent <= line.indent) break;
+      if (candidate.blank || candidate.indent <= marker || this.opensListItem(next, candidate)) break;
       if (offset < 0) offset = offsetAt(candidate, candidate.indent);
       parts.push(candidate.text.slice(candidate.indent));
     }
     const source = cleanSpace(parts.join(' '));
-    if (source !== '' && source !== '::') this.blocks.push(topLevelItem(source, offset));
-    return source.endsWith('::') ? this.skipLiteralBlock(next, Math.min(content, line.text.length)) : next;
+    addText(item, source, offset);
+    return source.endsWith('::') ? this.skipLiteralBlock(next, Math.min(body, text.length)) : next;
+  }
+
+  /** A list item whose marker stands at `column`, inside the innermost open item, as a block and as the open body. */
+  private openItem(column: number): ListItemBlock {
+    const parent = this.open.at(-1)?.item ?? null;
+    const item: ListItemBlock = { kind: 'list-item', source: '', offset: -1, depth: parent ? parent.depth + 1 : 0, parent };
+    this.blocks.push(item);
+    this.open.push({ column, own: item, item });
+    return item;
+  }
+
+  /** A directive whose body is read as content: lines indented past its `..` are in it, not in the item around it. */
+  private openDirective(column: number): void {
+    this.open.push({ column, own: null, item: this.open.at(-1)?.item ?? null });
   }
 
   // Skipping what does not render as text.
@@ -208,6 +287,7 @@ class RstReader {
     }
     if (admonitions.has(name)) return this.admonition(index, line, directive.after);
     if (containers.has(name)) {
+      this.openDirective(column);
       let next = index + 1;
       while (next < this.lines.length && !this.lines.line(next).blank && this.lines.line(next).indent > column) next += 1;
       return next;
@@ -218,6 +298,7 @@ class RstReader {
   /** An admonition: text after `::` is a paragraph of its body; its options are skipped; the rest of the body is read as content. */
   private admonition(index: number, line: SourceLine, after: number): number {
     const column = line.indent;
+    this.openDirective(column);
     let next = index + 1;
     const first = firstTextColumn(line.text, after);
     if (first >= 0) {
@@ -242,6 +323,15 @@ class RstReader {
   private pushTable(table: Table): void {
     this.blocks.push({ kind: 'table', table });
   }
+}
+
+/** Adds a paragraph to an item's text; the item is placed at its first text. A paragraph of `::` alone only announces a literal block. */
+function addText(item: ListItemBlock, source: string, offset: number): void {
+  if (source === '' || source === '::') return;
+  if (item.source === '') {
+    item.source = source;
+    item.offset = offset;
+  } else item.source = `${item.source} ${source}`;
 }
 
 // Line recognisers.

@@ -18,22 +18,45 @@ export function bulletAt(text: string, column: number, to = text.length): number
   return afterMarker(text, column + 1, to);
 }
 
-/** The column after a bullet or an enumerator (`1.`, `#.`, `1)`, `(1)`) and its spaces at `column`, or -1. */
+/**
+ * The column after a bullet or an enumerator and its spaces at `column`, or
+ * -1. Enumerators are docutils' five kinds (`1`, `a`, `A`, `i`, `I`) or `#`,
+ * each written `1.`, `1)` or `(1)`.
+ */
 export function listMarkerAt(text: string, column: number, to: number): number {
   const bullet = bulletAt(text, column, to);
   if (bullet >= 0) return bullet;
-  let index = column;
-  const parenthesized = text[index] === '(';
-  if (parenthesized) index += 1;
-  if (text[index] === '#') index += 1;
-  else {
-    const digits = index;
-    while (index < to && index - digits < 10 && isDigit(text.charCodeAt(index))) index += 1;
-    if (index === digits) return -1;
-  }
-  const closer = text[index];
+  const parenthesized = text[column] === '(';
+  const start = parenthesized ? column + 1 : column;
+  const end = enumeratorEnd(text, start, to);
+  if (end < 0) return -1;
+  const closer = text[end];
   if (parenthesized ? closer !== ')' : closer !== '.' && closer !== ')') return -1;
-  return afterMarker(text, index + 1, to);
+  return afterMarker(text, end + 1, to);
+}
+
+/** Where an enumerator starting at `from` ends: `#`, digits, one letter, or a roman numeral in one case; -1 when none starts there. */
+function enumeratorEnd(text: string, from: number, to: number): number {
+  if (text[from] === '#') return from + 1;
+  let index = from;
+  while (index < to && index - from < 10 && isDigit(text.charCodeAt(index))) index += 1;
+  if (index > from) return index;
+  // The longest roman numeral below 5,000 (MMMMDCCCLXXXVIII) has 16 letters.
+  while (index < to && index - from < 17 && isAsciiLetter(text.charCodeAt(index))) index += 1;
+  if (index - from === 1) return index;
+  return isRomanNumeral(text.slice(from, index)) ? index : -1;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const romanNumeral = /^M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** `iv`, `XII`: a roman numeral written in one case (docutils reads `Iv` as text). */
+function isRomanNumeral(word: string): boolean {
+  const upper = word.toUpperCase();
+  return word !== '' && (word === upper || word === word.toLowerCase()) && romanNumeral.test(upper);
 }
 
 function afterMarker(text: string, column: number, to: number): number {
