@@ -3,7 +3,8 @@
  * tables, `list-table` directives, list items and paragraphs, read line by
  * line in one pass, the way docutils lays them out. This is the block
  * scanner (docutils' `states.py`); tables are laid out by `rst-tables.ts`
- * and `rst-list-table.ts`, inline markup rendered by `rst-inline.ts`.
+ * and `rst-list-table.ts`, inline markup rendered by `rst-inline.ts` with
+ * the substitutions `rst-substitutions.ts` finds on the page first.
  *
  * Lists nest by indentation, as docutils nests them: a list item holds the
  * lines indented past its marker. An item's block gives its own paragraphs
@@ -21,32 +22,21 @@ import { cleanSpace } from '../../model/text.js';
 import type { Table } from '../tables/table.js';
 import type { Block, ListItemBlock } from './blocks.js';
 import { LineCursor, firstTextColumn, offsetAt, splitLines, type At, type SourceLine } from './markup-lines.js';
-import { isNameCharacter, renderRstInline } from './rst-inline.js';
+import { renderRstInline } from './rst-inline.js';
 import { readListTable } from './rst-list-table.js';
-import { bulletCharacters, fieldOf, listMarkerAt } from './rst-syntax.js';
+import { readSubstitutions } from './rst-substitutions.js';
+import { admonitions, bulletCharacters, cellSyntaxOf, containers, directiveAt, fieldOf, listMarkerAt, type RstPage } from './rst-syntax.js';
 import { SimpleTables, isGridTop, isSimpleBorder, readGridTable, type TableRead } from './rst-tables.js';
-
-export { renderRstInline } from './rst-inline.js';
 
 /** Every block of a reStructuredText page, in document order. Never throws; reports tables it cannot line up. */
 export function readRstBlocks(text: string, report: Reporter, at: At): Block[] {
-  const reader = new RstReader(new LineCursor(splitLines(text)), report, at);
+  const lines = new LineCursor(splitLines(text));
+  const substitutions = readSubstitutions(lines);
+  const render = (source: string) => renderRstInline(source, substitutions);
+  const reader = new RstReader({ lines, report, at, render, cells: cellSyntaxOf(render) });
   reader.read();
   return reader.blocks;
 }
-
-/** Admonitions: text after `::` on the directive line starts their content. */
-const admonitions = new Set([
-  ...['note', 'warning', 'tip', 'important', 'caution', 'danger', 'error', 'hint', 'attention'],
-  ...['seealso', 'todo', 'versionadded', 'versionchanged', 'deprecated', 'versionremoved'],
-]);
-
-/** Directives whose body is ordinary content; their arguments and options (up to a blank line) are not. */
-const containers = new Set([
-  ...['admonition', 'table', 'topic', 'sidebar', 'container', 'only', 'ifconfig', 'class', 'rst-class'],
-  ...['compound', 'epigraph', 'highlights', 'pull-quote', 'glossary', 'hlist', 'centered'],
-  ...['tabs', 'tab', 'group-tab', 'tab-set', 'tab-item', 'dropdown', 'card', 'grid', 'grid-item', 'grid-item-card'],
-]);
 
 const adornmentCharacters = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
@@ -67,16 +57,18 @@ class RstReader {
   readonly blocks: Block[] = [];
   /** Adornment styles (`u=` underline only, `o=` over- and underline) in order of first use: their depth. */
   private readonly styles: string[] = [];
+  private readonly lines: LineCursor;
+  private readonly report: Reporter;
+  private readonly at: At;
   private readonly simpleTables: SimpleTables;
   /** The bodies the current line may belong to, outermost first; their columns grow. */
   private readonly open: OpenBody[] = [];
 
-  constructor(
-    private readonly lines: LineCursor,
-    private readonly report: Reporter,
-    private readonly at: At,
-  ) {
-    this.simpleTables = new SimpleTables(lines, report, at);
+  constructor(private readonly page: RstPage) {
+    this.lines = page.lines;
+    this.report = page.report;
+    this.at = page.at;
+    this.simpleTables = new SimpleTables(page);
   }
 
   read(): void {
@@ -108,7 +100,7 @@ class RstReader {
     if (text.startsWith('__', indent) && (text.length === indent + 2 || text[indent + 2] === ' ')) {
       return this.lines.whileIndented(index + 1, indent); // an anonymous target
     }
-    if (isGridTop(text, indent)) return this.table(readGridTable(this.lines, index, this.report, this.at));
+    if (isGridTop(text, indent)) return this.table(readGridTable(this.page, index));
     if (isSimpleBorder(line, indent)) return this.table(this.simpleTables.read(index));
     const heading = this.headingAt(index);
     if (heading >= 0) return heading;
@@ -146,7 +138,7 @@ class RstReader {
   private addHeading(style: string, title: string, offset: number): void {
     let depth = this.styles.indexOf(style) + 1;
     if (depth === 0) depth = this.styles.push(style);
-    this.blocks.push({ kind: 'heading', depth, text: cleanSpace(renderRstInline(title)), offset });
+    this.blocks.push({ kind: 'heading', depth, text: cleanSpace(this.page.render(title)), offset });
   }
 
   /** A line that a section underline follows (so it ends the paragraph above it). */
@@ -276,7 +268,7 @@ class RstReader {
     const directive = directiveAt(line.text, nameStart);
     if (!directive) return this.lines.whileIndented(index + 1, column); // a comment, target, footnote or substitution
     const name = directive.name.toLowerCase();
-    if (name === 'list-table') return this.table(readListTable(this.lines, index, this.report, this.at));
+    if (name === 'list-table') return this.table(readListTable(this.page, index));
     if (name === 'csv-table') {
       this.report(
         'table-malformed',
@@ -352,21 +344,4 @@ function codePoints(text: string): number {
     if (code < 0xdc00 || code > 0xdfff) count += 1;
   }
   return count;
-}
-
-/** A directive `name::` starting at `from`: its name and the column after `::`, or null. */
-function directiveAt(text: string, from: number): { name: string; after: number } | null {
-  let index = from;
-  for (;;) {
-    const start = index;
-    while (index < text.length && isNameCharacter(text.charCodeAt(index))) index += 1;
-    if (index === start) return null;
-    if ('-._+:'.includes(text[index] ?? ' ') && isNameCharacter(text.charCodeAt(index + 1))) index += 1;
-    else break;
-  }
-  const name = text.slice(from, index);
-  if (text[index] === ' ') index += 1;
-  if (!text.startsWith('::', index)) return null;
-  const after = index + 2;
-  return after === text.length || text[after] === ' ' ? { name, after } : null;
 }

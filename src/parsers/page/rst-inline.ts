@@ -4,20 +4,40 @@
  * ``literal``, **strong**, *emphasis*, `interpreted` and :role:`text` keep
  * their text; references (`text <url>`_, `text`_, name_, footnote and
  * citation references [1]_) keep their text without the `_`;
- * |substitutions| stay as written; backslash escapes are resolved.
+ * |substitutions| give the text their definition on the page gives, and
+ * stay as written when it gives none (a Sphinx project may define them in
+ * its configuration); backslash escapes are resolved.
  */
 import { closesAt, isWordCharacter, nextFinder, opensAt } from './markup-lines.js';
+
+/** What a substitution definition gives: its text, and whether it takes the whitespace on either side away (`:trim:`). */
+export interface Substitution {
+  text: string;
+  trimLeft: boolean;
+  trimRight: boolean;
+}
+
+/** A page's substitution definitions, by name (see substitutionKey). */
+export type Substitutions = ReadonlyMap<string, Substitution>;
+
+const noSubstitutions: Substitutions = new Map();
+
+/** How a substitution name is looked up: docutils falls back to the name without case and with its spaces collapsed. */
+export function substitutionKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase();
+}
 
 /**
  * Renders inline markup to plain text in one pass: each opener looks only at
  * the nearest closer, so the work stays linear whatever the text.
  */
-export function renderRstInline(source: string): string {
+export function renderRstInline(source: string, substitutions: Substitutions = noSubstitutions): string {
   const roles = roleStarts(source);
   const findLiteralEnd = nextFinder(source, '``');
   const findBacktick = nextFinder(source, '`');
   const findStrongEnd = nextFinder(source, '**');
   const findStar = nextFinder(source, '*');
+  const findBar = nextFinder(source, '|');
   const out: string[] = [];
   let index = 0;
   while (index < source.length) {
@@ -67,6 +87,24 @@ export function renderRstInline(source: string): string {
       }
       continue;
     }
+    if (character === '|') {
+      const reference = substitutionAt(source, index, findBar);
+      if (!reference) {
+        out.push('|');
+        index += 1;
+        continue;
+      }
+      const found = substitutions.get(substitutionKey(reference.name));
+      index = reference.end;
+      if (!found) {
+        out.push(`|${reference.name}|`);
+        continue;
+      }
+      if (found.trimLeft) trimEnd(out);
+      out.push(found.text);
+      if (found.trimRight) while (source[index] === ' ') index += 1;
+      continue;
+    }
     if (character === '_' && endsReference(source, index)) {
       index += source[index + 1] === '_' ? 2 : 1;
       continue;
@@ -85,6 +123,33 @@ export function isNameCharacter(code: number): boolean {
 /** An ASCII digit. */
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/**
+ * A substitution reference `|name|` (or `|name|_`, `|name|__`, a reference
+ * too) opening at `index`: its name and the index after it, or null.
+ */
+function substitutionAt(source: string, index: number, findBar: (from: number) => number): { name: string; end: number } | null {
+  if (!opensAt(source, index, 1)) return null;
+  const close = findBar(index + 1);
+  if (close < 0 || source[close - 1] === ' ') return null;
+  let end = close + 1;
+  if (source[end] === '_') end += source[end + 1] === '_' ? 2 : 1;
+  if (isWordCharacter(source.charCodeAt(end))) return null;
+  return { name: source.slice(index + 1, close), end };
+}
+
+/** Drops the spaces at the end of what is written so far: a `:trim:` substitution takes them away. */
+function trimEnd(out: string[]): void {
+  // Each call pays only for the spaces it removes, so a run of trimming references stays linear.
+  for (let last = out.pop(); last !== undefined; last = out.pop()) {
+    let end = last.length;
+    while (end > 0 && last.charCodeAt(end - 1) === 32) end -= 1;
+    if (end > 0) {
+      out.push(end === last.length ? last : last.slice(0, end));
+      return;
+    }
+  }
 }
 
 /** For each backtick preceded by `:role:`, where the role starts → where the backtick is. */
@@ -110,10 +175,10 @@ function isRoleCharacter(code: number): boolean {
   return isNameCharacter(code) || code === 45 || code === 46 || code === 43 || code === 58;
 }
 
-/** The `_` or `__` closing a reference such as `name_` or `|sub|_`. */
+/** The `_` or `__` closing a reference such as `name_` or `[1]_` (`|sub|_` is read with its substitution). */
 function endsReference(source: string, index: number): boolean {
   const before = source.charCodeAt(index - 1);
-  if (!(isWordCharacter(before) || before === 93 /* ] */ || before === 124) /* | */) return false;
+  if (!(isWordCharacter(before) || before === 93) /* ] */) return false;
   const width = source[index + 1] === '_' ? 2 : 1;
   return !isWordCharacter(source.charCodeAt(index + width)) && source[index + width] !== '_';
 }

@@ -2,11 +2,10 @@
  * The `.. list-table::` directive (docutils' `ListTable`): its options, then
  * a two-level bullet list, one row per outer item, one cell per inner item.
  */
-import type { Reporter } from '../../model/messages.js';
 import { plural } from '../../model/text.js';
 import { emptySlot, type Table, type TableCell } from '../tables/table.js';
-import { cellOf, excerpt, firstTextColumn, offsetAt, tooLarge, withinBudget, type At, type LineCursor, type Segment } from './markup-lines.js';
-import { bulletAt, fieldOf, rstCellSyntax } from './rst-syntax.js';
+import { cellOf, excerpt, firstTextColumn, offsetAt, tooLarge, withinBudget, type Segment } from './markup-lines.js';
+import { bulletAt, fieldOf, type RstPage } from './rst-syntax.js';
 
 interface ListRow {
   offset: number;
@@ -17,7 +16,8 @@ interface ListRow {
  * The list-table whose directive is line `index`: the table (null when it
  * has no rows or is too large to lay out, reported) and the line after its body.
  */
-export function readListTable(lines: LineCursor, index: number, report: Reporter, at: At): { table: Table | null; next: number } {
+export function readListTable(page: RstPage, index: number): { table: Table | null; next: number } {
+  const { lines, report, at } = page;
   const line = lines.line(index);
   const column = line.indent;
   const tableOffset = offsetAt(line, column);
@@ -53,7 +53,7 @@ export function readListTable(lines: LineCursor, index: number, report: Reporter
     const rowEnd = lines.whileIndented(row + 1, rowIndent);
     const segments: Segment[] = [{ line: candidate, from: content, to: Infinity }];
     for (let inner = row + 1; inner < rowEnd; inner++) segments.push({ line: lines.line(inner), from: 0, to: Infinity });
-    rows.push({ offset: offsetAt(candidate, rowIndent), cells: listCells(segments, report, at) });
+    rows.push({ offset: offsetAt(candidate, rowIndent), cells: listCells(segments, page) });
     row = rowEnd;
   }
   if (rows.length === 0) {
@@ -78,11 +78,11 @@ export function readListTable(lines: LineCursor, index: number, report: Reporter
     }
   }
   const grid = rows.map((row) => [...row.cells, ...Array.from({ length: width - row.cells.length }, () => emptySlot)]);
-  const headerRows = headerRowsOf(headerOption, grid.length, report, at);
+  const headerRows = headerRowsOf(headerOption, grid.length, page);
   return { table: { markup: 'rst-list-table', offset: tableOffset, rows: grid, headerRows }, next: end };
 }
 
-function headerRowsOf(option: { value: string; offset: number } | null, rowCount: number, report: Reporter, at: At): number {
+function headerRowsOf(option: { value: string; offset: number } | null, rowCount: number, { report, at }: RstPage): number {
   if (!option) return 0;
   if (!/^\d{1,6}$/.test(option.value)) {
     report('table-malformed', `Unexpected \`:header-rows:\` value (\`${excerpt(option.value)}\`), expected a whole number`, at(option.offset));
@@ -97,7 +97,7 @@ function headerRowsOf(option: { value: string; offset: number } | null, rowCount
 }
 
 /** The cells of one list-table row: the items of the bullet list inside it. */
-function listCells(segments: readonly Segment[], report: Reporter, at: At): TableCell[] {
+function listCells(segments: readonly Segment[], { report, at, cells: syntax }: RstPage): TableCell[] {
   const cells: { start: number; segments: Segment[] }[] = [];
   let cellIndent = -1;
   let current: { start: number; segments: Segment[] } | null = null;
@@ -128,5 +128,5 @@ function listCells(segments: readonly Segment[], report: Reporter, at: At): Tabl
       }
     }
   }
-  return cells.map((cell) => cellOf(cell.segments, rstCellSyntax, cell.start));
+  return cells.map((cell) => cellOf(cell.segments, syntax, cell.start));
 }

@@ -1,16 +1,43 @@
 /**
  * The reStructuredText markers that the block scanner and the table readers
  * both recognise (docutils' `Body.patterns`): bullets and enumerators, field
- * markers, and how a table cell is read with them.
+ * markers, directive names, and how a table cell is read with them.
  */
-import type { CellSyntax, SourceLine } from './markup-lines.js';
-import { isDigit, renderRstInline } from './rst-inline.js';
+import type { Reporter } from '../../model/messages.js';
+import type { At, CellSyntax, LineCursor, SourceLine } from './markup-lines.js';
+import { isDigit, isNameCharacter } from './rst-inline.js';
+
+/** What the parts of the reader share about one page. */
+export interface RstPage {
+  lines: LineCursor;
+  report: Reporter;
+  at: At;
+  /** Inline markup as plain text, with the page's substitutions. */
+  render: (source: string) => string;
+  /** How a table cell is read: paragraphs and lists, as the page writes them. */
+  cells: CellSyntax;
+}
+
+/** Admonitions: text after `::` on the directive line starts their content. */
+export const admonitions = new Set([
+  ...['note', 'warning', 'tip', 'important', 'caution', 'danger', 'error', 'hint', 'attention'],
+  ...['seealso', 'todo', 'versionadded', 'versionchanged', 'deprecated', 'versionremoved'],
+]);
+
+/** Directives whose body is ordinary content; their arguments and options (up to a blank line) are not. */
+export const containers = new Set([
+  ...['admonition', 'table', 'topic', 'sidebar', 'container', 'only', 'ifconfig', 'class', 'rst-class'],
+  ...['compound', 'epigraph', 'highlights', 'pull-quote', 'glossary', 'hlist', 'centered'],
+  ...['tabs', 'tab', 'group-tab', 'tab-set', 'tab-item', 'dropdown', 'card', 'grid', 'grid-item', 'grid-item-card'],
+]);
 
 /** The characters docutils takes as bullets. */
 export const bulletCharacters = '-*+•‣⁃';
 
-/** Cells hold paragraphs and lists, as the page does. */
-export const rstCellSyntax: CellSyntax = { render: renderRstInline, listMarker: listMarkerAt, itemContinuation: 'indented' };
+/** Cells hold paragraphs and lists, as the page does, rendered as the page renders its text. */
+export function cellSyntaxOf(render: (source: string) => string): CellSyntax {
+  return { render, listMarker: listMarkerAt, itemContinuation: 'indented' };
+}
 
 /** The column after a bullet (`-`, `*`, `+`, `•`) and its spaces at `column`, or -1. */
 export function bulletAt(text: string, column: number, to = text.length): number {
@@ -75,4 +102,21 @@ export function fieldOf(line: SourceLine): { name: string; value: string } | nul
   const after = text[close + 1];
   if (after !== undefined && after !== ' ') return null;
   return { name: text.slice(indent + 1, close).trim().toLowerCase(), value: text.slice(close + 1).trim() };
+}
+
+/** A directive `name::` starting at `from`: its name and the column after `::`, or null. */
+export function directiveAt(text: string, from: number): { name: string; after: number } | null {
+  let index = from;
+  for (;;) {
+    const start = index;
+    while (index < text.length && isNameCharacter(text.charCodeAt(index))) index += 1;
+    if (index === start) return null;
+    if ('-._+:'.includes(text[index] ?? ' ') && isNameCharacter(text.charCodeAt(index + 1))) index += 1;
+    else break;
+  }
+  const name = text.slice(from, index);
+  if (text[index] === ' ') index += 1;
+  if (!text.startsWith('::', index)) return null;
+  const after = index + 2;
+  return after === text.length || text[after] === ' ' ? { name, after } : null;
 }

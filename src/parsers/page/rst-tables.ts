@@ -4,7 +4,6 @@
  * drawing; simple tables from their column rules and `---` span underlines.
  */
 import type { Point } from '../../model/location.js';
-import type { Reporter } from '../../model/messages.js';
 import { emptySlot, type Table, type TableCell } from '../tables/table.js';
 import {
   cellOf,
@@ -14,12 +13,10 @@ import {
   spannedCopy,
   tooLarge,
   withinBudget,
-  type At,
-  type LineCursor,
   type Segment,
   type SourceLine,
 } from './markup-lines.js';
-import { rstCellSyntax } from './rst-syntax.js';
+import type { RstPage } from './rst-syntax.js';
 
 /** A table read from the lines at an index: the table (null when it cannot be laid out, reported) and the line after it. */
 export interface TableRead {
@@ -51,7 +48,8 @@ export function isSimpleBorder(line: SourceLine, column: number): boolean {
 }
 
 /** A grid table whose top border is line `index`: its lines run while they start with `+` or `|` at the border's column. */
-export function readGridTable(lines: LineCursor, index: number, report: Reporter, at: At): TableRead {
+export function readGridTable(page: RstPage, index: number): TableRead {
+  const { lines } = page;
   const column = lines.line(index).indent;
   let end = index;
   while (end < lines.length) {
@@ -60,7 +58,7 @@ export function readGridTable(lines: LineCursor, index: number, report: Reporter
     if (line.blank || line.indent !== column || (character !== '+' && character !== '|')) break;
     end += 1;
   }
-  const grid = new GridLayout(lines.lines.slice(index, end), column, report, at);
+  const grid = new GridLayout(lines.lines.slice(index, end), column, page);
   return { table: grid.read(), next: end };
 }
 
@@ -73,15 +71,11 @@ export class SimpleTables {
   private borders: Map<number, number[]> | null = null;
   private readonly cursors = new Map<number, number>();
 
-  constructor(
-    private readonly lines: LineCursor,
-    private readonly report: Reporter,
-    private readonly at: At,
-  ) {}
+  constructor(private readonly page: RstPage) {}
 
   /** A simple table whose top rule is line `index`: `=====  =====` rules, an optional header above the second rule. */
   read(index: number): TableRead {
-    const { lines } = this;
+    const { lines, report, at } = this.page;
     const top = lines.line(index);
     const column = top.indent;
     const columns = runsOf(top.text, column, '=');
@@ -92,10 +86,10 @@ export class SimpleTables {
       const next = later.list[position] ?? 0;
       const line = lines.line(next);
       if (line.text.length !== top.text.length) {
-        this.report(
+        report(
           'table-malformed',
           `Unexpected table border ${line.text.length - column} characters long, expected ${top.text.length - column} as the top border`,
-          this.at(offsetAt(line, column)),
+          at(offsetAt(line, column)),
         );
       }
       borders.push(next);
@@ -108,7 +102,7 @@ export class SimpleTables {
     let bodyEnd = end;
     let resume = end + 1;
     if (end < 0) {
-      this.report('table-truncated', 'Unexpected end of file in a simple table, expected a bottom border followed by a blank line', this.at(offsetAt(top, column)));
+      report('table-truncated', 'Unexpected end of file in a simple table, expected a bottom border followed by a blank line', at(offsetAt(top, column)));
       const last = borders.at(-1) ?? index;
       if (borders.length > 1) {
         bodyEnd = last;
@@ -121,7 +115,7 @@ export class SimpleTables {
     const headerEnd = borders.length === 3 && end >= 0 ? (borders[1] ?? index) : index;
     const characters = lines.characters(index, bodyEnd);
     if (!withinBudget((bodyEnd - index) * columns.length, characters)) {
-      this.report('table-malformed', tooLarge(bodyEnd - index, 'line', columns.length, characters), this.at(offsetAt(top, column)));
+      report('table-malformed', tooLarge(bodyEnd - index, 'line', columns.length, characters), at(offsetAt(top, column)));
       return { table: null, next: resume };
     }
     const header = this.rows(index + 1, headerEnd, columns);
@@ -133,7 +127,7 @@ export class SimpleTables {
   private bordersAfter(index: number, column: number): { list: readonly number[]; from: number } {
     if (!this.borders) {
       const found = new Map<number, number[]>();
-      this.lines.lines.forEach((line, position) => {
+      this.page.lines.lines.forEach((line, position) => {
         if (!isSimpleBorder(line, line.indent)) return;
         const list = found.get(line.indent);
         if (list) list.push(position);
@@ -150,11 +144,12 @@ export class SimpleTables {
 
   /** The rows between two rules: a row starts with text in the first column; other lines continue it. */
   private rows(from: number, to: number, columns: readonly Run[]): TableCell[][] {
+    const { report, at } = this.page;
     const groups: { lines: SourceLine[]; spans: Run[] | null }[] = [];
     let current: { lines: SourceLine[]; spans: Run[] | null } | null = null;
     const secondStart = columns[1]?.start ?? Infinity;
     for (let index = from; index < to; index++) {
-      const line = this.lines.line(index);
+      const line = this.page.lines.line(index);
       if (line.blank) {
         current?.lines.push(line);
         continue;
@@ -162,7 +157,7 @@ export class SimpleTables {
       if (isSpanUnderline(line)) {
         if (current) current.spans = runsOf(line.text, 0, '-');
         else {
-          this.report('table-malformed', 'Unexpected column-span underline without a row above it, expected a row of text', this.at(offsetAt(line, line.indent)));
+          report('table-malformed', 'Unexpected column-span underline without a row above it, expected a row of text', at(offsetAt(line, line.indent)));
         }
         current = null;
         continue;
@@ -177,6 +172,7 @@ export class SimpleTables {
   }
 
   private row(lines: readonly SourceLine[], columns: readonly Run[], spans: readonly Run[] | null): TableCell[] {
+    const { report, at, cells } = this.page;
     const row: TableCell[] = [];
     const firstLine = lines[0];
     if (!firstLine) return row;
@@ -195,16 +191,16 @@ export class SimpleTables {
       for (const line of lines) {
         const stray = firstTextColumn(line.text, marginStart, to);
         if (stray >= 0 && to !== Infinity) {
-          this.report(
+          report(
             'table-malformed',
             `Unexpected text between columns (\`${excerpt(line.text.slice(stray, to))}\`), expected it inside a column's rule`,
-            this.at(offsetAt(line, stray)),
+            at(offsetAt(line, stray)),
           );
           break;
         }
       }
       const segments = lines.map((line) => ({ line, from, to }));
-      const cell = cellOf(segments, rstCellSyntax, offsetAt(firstLine, column.start));
+      const cell = cellOf(segments, cells, offsetAt(firstLine, column.start));
       row.push(cell);
       const copy = last > index ? spannedCopy(cell) : cell;
       for (let across = index + 1; across <= last; across++) row.push(copy);
@@ -229,12 +225,16 @@ interface Run {
 class GridLayout {
   private readonly width: number;
 
+  private readonly report: RstPage['report'];
+  private readonly at: RstPage['at'];
+
   constructor(
     private readonly block: readonly SourceLine[],
     private readonly column: number,
-    private readonly report: Reporter,
-    private readonly at: At,
+    private readonly page: RstPage,
   ) {
+    this.report = page.report;
+    this.at = page.at;
     this.width = (block[0]?.text.length ?? column) - column;
   }
 
@@ -424,7 +424,7 @@ class GridLayout {
       segments.push({ line, from, to: short ? line.text.length - 1 : to });
     }
     const startLine = this.block[top + 1 < bottom ? top + 1 : top];
-    return cellOf(segments, rstCellSyntax, startLine ? offsetAt(startLine, from) : 0);
+    return cellOf(segments, this.page.cells, startLine ? offsetAt(startLine, from) : 0);
   }
 }
 
