@@ -274,6 +274,49 @@ describe('readRstBlocks: nested lists', () => {
   });
 });
 
+describe('readRstBlocks: definition and field lists', () => {
+  const lines = [
+    'HTTP', //                        1
+    '   Port 80, for the web.', //    2
+    '', //                            3
+    '   - 8080 too', //               4
+    'HTTPS', //                       5
+    '   Port 443.', //                6
+    '', //                            7
+    ':Port: 22', //                   8
+    ':Protocol: tcp', //              9
+    ':Notes: a long', //              10
+    '   value', //                    11
+    '', //                            12
+    '- Item', //                      13
+    '', //                            14
+    '  :Port: 8443', //               15
+  ];
+  // A term and its definition are paragraphs of their own (a list in a definition sits in no list item); each field is one paragraph, its indented lines included.
+  const expected = [
+    'paragraph HTTP @1:1',
+    'paragraph Port 80, for the web. @2:4',
+    'item 0 <> 8080 too @4:6',
+    'paragraph HTTPS @5:1',
+    'paragraph Port 443. @6:4',
+    'paragraph :Port: 22 @8:1',
+    'paragraph :Protocol: tcp @9:1',
+    'paragraph :Notes: a long value @10:1',
+    'item 0 <> Item :Port: 8443 @13:3',
+  ];
+
+  it('reads terms, definitions and fields as paragraphs, and a field in an item as the item’s text', () => {
+    const { outline, messages } = read(page(lines));
+    expect(outline).toEqual(expected);
+    expect(messages).toEqual([]);
+  });
+
+  it('reads the same with trailing spaces and CRLF line endings', () => {
+    expect(read(page(lines.map((line) => `${line}\t `))).outline).toEqual(expected);
+    expect(read(normalizeText(page(lines).replace(/\n/g, '\r\n')).text).outline).toEqual(expected);
+  });
+});
+
 describe('readRstBlocks: nested lists, written sloppily but validly', () => {
   const bullets = ['-', '*', '+', '•'];
 

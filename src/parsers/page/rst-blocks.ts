@@ -153,14 +153,18 @@ class RstReader {
   /**
    * A paragraph: lines at one indentation up to a blank line. Inside a list
    * item it is the item's text, and a line that opens a list item ends it.
+   * A field (`:Port: 22`) is a paragraph of its own, continued by the lines
+   * indented under it, as docutils reads a field list's body.
    */
   private paragraph(index: number, line: SourceLine): number {
     const item = this.open.at(-1)?.item ?? null;
+    const field = fieldOf(line) !== null;
     const parts = [line.text.slice(line.indent)];
     let next = index + 1;
     for (; next < this.lines.length; next++) {
       const candidate = this.lines.line(next);
-      if (candidate.blank || candidate.indent !== line.indent || this.isTitleLine(next)) break;
+      if (candidate.blank || this.isTitleLine(next)) break;
+      if (field ? candidate.indent <= line.indent : candidate.indent !== line.indent) break;
       if (item && this.opensListItem(next, candidate)) break;
       parts.push(candidate.text.slice(candidate.indent));
     }
