@@ -5,6 +5,7 @@
  * `kind depth <parent's source> source @line:column` (the column of the
  * item's first character of text, 1-based).
  */
+import fc from 'fast-check';
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/input/normalize-text.js';
@@ -351,6 +352,31 @@ describe('readRstBlocks: nested lists, written sloppily but validly', () => {
 
   it('with a tab in place of the spaces inside an item', () => {
     expect(read(page(['- Admin service:', '\t* Port: TCP/8443'])).outline).toEqual(['item 0 <> Admin service: @1:3', 'item 1 <Admin service:> Port: TCP/8443 @2:4']);
+  });
+});
+
+describe('readRstBlocks: nested lists on random pages', () => {
+  it('gives every item a depth one more than its parent’s, after its parent, with text of its own inside the page', () => {
+    const pieces = ['\n', '\n\n', ' ', '  ', '   ', '\t', '- ', '* ', '+ ', '• ', '1. ', '#. ', 'a) ', '(iv) ', 'IV. ', 'x', 'Port 80', '::', '.. note::', '.. code-block::', '.. list-table::', ':Port: 1', '|_|', '+---+', '=== ==='];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const { blocks } = read(text);
+        const seen = new Set<Block>();
+        for (const block of blocks) {
+          seen.add(block);
+          if (block.kind !== 'list-item') continue;
+          expect(block.source).not.toBe('');
+          expect(block.offset).toBeGreaterThanOrEqual(0);
+          expect(block.offset).toBeLessThanOrEqual(text.length);
+          const { parent } = block;
+          expect(block.depth).toBe(parent ? parent.depth + 1 : 0);
+          // A parent with text of its own comes first; one without gives no block at all.
+          if (parent) expect(parent.source === '' ? !seen.has(parent) : seen.has(parent)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
