@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
 import type { Block } from '../src/parsers/page/blocks.js';
-import { readRstBlocks, renderRstInline } from '../src/parsers/page/rst-blocks.js';
+import { readRstBlocks } from '../src/parsers/page/rst-blocks.js';
+import { renderRstInline } from '../src/parsers/page/rst-inline.js';
 import type { Table } from '../src/parsers/tables/table.js';
 
 /** Reads a document given as lines; places are `line:column`. */

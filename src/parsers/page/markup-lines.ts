@@ -8,6 +8,7 @@
  * counts them, so a table drawn with tabs lines up as it does on screen;
  * every column still maps to an offset in the original text.
  */
+import type { Point } from '../../model/location.js';
 import { cleanSpace } from '../../model/text.js';
 import type { CellItem, CellItemKind, TableCell } from '../tables/table.js';
 
@@ -223,4 +224,69 @@ export function opensAt(source: string, index: number, width: number): boolean {
 /** …and closes where it follows no space and precedes no word character. */
 export function closesAt(source: string, index: number, width: number): boolean {
   return source[index - 1] !== ' ' && !isWordCharacter(source.charCodeAt(index + width));
+}
+
+/** How a reader places an offset of the document for a message. */
+export type At = (offset: number) => Point;
+
+/** Text quoted in a message: whitespace collapsed, cut to 40 characters. */
+export function excerpt(text: string): string {
+  const clean = cleanSpace(text);
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+/** What a read past either end of the document sees: a blank line. */
+const blankLine: SourceLine = { start: 0, end: 0, text: '', indent: 0, blank: true, offsets: null };
+
+/**
+ * The lines of a document, read by index, as asciidoctor's `Reader` and
+ * docutils' state machine (`get_text_block`, `get_indented`) read them. Each
+ * run takes the index it starts at and returns the index where it ends, so
+ * a reader that resumes there never reads a line twice.
+ */
+export class LineCursor {
+  constructor(readonly lines: readonly SourceLine[]) {}
+
+  /** The number of lines. */
+  get length(): number {
+    return this.lines.length;
+  }
+
+  /** Line `index`, or a blank line past either end. */
+  line(index: number): SourceLine {
+    return this.lines[index] ?? blankLine;
+  }
+
+  /** Line `index`, or undefined past the end, for a look-ahead that must tell the end of the page from a blank line. */
+  peek(index: number): SourceLine | undefined {
+    return this.lines[index];
+  }
+
+  /** The first blank line at or after `index` (the end when there is none): the end of a text block. */
+  untilBlank(index: number): number {
+    let next = index;
+    while (next < this.lines.length && !this.line(next).blank) next += 1;
+    return next;
+  }
+
+  /** The first line at or after `index` that is not blank. */
+  pastBlanks(index: number): number {
+    let next = index;
+    while (next < this.lines.length && this.line(next).blank) next += 1;
+    return next;
+  }
+
+  /** The first line at or after `index` that is neither blank nor indented past `column`: the end of a body indented under `column`. */
+  whileIndented(index: number, column: number): number {
+    let next = index;
+    while (next < this.lines.length && (this.line(next).blank || this.line(next).indent > column)) next += 1;
+    return next;
+  }
+
+  /** The characters of lines `from` to `to` (excluded), trailing spaces left out: what a table drawn there is paid for with. */
+  characters(from: number, to: number): number {
+    let characters = 0;
+    for (let index = from; index < to; index++) characters += this.line(index).text.length;
+    return characters;
+  }
 }
