@@ -259,3 +259,20 @@ describe('messages a maintainer can act on', () => {
     expect(oneLine.indexOf('x1') + 1).toBe(100);
   });
 });
+
+describe('nested lists, one rule for every markup', () => {
+  const pages: [string, string, string][] = [
+    ['markdown', 'page.md', ['* Admin service:', '  * Port: TCP/8443', '* Web console', '  * Port: TCP/8080', ''].join('\n')],
+    ['rst', 'page.rst', ['- Admin service:', '', '  - Port: TCP/8443', '', '- Web console', '', '  - Port: TCP/8080', ''].join('\n')],
+    ['asciidoc', 'page.adoc', ['* Admin service:', '** Port: TCP/8443', '* Web console', '** Port: TCP/8080', ''].join('\n')],
+  ];
+
+  it.each(pages)('%s: a pattern sees an item\'s own text, and a sub-item takes its name from its parent', async (format, file, text) => {
+    const { records, messages } = await page(text, { format, items: { patterns: ['Port: {port}'] } }, file);
+    expect(records.map((record) => [record.port, record.protocol, record.name])).toEqual([
+      ['8080', 'tcp', 'Web console'],
+      ['8443', 'tcp', 'Admin service'],
+    ]);
+    expect(messages).toEqual([]);
+  });
+});
