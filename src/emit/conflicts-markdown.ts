@@ -5,6 +5,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Conflict } from '../compare/conflicts.js';
+import { clashGroups, clashesByProduct } from '../compare/clash-groups.js';
 import { displayName, formatPortRange, formatSources, type PortRecord } from '../model/record.js';
 import { conflictCounts, type ConflictDocument } from './conflicts-json.js';
 import { documentChunks, documentTree, tableBlock, type Block } from './markdown-document.js';
@@ -28,6 +29,7 @@ export function conflictsTree(document: ConflictDocument): RootContent[] {
 function conflictBlocks({ generator, sources, report }: ConflictDocument): Block[] {
   const counts = conflictCounts(report);
   const references = sources.filter((source) => source.role === 'reference').map((source) => source.id);
+  const otherConflicts = report.conflicts.filter((conflict) => conflict.kind !== 'product-clash');
   const blocks: Block[] = [
     heading(1, 'Port conflicts'),
     paragraph([
@@ -62,9 +64,10 @@ function conflictBlocks({ generator, sources, report }: ConflictDocument): Block
         ['same-status', 'both say unassigned, or both reserved'],
       ].map(([method, meaning]) => [code(method ?? ''), text(`: ${meaning}`)]),
     ),
-    heading(2, 'Conflicts'),
-    report.conflicts.length > 0
-      ? tableBlock(['Port', 'Protocol', 'Kind', 'One side', 'Other side', 'Why'], report.conflicts.map(conflictRow))
+    ...productClashBlocks(report.conflicts),
+    heading(2, 'Conflicts with the reference and within the catalog'),
+    otherConflicts.length > 0
+      ? tableBlock(['Port', 'Protocol', 'Kind', 'One side', 'Other side', 'Why'], otherConflicts.map(conflictRow))
       : paragraph([text('None.')]),
     heading(2, 'Unregistered vendor ports'),
     report.unregistered.length > 0
@@ -99,6 +102,40 @@ function conflictBlocks({ generator, sources, report }: ConflictDocument): Block
       : paragraph([text('None.')]),
   );
   return blocks;
+}
+
+/**
+ * Product clashes, grouped: which products clash how often, then each port
+ * several products (or a product and a catalog service) use, with every one
+ * of them, its configuration key and its source lines.
+ */
+function productClashBlocks(conflicts: readonly Conflict[]): Block[] {
+  const groups = clashGroups(conflicts);
+  if (groups.length === 0) return [heading(2, 'Product clashes'), paragraph([text('None.')])];
+  const used = (record: PortRecord): string => {
+    const name = displayName(record);
+    const owner = record.product ? `${record.product}: ${name}` : `service: ${name}`;
+    const port = record.portStart !== record.portEnd ? `, ${formatPortRange(record)}` : '';
+    return `${owner}${record.configKey ? ` (${record.configKey})` : ''}${port} [${sourcesOf(record)}]`;
+  };
+  return [
+    heading(2, 'Product clashes'),
+    paragraph([
+      text('Ports that two products, or a product and a service of the catalog, both use: the clash a vendor checks before choosing defaults. Each row lists every record on the ports; '),
+      code('conflicts --product NAME'),
+      text(' lists one product\'s.'),
+    ]),
+    heading(3, 'By product'),
+    tableBlock(
+      ['Product', 'Ports clashing', 'With'],
+      clashesByProduct(groups).map((entry) => [[text(entry.product)], [text(String(entry.groups))], [text(entry.with.join(', '))]]),
+    ),
+    heading(3, 'By port'),
+    tableBlock(
+      ['Port', 'Protocol', 'Used by'],
+      groups.map((group) => [[text(formatPortRange(group))], [text(group.protocol)], [text(group.records.map(used).join('; '))]]),
+    ),
+  ];
 }
 
 function conflictRow(conflict: Conflict): PhrasingContent[][] {
