@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertSettledSync } from './files/settle-output.js';
 import { packageFile } from './model/package-files.js';
 import type { PortRecord, Protocol, Role } from './model/record.js';
 import { readBuiltData } from './query/built-data.js';
@@ -31,6 +32,8 @@ export interface UsesOptions {
 const catalogs = new Map<string, { catalog: PortRecord[]; references: Buffer | null }>();
 
 function builtIn(folder: string): { catalog: PortRecord[]; references: Buffer | null } {
+  // A folder a killed build left half switched is refused, never read as a mix.
+  assertSettledSync(folder);
   let built = catalogs.get(folder);
   if (!built) {
     const references = readOptional(path.join(folder, 'references.json'));

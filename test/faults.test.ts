@@ -384,6 +384,73 @@ describe('output folder: a build killed at each step of the switch', () => {
     expect(await tree(out)).toEqual(newSet);
   });
 
+  /** What each query prints and exits with on a folder holding one clean build. */
+  const queries: string[][] = [['lookup', '22', '1768'], ['free', '1760-1770', '--include', 'reserved'], ['conflicts']];
+  const answersOn = async (folder: string) => {
+    const answers: { code: number; stdout: string[] }[] = [];
+    for (const query of queries) {
+      stdout.length = 0;
+      const code = await main([...query, '--out', folder]);
+      answers.push({ code, stdout: [...stdout] });
+    }
+    return answers;
+  };
+
+  it.each(steps.map((step, index) => [step, index] as const))('killed after `%s`, lookup, free and conflicts answer from one build, never a mix', async (step, index) => {
+    const out = await folderWith({});
+    await cp(oldOut, out, { recursive: true });
+    const killed = await folderWith({});
+    const afterStep = (heard: string) => {
+      if (heard !== step) return;
+      cpSync(out, killed, { recursive: true });
+      throw new StopHere(heard);
+    };
+    await expect(main(['build', '--sources', sourcesNew, '--out', out], { afterStep })).rejects.toBeInstanceOf(StopHere);
+    const lock = JSON.parse(await readFile(path.join(killed, lockName), 'utf8')) as { pid: number };
+    await writeFile(path.join(killed, lockName), JSON.stringify({ ...lock, pid: deadPid() }));
+    const expected = await answersOn(index < committedAt ? oldOut : await builtOutput(sourcesNew));
+    // Each query runs on its own copy of what the kill left, as the first reader of it.
+    for (const [at, query] of queries.entries()) {
+      const copy = await folderWith({});
+      await cp(killed, copy, { recursive: true });
+      stdout.length = 0;
+      stderr.length = 0;
+      const code = await main([...query, '--out', copy]);
+      expect({ code, stdout: [...stdout] }).toEqual(expected[at]);
+      if (index >= committedAt && index < steps.indexOf('journal removed')) {
+        // The query finished the switch, and said so.
+        expect(stderr).toContain(`port-catalog: finished an interrupted build in ${label(copy)} (moved ${artifactNames.length - steps.slice(committedAt + 1, index + 1).filter((heard) => heard.startsWith('moved ')).length} of ${artifactNames.length} files into place)`);
+        expect(Object.keys(await tree(copy)).filter((name) => !name.startsWith('.'))).toEqual(Object.keys(newSet).filter((name) => !name.startsWith('.')));
+        expect(await tree(copy)).toEqual(newSet);
+      }
+    }
+  });
+
+  it('a query that may not write the folder refuses a half-switched build with one line, and never answers', async () => {
+    const out = await folderWith({});
+    await cp(oldOut, out, { recursive: true });
+    const killed = await folderWith({});
+    const afterStep = (heard: string) => {
+      if (heard !== `moved ${artifactNames[0]}`) return;
+      cpSync(out, killed, { recursive: true });
+      throw new StopHere(heard);
+    };
+    await expect(main(['build', '--sources', sourcesNew, '--out', out], { afterStep })).rejects.toBeInstanceOf(StopHere);
+    await rm(path.join(killed, lockName));
+    // As on a read-only mount: creating any file in the folder (the lock first) fails.
+    failing.open = (file, flags) =>
+      file.startsWith(killed) && typeof flags === 'string' && flags !== 'r' ? systemError('EROFS', -30, 'read-only file system', 'open', file) : null;
+    for (const query of queries) {
+      stdout.length = 0;
+      stderr.length = 0;
+      expect(await main([...query, '--out', killed])).toBe(1);
+      expect(stdout).toEqual([]);
+      expect(stderr).toEqual([
+        `port-catalog: cannot answer from ${label(killed)}: a build was interrupted while switching its files, so they may be mixed, and this process cannot write it: read-only file system (EROFS); run \`port-catalog check --out ${path.relative(process.cwd(), killed)}\` where the folder can be written to finish it`,
+      ]);
+    }
+  });
+
   it('a finish that is itself killed is finished by the next run', async () => {
     const out = await folderWith({});
     await cp(oldOut, out, { recursive: true });

@@ -13,6 +13,7 @@ import type { PortSpan } from '../query/reference-rows.js';
 import { isConflictReport, upgradeReport } from '../model/built-shapes.js';
 import { lookup, parsePortQuery, type LookupHit, type PortQuery } from '../query/lookup.js';
 import { builtFolder, readBuiltBytes, readBuiltFile } from '../files/read-built.js';
+import { hasJournal, MixedOutputError, settleOutput } from '../files/settle-output.js';
 import { protocolOf } from '../grammar/protocol-words.js';
 import { forProduct, formatConflicts, type ConflictsDocument } from '../emit/conflicts-text.js';
 import { highestPort } from '../model/record.js';
@@ -38,7 +39,8 @@ const unusable = (folder: string, name: string, problem: string): CommandOutput 
 /** Which reference rows a command needs: none, those of some ports, or all. */
 type ReferencesWanted = 'none' | readonly PortSpan[] | 'all';
 
-type LoadedData = BuiltData & { folder: string; notes: string[] };
+/** Built data, the folder it came from, why that folder (for --verbose), and what finishing an interrupted build there said. */
+type LoadedData = BuiltData & { folder: string; notes: string[]; settled: string[] };
 
 /**
  * The built data of the folder, with the reference rows the command wants
@@ -48,13 +50,25 @@ type LoadedData = BuiltData & { folder: string; notes: string[] };
  */
 async function loadData(out: string | undefined, wanted: ReferencesWanted): Promise<LoadedData | CommandOutput> {
   const { folder, why } = await builtFolder(out);
-  const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), wanted === 'none' ? null : readBuiltBytes(folder, 'references.json')]);
-  if (ports === null) return unusable(folder, 'ports.json', 'no such file, expected the output of `port-catalog build`');
-  try {
-    return { ...readBuiltData(ports, references, typeof wanted === 'string' ? null : wanted), folder, notes: [`port-catalog: ${why}`] };
-  } catch (error) {
-    if (!(error instanceof BuiltFileError)) throw error;
-    return unusable(folder, error.file, error.message);
+  const settled: string[] = [];
+  // A switch a killed build left is finished before reading, and looked for again after, in case a build
+  // committed one meanwhile: the answer never comes from a mix of two builds.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      for (const line of await settleOutput(folder)) settled.push(`port-catalog: ${line}`);
+    } catch (error) {
+      if (!(error instanceof MixedOutputError)) throw error;
+      return { stdout: [], stderr: [`port-catalog: ${error.message}`], code: exitCodes.failed };
+    }
+    const [ports, references] = await Promise.all([readBuiltFile(folder, 'ports.json'), wanted === 'none' ? null : readBuiltBytes(folder, 'references.json')]);
+    if (attempt === 0 && (await hasJournal(folder))) continue;
+    if (ports === null) return unusable(folder, 'ports.json', 'no such file, expected the output of `port-catalog build`');
+    try {
+      return { ...readBuiltData(ports, references, typeof wanted === 'string' ? null : wanted), folder, notes: [`port-catalog: ${why}`], settled };
+    } catch (error) {
+      if (!(error instanceof BuiltFileError)) throw error;
+      return unusable(folder, error.file, error.message);
+    }
   }
 }
 
@@ -100,7 +114,7 @@ export async function lookupCommand(queries: readonly string[], options: LookupO
   if ('code' in product) return product;
   const answers = (parsed as PortQuery[]).map((query) => ({ query, hits: lookup(query, data.catalog, data.references, product.product) }));
   const code = answers.some(({ hits }) => hits.length > 0) ? exitCodes.ok : exitCodes.failed;
-  const stderr = options.verbose ? data.notes : [];
+  const stderr = [...data.settled, ...(options.verbose ? data.notes : [])];
   if (options.json) {
     const json = answers.map(({ query, hits }) => ({ query: query.text, records: hits.map(({ role, match, record }) => ({ role, match, ...record })) }));
     return { stdout: [JSON.stringify(json, null, 2)], stderr, code };
@@ -150,7 +164,7 @@ export async function freeCommand(range: string, options: FreeOptions): Promise<
   if ('code' in data) return data;
   const asked = query.protocol ?? protocol;
   const answer = freePorts({ start: query.start, end: query.end, protocol: asked, count, include }, [...data.catalog, ...data.references]);
-  const stderr = options.verbose ? data.notes : [];
+  const stderr = [...data.settled, ...(options.verbose ? data.notes : [])];
   const span = `${query.start}-${query.end}`;
   if (options.json) return { stdout: [JSON.stringify({ range: span, protocol: asked, ...answer })], stderr, code: exitCodes.ok };
   const lines = answer.free.length === 0 ? [`no free ${asked} port to pick in ${span}`] : answer.free.map(String);
@@ -184,7 +198,7 @@ export async function conflictsCommand(options: ConflictsOptions): Promise<Comma
   }
   const report = forProduct(upgradeReport(written as ConflictsDocument), product.product);
   const code = report.conflicts.length > 0 ? exitCodes.failed : exitCodes.ok;
-  const stderr = options.verbose ? data.notes : [];
+  const stderr = [...data.settled, ...(options.verbose ? data.notes : [])];
   if (options.json) return { stdout: [JSON.stringify(report, null, 2)], stderr, code };
   return { stdout: formatConflicts(report), stderr, code };
 }

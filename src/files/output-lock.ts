@@ -19,6 +19,9 @@ import { FileSystemFault, isErrnoException } from './os-errors.js';
 
 export const lockName = '.lock';
 
+/** The journal of a build's switch, committed before any file moves (write-artifacts.ts), and looked for by every reader (settle-output.ts). */
+export const journalName = '.switch.json';
+
 /** Who holds a lock. */
 export interface LockHolder {
   pid: number;

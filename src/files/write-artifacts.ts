@@ -24,7 +24,7 @@ import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink, type F
 import path from 'node:path';
 import { artifactFacts, forEachArtifact, type ArtifactFacts, type Artifacts } from '../emit/artifact.js';
 import { displayPath } from './display-path.js';
-import { commandLine, lockName, lockOutput, type OutputLock } from './output-lock.js';
+import { commandLine, journalName, lockName, lockOutput, type OutputLock } from './output-lock.js';
 import { FileSystemFault, describingFaults, faultFrom, isErrnoException } from './os-errors.js';
 import { NotRegularFileError, regularFileFacts } from './regular-file.js';
 
@@ -54,7 +54,7 @@ export interface OutputFolder {
   close(): Promise<void>;
 }
 
-export const journalName = '.switch.json';
+export { journalName } from './output-lock.js';
 const stagingPrefix = '.staging-';
 const defaultLockWaitMs = 2000;
 /** Errors that say the folder cannot be written to, though it can be read. */
