@@ -276,3 +276,36 @@ describe('nested lists, one rule for every markup', () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe('sections named by their headings', () => {
+  it('reads a heading that gives a port as an entry, named by the first sentence of its section a text pattern reads', async () => {
+    const text = ['# InfluxDB ports', '', '## Enabled ports', '', '### 8086', '', 'The default port that runs the InfluxDB HTTP service.', 'It is used for the API.', '', '### 8089/udp', '', 'The default port that runs the UDP service.', '', '## Other', '', 'Text.', ''].join('\n');
+    const { records, messages } = await page(text, { headings: { patterns: ['{port}'], text: ['The default port that runs the {name}.'] }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('8086', 'tcp', 'InfluxDB HTTP service', 5), at('8089', 'udp', 'UDP service', 10)]);
+    expect(messages).toEqual([]);
+  });
+
+  it('gives the fields a heading captures to the items and sentences under it', async () => {
+    const text = ['## WOODPECKER_SERVER_ADDR', '', '- Name: server address', '- Default: `:8000`', '', '## WOODPECKER_GRPC_ADDR', '', '- Default: `:9000`', ''].join('\n');
+    const { records } = await page(text, { headings: { patterns: ['{configKey}'] }, items: { patterns: ['Default: :{port}'] }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([
+      at('8000', 'tcp', null, 4, { configKey: 'WOODPECKER_SERVER_ADDR' }),
+      at('9000', 'tcp', null, 8, { configKey: 'WOODPECKER_GRPC_ADDR' }),
+    ]);
+  });
+});
+
+describe('table cells, more', () => {
+  it('keeps a `*` that ends a path, not a word, as text', async () => {
+    const text = ['| Port | Function |', '| --- | --- |', '| 16686 | `/api/*` endpoints and UI |', '| 14269 | Admin* |', ''].join('\n');
+    const { records } = await page(text, { columns: { Port: 'port', Function: 'name' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('14269', 'tcp', 'Admin', 4, { notes: ['footnote *'] }), at('16686', 'tcp', '/api/* endpoints and UI', 3)]);
+  });
+
+  it('reads a row\'s other port columns when one cell cannot be read', async () => {
+    const text = ['| Service | Plain | TLS |', '| --- | --- | --- |', '| Mail | 25 | X |', ''].join('\n');
+    const { records, messages } = await page(text, { columns: { Service: 'name', Plain: 'port', TLS: 'port' }, defaults: { protocols: ['tcp'] }, unreadable: 'warning' });
+    expect(records).toEqual([at('25', 'tcp', 'Mail', 3, { notes: ['Plain'] })]);
+    expect(messages).toEqual(['page.md:3:15: warning: Unexpected `X` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
+  });
+});

@@ -227,6 +227,21 @@ export interface Source {
     headings?: string[];
   };
   /**
+   * For page formats whose sections are named by their headings: `patterns` read a heading (any placeholder; `{port}` optional). A heading that gives no port passes what it captures to the entries of the items and sentences under it (its section, up to the next heading of its level or above), for the fields they do not capture themselves, as a parent item does. A heading that gives a port is an entry itself, taking what it lacks from the first sentence of its section that a `text` pattern reads (`### 8086` over `The default port that runs the HTTP service.`).
+   */
+  headings?: {
+    /**
+     * @minItems 1
+     */
+    patterns: string[];
+    /**
+     * Patterns for the sentences of a section whose heading gives a port: any placeholder but `{port}`.
+     *
+     * @minItems 1
+     */
+    text?: string[];
+  };
+  /**
    * How an entry that cannot be read (a port cell, a protocol) is reported: `error` (the default) fails the build; `warning` keeps the build going. Either way it is reported at its line.
    */
   unreadable?: "error" | "warning";

@@ -37,8 +37,8 @@ export interface NestedItem extends ItemText {
   parent: NestedItem | null;
 }
 
-/** Fields an item passes to the items nested in it. */
-type Inherited = Partial<Record<Exclude<Placeholder, 'port' | '_'>, string>>;
+/** Fields an item (or a heading) passes to the items nested in it (or under it). */
+export type Inherited = Partial<Record<Exclude<Placeholder, 'port' | '_'>, string>>;
 const inheritedFields = ['name', 'description', 'notes', 'protocols', 'configKey', 'direction'] as const;
 
 /** The item's text as a pattern sees it. */
@@ -152,7 +152,8 @@ function parentFields(item: NestedItem, parents: readonly ItemPattern[]): Inheri
   return text === '' || mentionsPort(text) ? {} : { name: text };
 }
 
-function fieldsOf(captures: Captures): Inherited {
+/** The fields a pattern's captures give, port aside. */
+export function fieldsOf(captures: Captures): Inherited {
   const fields: Inherited = {};
   for (const field of inheritedFields) if (captures[field]) fields[field] = captures[field]?.text;
   return fields;
@@ -177,8 +178,25 @@ function reportFailures(failures: readonly Failure[], item: ItemText, patterns: 
   report(first.ruleId, `Unexpected list item (\`${abbreviate(renderText(item.source), 60)}\`) that no pattern reads: ${each.join('; ')}`, at(item.offset + first.offset));
 }
 
+/**
+ * An entry with the fields it lacks filled from `fields` (an enclosing
+ * heading's): a name, description, configuration key or direction it has
+ * stands, notes add, protocols apply only where it states none.
+ */
+export function filledFrom(entry: SourceEntry, fields: Inherited): SourceEntry {
+  return {
+    ...entry,
+    name: entry.name ?? fields.name ?? null,
+    description: entry.description ?? fields.description ?? null,
+    configKey: entry.configKey ?? fields.configKey ?? null,
+    direction: entry.direction ?? fields.direction ?? null,
+    protocols: entry.protocols ?? (fields.protocols ? [fields.protocols] : null),
+    notes: fields.notes ? [...entry.notes, fields.notes] : entry.notes,
+  };
+}
+
 /** The entries of one read item: one per port, its own captures first, then what it inherits. */
-function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 'read' }>, inherited: Inherited, at: (offset: number) => Point): SourceEntry[] {
+export function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 'read' }>, inherited: Inherited, at: (offset: number) => Point): SourceEntry[] {
   const { captures, ports } = read;
   const own = (field: (typeof inheritedFields)[number]) => captures[field]?.text ?? inherited[field] ?? null;
   const portOffset = Math.max(0, item.source.indexOf(captures.port?.text ?? ''));
@@ -217,7 +235,7 @@ export interface MentionText extends ItemText {
 }
 
 /** Sentence ends: a stop, then space, then what opens a sentence. */
-const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
+export const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
 
 /**
  * Entries for the ports stated in sentences: each sentence of each rendered

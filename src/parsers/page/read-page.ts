@@ -17,14 +17,15 @@ import { cleanOrNull, cleanSpace, plural } from '../../model/text.js';
 import { findDirection } from '../../grammar/direction-words.js';
 import { renderText, stripMarkup } from '../../normalize/markup.js';
 import { compileItemPattern, type ItemPattern } from '../lists/item-pattern.js';
-import { entriesOfItems, entriesOfMentions, type MentionText, type NestedItem } from '../lists/list-entries.js';
+import { entriesOfItems, entriesOfMentions, type Inherited, type MentionText, type NestedItem } from '../lists/list-entries.js';
+import { readHeadings, underHeadings } from './heading-entries.js';
 import { columnsOf, hasHeaders, type Column } from '../tables/columns.js';
 import { definitionOf, resolveFootnotes } from '../tables/footnotes.js';
 import { applyLegend, splitLegendItem, type LegendEntry } from '../tables/legend.js';
 import { joinRangeRows } from '../tables/range-rows.js';
 import type { Table } from '../tables/table.js';
 import { entriesOfTable } from '../tables/table-entries.js';
-import type { Block, ListItemBlock, TableBlock } from './blocks.js';
+import type { Block, HeadingBlock, ListItemBlock, TableBlock } from './blocks.js';
 import { blankOut, readFrontMatter, titleOf } from './front-matter.js';
 import { describeChoices } from './filter-messages.js';
 import { defaultsFor, placeBlocks, underHeading, type Placed, type PlacedBlock } from './sections.js';
@@ -38,6 +39,8 @@ interface PageContext {
   source: ManifestSource;
   report: Reporter;
   at: (offset: number) => Point;
+  /** What the headings the manifest's `headings` patterns read give the entries under them. */
+  headingFields: ReadonlyMap<HeadingBlock, Inherited>;
 }
 
 /** Reads a page. Reports problems on `file`, under the source's format; never throws. */
@@ -45,7 +48,6 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   const report = reporterFor(file, source.format, { unreadable: source.unreadable, hints: true });
   const text = String(file.value);
   const at = pointsOf(text);
-  const page: PageContext = { source, report, at };
 
   const frontMatter = readFrontMatter(text);
   if (frontMatter.kind === 'invalid') {
@@ -55,11 +57,14 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   const documentTitle = frontMatter.kind === 'object' ? cleanOrNull(titleOf(frontMatter.data)) : null;
   const body = frontMatter.kind === 'object' ? blankOut(text, frontMatter.end) : text;
   const blocks = placeBlocks(readBlocks(body, report, at));
+  const headingPatterns = compile(source.headings?.patterns ?? [], report);
+  const headings = readHeadings(blocks, { patterns: headingPatterns, text: compile(source.headings?.text ?? [], report), report, at });
+  const page: PageContext = { source, report, at, headingFields: headings.fields };
 
   const patterns = compile(source.items?.patterns ?? [], report);
   const parents = compile(source.items?.parents ?? [], report);
   const mentions = compile(source.mentions?.patterns ?? [], report);
-  const entries: SourceEntry[] = [];
+  const entries: SourceEntry[] = headings.entries.map(({ entry, placed }) => inScope(entry, placed, '', page));
 
   const tables = blocks.flatMap((placed, index) => (placed.block.kind === 'table' ? [{ placed: placed as Placed<TableBlock>, index }] : []));
   let chosen = 0;
@@ -83,7 +88,7 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
     const items = itemsUnder(source.items?.headings);
     const placedOf = new Map<NestedItem, PlacedBlock>(items.map((placed) => [placed.block, placed]));
     const read = entriesOfItems(items.map((placed) => placed.block), { patterns, parents, report, at });
-    const withScope = read.map(({ entry, item }) => inScope(entry, placedOf.get(item), item.source, source));
+    const withScope = read.map(({ entry, item }) => inScope(entry, placedOf.get(item), item.source, page));
     append(entries, source.rangeRows ? joinRangeRows(withScope, report) : withScope);
   }
   if (mentions.length > 0) {
@@ -97,23 +102,29 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
       placedOf.set(text, placed);
       return text;
     });
-    for (const { entry, text } of entriesOfMentions(texts, mentions, at)) entries.push(inScope(entry, placedOf.get(text), text.source, source));
+    for (const { entry, text } of entriesOfMentions(texts, mentions, at)) entries.push(inScope(entry, placedOf.get(text), text.source, page));
   }
 
   const filtered = reportEmptyFilters(blocks, { tablesChosen: chosen, tableCount: tables.length }, page);
   if (entries.length === 0 && !filtered && !file.messages.some((message) => message.fatal)) {
     const what = tables.length === 0 ? 'without a table' : `with no entry from its ${plural(tables.length, 'table')}`;
-    const expected = patterns.length + mentions.length > 0 ? 'a table with a column mapped to `port`, or text the patterns read' : 'a table with a column mapped to `port`';
+    const expected = patterns.length + mentions.length + headingPatterns.length > 0 ? 'a table with a column mapped to `port`, or text the patterns read' : 'a table with a column mapped to `port`';
     report('table-missing', `Unexpected document ${what}, expected ${expected}`, { line: 1, column: 1 });
   }
   return { entries, documentTitle, lineRoles: null };
 }
 
-/** An entry of an item or sentence with the defaults of its part of the page, and a direction its text states where the manifest says to look. */
-function inScope(entry: SourceEntry, placed: PlacedBlock | undefined, text: string, source: ManifestSource): SourceEntry {
+/**
+ * An entry of an item, sentence or heading with what the headings above it
+ * give, the defaults of its part of the page, and a direction its text
+ * states where the manifest says to look.
+ */
+function inScope(entry: SourceEntry, placed: PlacedBlock | undefined, text: string, page: PageContext): SourceEntry {
+  const { source } = page;
+  const filled = underHeadings(entry, placed, page.headingFields);
   const defaults = placed ? defaultsFor(placed, source) : null;
-  const direction = entry.direction ?? directionStated(entry, text, source.directionIn);
-  return { ...entry, ...(defaults ? { defaults } : {}), direction };
+  const direction = filled.direction ?? directionStated(filled, text, source.directionIn);
+  return { ...filled, ...(defaults ? { defaults } : {}), direction };
 }
 
 /** The direction the fields `directionIn` names state, as a direction word, or null. */
@@ -183,7 +194,7 @@ function entriesOfChosenTable(placed: Placed<TableBlock>, position: number, page
     }
     selected = choice.defaults;
   } else if (!hasPort && mentions.length > 0 && columns.some((column) => column.field === 'name')) {
-    const scoped = entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at).map(({ entry, text }) => inScope(entry, placed, text.source, source));
+    const scoped = entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at).map(({ entry, text }) => inScope(entry, placed, text.source, page));
     return { entries: scoped, chosen: true };
   } else if (!hasPort) {
     const mapped = columns.filter((column) => column.field !== null && column.field !== 'ignore');

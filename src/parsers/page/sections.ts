@@ -12,10 +12,11 @@ import { renderText } from '../../normalize/markup.js';
 import { headerKey } from '../tables/columns.js';
 import type { Block, HeadingBlock } from './blocks.js';
 
-/** A block, and the rendered texts of the headings above it, outermost first. */
+/** A block, and the headings above it, outermost first: their rendered texts, and the blocks. */
 export interface Placed<T extends Block = Block> {
   block: T;
   headings: readonly string[];
+  headingBlocks: readonly HeadingBlock[];
 }
 export type PlacedBlock = Placed;
 
@@ -33,7 +34,7 @@ export function headingKey(heading: string): string {
 export function placeBlocks(blocks: readonly Block[]): PlacedBlock[] {
   const open: HeadingBlock[] = [];
   return blocks.map((block) => {
-    const placed = { block, headings: open.map((heading) => headingText(heading.text)) };
+    const placed = { block, headings: open.map((heading) => headingText(heading.text)), headingBlocks: [...open] };
     if (block.kind === 'heading') {
       while ((open.at(-1)?.depth ?? 0) >= block.depth && open.length > 0) open.pop();
       open.push(block);

@@ -14,10 +14,11 @@ const superscripts = new Map([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((digit, valu
 
 /**
  * Markers a name or description ends a word with: `*`, `†`, `‡` (repeated),
- * superscript digits, and ` [3]` (how a rendered `<sup>3</sup>` reads).
- * Linear: each alternative is a bounded run.
+ * superscript digits, and ` [3]` (how a rendered `<sup>3</sup>` reads). A
+ * marker follows a word (a letter, a digit, a closing bracket), so the `*` of
+ * a path such as `/api/*` is text. Linear: each alternative is a bounded run.
  */
-const markerInText = /(?<=\S)\s?(?:([*†‡]{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\s?\[(\w{1,3})\]|\^(\w{1,3}))(?=$|[\s,.;:)])/g;
+const markerInText = /(?<=[\p{L}\p{N})\]])\s?(?:([*†‡]{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\s?\[(\w{1,3})\]|\^(\w{1,3}))(?=$|[\s,.;:)])/gu;
 
 /** A marker as one key: `3` for `³`, `[3]`, `^3` and `3`; symbols as written. */
 export function markerKey(written: string): string {

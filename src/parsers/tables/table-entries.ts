@@ -73,8 +73,9 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
     if (read === null) unreadable = true;
     else ports.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
   }
-  if (unreadable) return [];
+  // An unreadable cell is reported and gives nothing; the row's other port columns still give theirs.
   if (ports.length === 0) {
+    if (unreadable) return [];
     if (emptyPortCells === portColumns.length) {
       const portCell = portColumns[0]?.cell;
       report('port-missing', 'Unexpected row without a port, expected a port number', at(portCell && portCell.offset >= 0 ? portCell.offset : first.offset));
