@@ -110,3 +110,22 @@ export async function rejectionMessage(pending: Promise<unknown>): Promise<strin
     },
   );
 }
+
+/**
+ * A copy of the committed sources folder with one document changed, its
+ * manifest entry's sha256 set to the new bytes, as a maintainer changing a
+ * source on purpose does.
+ */
+export async function sourcesWithEdit(file: string, edit: (text: string) => string): Promise<string> {
+  const { cp, readFile } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  const folder = await folderWith({});
+  await cp('sources', folder, { recursive: true });
+  const text = edit(await readFile(path.join(folder, file), 'utf8'));
+  await writeFile(path.join(folder, file), text);
+  const manifestPath = path.join(folder, 'sources.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { sources: { file: string; sha256?: string }[] };
+  for (const entry of manifest.sources) if (entry.file === file && entry.sha256 !== undefined) entry.sha256 = createHash('sha256').update(text).digest('hex');
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return folder;
+}

@@ -4,14 +4,14 @@
  * script runs as written. A README that drifts from the program fails here.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { captureOutput, folderWith } from './helpers.js';
+import { buildFolder, captureOutput, folderWith, messagesOf, sourcesWithEdit } from './helpers.js';
 import { readmeBlocks, readmeSection } from './readme.js';
 
 const { stdout, stderr } = captureOutput();
@@ -58,6 +58,36 @@ describe('the README, run', () => {
     expect(parseJsonc(entry?.code ?? '')).toEqual(fixture.sources[0]);
   });
 
+  it('every worked page under "Adding a vendor page" gives the records shown, with no error or warning', async () => {
+    const blocks = readmeBlocks('Adding a vendor page');
+    const examples = blocks.flatMap((block, index) => {
+      const entry = blocks[index + 1];
+      const gives = blocks[index + 2];
+      return block.info === 'markdown' && entry?.info === 'json' && gives?.info === 'text' ? [{ page: block.code, entry: entry.code, gives: gives.code }] : [];
+    });
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      const options = JSON.parse(`{${example.entry}}`) as Record<string, unknown>;
+      const folder = await folderWith({
+        'page.md': example.page,
+        'sources.json': JSON.stringify({ sources: [{ id: 'page', file: 'page.md', format: 'markdown', title: 'Example', url: null, product: 'Example', ...options }] }),
+      });
+      const result = await buildFolder(folder);
+      const shown = result.dataset.records.map((record) =>
+        [
+          `${record.portStart === record.portEnd ? record.portStart : `${record.portStart}-${record.portEnd}`}/${record.protocol}`,
+          record.name,
+          record.direction && `direction ${record.direction}`,
+          record.configKey && `configKey ${record.configKey}`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      expect({ page: example.page, records: shown }).toEqual({ page: example.page, records: lines(example.gives) });
+      expect(messagesOf(result.files).filter((line) => !line.includes(': info: '))).toEqual([]);
+    }
+  });
+
   it('the accepted finding shown is one of the committed sources\' accepted findings', () => {
     const [shown] = readmeBlocks('Accepted findings');
     const committed = JSON.parse(readFileSync('sources/accepted.json', 'utf8')) as { accepted: unknown[] };
@@ -71,11 +101,11 @@ describe('the README, run', () => {
     expect(stderr).toContain(`${ambiguous} (accepted)`);
     expect(stderr).toContain(duplicate);
     // The error: the committed list with port 70000 on line 412.
-    const sources = await folderWith({});
-    await cp('sources', sources, { recursive: true });
-    const list = (await readFile('sources/port-numbers.txt', 'utf8')).split('\n');
-    list[411] = (list[411] ?? '').replace(/^\d+/, '70000');
-    await writeFile(path.join(sources, 'port-numbers.txt'), list.join('\n'));
+    const sources = await sourcesWithEdit('port-numbers.txt', (text) => {
+      const list = text.split('\n');
+      list[411] = (list[411] ?? '').replace(/^\d+/, '70000');
+      return list.join('\n');
+    });
     stderr.length = 0;
     expect(await main(['build', '--sources', sources, '--out', await folderWith({})])).toBe(1);
     expect(stderr.map((line) => line.replace(`${path.relative(process.cwd(), sources)}/`, 'sources/'))).toContain(badPort);
@@ -83,10 +113,7 @@ describe('the README, run', () => {
 
   it('the pull-request comment is what diff prints for the change it describes', async () => {
     const [, , comment] = readmeBlocks('Reviewing changes');
-    const sources = await folderWith({});
-    await cp('sources', sources, { recursive: true });
-    const page = await readFile('sources/transfer-cft-ports.md', 'utf8');
-    await writeFile(path.join(sources, 'transfer-cft-ports.md'), page.replace('<p>6801</p>', '<p>6802</p>'));
+    const sources = await sourcesWithEdit('transfer-cft-ports.md', (page) => page.replace('<p>6801</p>', '<p>6802</p>'));
     const out = await folderWith({});
     expect(await main(['build', '--sources', sources, '--out', out, '--quiet'])).toBe(0);
     stdout.length = 0;

@@ -20,11 +20,15 @@ export function readmeSection(heading: string): string {
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
-/** Every fenced code block of a section, with its info string. */
+/** Every fenced code block of a section, with its info string; a block indented under a list item loses that indentation. */
 export function readmeBlocks(heading: string): { info: string; code: string }[] {
   const blocks: { info: string; code: string }[] = [];
-  const fence = /^(`{3,})([^\n`]*)\n([\s\S]*?)^\1$/gm;
-  for (const match of readmeSection(heading).matchAll(fence)) blocks.push({ info: (match[2] ?? '').trim(), code: match[3] ?? '' });
+  const fence = /^( *)(`{3,})([^\n`]*)\n([\s\S]*?)^\1\2$/gm;
+  for (const match of readmeSection(heading).matchAll(fence)) {
+    const indent = match[1] ?? '';
+    const code = (match[4] ?? '').split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+    blocks.push({ info: (match[3] ?? '').trim(), code });
+  }
   return blocks;
 }
 
