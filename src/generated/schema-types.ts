@@ -134,7 +134,7 @@ export interface Source {
    */
   sections?: SectionDefaults[];
   /**
-   * For page formats: header text to the field its cells fill. A header is compared without case, surrounding or repeated space, or footnote markers; a multi-row header is named by its rows' texts joined by a space (`Protocol TCP`), and may also be named by its last row's text. Several columns may map to one field: their texts are joined in column order (notes get one item per column, `Header: text`; each port column gives its own records, noted with its header). `ignore` reads a column as deliberately unused. An object value sets the field and the protocol of every port in the column (`{"field": "port", "protocol": "udp"}`).
+   * For page formats: header text to the field its cells fill. A header is compared without case, surrounding or repeated space, or footnote markers; a multi-row header is named by its rows' texts joined by a space (`Protocol TCP`), and may also be named by its last row's text. Several columns may map to one field: their texts are joined in column order (notes get one item per column, `Header: text`; each port column gives its own records, noted with its header). `ignore` reads a column as deliberately unused. A key `#N` names the N-th column by position, for a table whose header names nothing (a label such as `Inbound:` over the first column); it wins over header text. An object value sets the field and the protocol of every port in the column (`{"field": "port", "protocol": "udp"}`).
    */
   columns?: {
     [k: string]:
@@ -179,11 +179,11 @@ export interface Source {
    */
   tables?: TableSelector | TableSelector[];
   /**
-   * For page formats: fields whose text may state the protocol (`Server RPC (TCP and UDP)`), read when no protocol column gives one.
+   * For page formats: fields whose text may state the protocol (`Server RPC (TCP and UDP)`), read when no protocol column, cell or capture gives one. `text` is the whole list item or sentence.
    *
    * @minItems 1
    */
-  protocolsIn?: ("name" | "description" | "notes" | "port")[];
+  protocolsIn?: ("name" | "description" | "notes" | "port" | "text")[];
   /**
    * For page formats: fields whose text may state the direction (`inbound`, `outbound`, `incoming`, `outgoing`, `in`, `out`, `both`), read when no direction column or capture gives one. `text` is the whole row, list item or sentence.
    *

@@ -195,15 +195,20 @@ export function filledFrom(entry: SourceEntry, fields: Inherited): SourceEntry {
   };
 }
 
-/** The entries of one read item: one per port, its own captures first, then what it inherits. */
-export function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 'read' }>, inherited: Inherited, at: (offset: number) => Point): SourceEntry[] {
+/**
+ * The entries of one read item: one per port, its own captures first, then
+ * what it inherits. An item's entries cite the item's line; a sentence's
+ * (`atPort`) cite the line its port is written on, as a paragraph's sentences
+ * run over several lines.
+ */
+export function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 'read' }>, inherited: Inherited, at: (offset: number) => Point, atPort = false): SourceEntry[] {
   const { captures, ports } = read;
   const own = (field: (typeof inheritedFields)[number]) => captures[field]?.text ?? inherited[field] ?? null;
   const portOffset = Math.max(0, item.source.indexOf(captures.port?.text ?? ''));
   const protocols = own('protocols');
   return ports.ports.map((span) =>
     sourceEntry({
-      place: at(item.offset),
+      place: at(item.offset + (atPort ? portOffset : 0)),
       port: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}`,
       portPlace: at(item.offset + portOffset + span.offset),
       protocols: span.protocols.length > 0 ? span.protocols : ports.protocols.length > 0 ? ports.protocols : protocols === null ? null : [protocols],
@@ -246,11 +251,14 @@ export const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
 export function entriesOfMentions(texts: readonly MentionText[], patterns: readonly ItemPattern[], at: (offset: number) => Point): { entry: SourceEntry; text: MentionText }[] {
   const entries: { entry: SourceEntry; text: MentionText }[] = [];
   for (const text of texts) {
+    let from = 0;
     for (const sentence of text.source.split(sentenceBreak)) {
+      const start = text.source.indexOf(sentence, from);
+      from = start + sentence.length;
       const read = readWithPatterns(sentence, patterns);
       if (read.kind !== 'read') continue;
       const inherited: Inherited = text.rowName ? { name: text.rowName } : {};
-      for (const entry of entriesOfReading({ source: text.source, offset: text.offset }, read, inherited, at)) entries.push({ entry, text });
+      for (const entry of entriesOfReading({ source: sentence, offset: text.offset + Math.max(0, start) }, read, inherited, at, true)) entries.push({ entry, text });
     }
   }
   return entries;

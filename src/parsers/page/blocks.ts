@@ -45,7 +45,7 @@ export function topLevelItem(source: string, offset: number): ListItemBlock {
   return { kind: 'list-item', source, offset, depth: 0, parent: null };
 }
 
-/** A paragraph of prose, as written, lines joined by single spaces. */
+/** A paragraph of prose, as written (the Markdown reader keeps its line breaks, so offsets into it are the page's). */
 export interface ParagraphBlock {
   kind: 'paragraph';
   source: string;

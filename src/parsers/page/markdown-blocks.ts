@@ -110,11 +110,13 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
   return { blocks, code };
 }
 
-/** A node's source text, its lines joined by single spaces. */
+/** A node's source text, as written. */
 function sourceOf(node: Nodes, text: string): string {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+  // Kept as written, line breaks and all, so an offset into it is an offset into the page: a sentence's
+  // record cites the line its port is on. Patterns see it rendered, whitespace collapsed.
+  return text.slice(start, end).trimEnd();
 }
 
 /** The page with code blanked out (line breaks kept), so `<table>` shown as code is never read as a table. */

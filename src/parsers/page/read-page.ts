@@ -15,6 +15,7 @@ import type { ManifestSource } from '../../model/record.js';
 import type { ParseResult, SourceEntry } from '../../model/source-entry.js';
 import { cleanOrNull, cleanSpace, plural } from '../../model/text.js';
 import { findDirection } from '../../grammar/direction-words.js';
+import { findProtocolWords } from '../../grammar/protocol-words.js';
 import { renderText, stripMarkup } from '../../normalize/markup.js';
 import { compileItemPattern, type ItemPattern } from '../lists/item-pattern.js';
 import { entriesOfItems, entriesOfMentions, type Inherited, type MentionText, type NestedItem } from '../lists/list-entries.js';
@@ -123,17 +124,23 @@ function inScope(entry: SourceEntry, placed: PlacedBlock | undefined, text: stri
   const { source } = page;
   const filled = underHeadings(entry, placed, page.headingFields);
   const defaults = placed ? defaultsFor(placed, source) : null;
-  const direction = filled.direction ?? directionStated(filled, text, source.directionIn);
-  return { ...filled, ...(defaults ? { defaults } : {}), direction };
+  const direction = filled.direction ?? stated(filled, text, source.directionIn, findDirection);
+  const protocols =
+    filled.protocols ??
+    stated(filled, text, source.protocolsIn, (written) => {
+      const found = findProtocolWords(written).protocols;
+      return found.length > 0 ? found.join(' ') : null;
+    });
+  return { ...filled, ...(defaults ? { defaults } : {}), direction, protocols: typeof protocols === 'string' ? [protocols] : protocols };
 }
 
-/** The direction the fields `directionIn` names state, as a direction word, or null. */
-function directionStated(entry: SourceEntry, text: string, fields: ManifestSource['directionIn']): string | null {
+/** What the fields the manifest names (`directionIn`, `protocolsIn`) state, as `find` reads it, nearest field first; or null. */
+function stated(entry: SourceEntry, text: string, fields: ManifestSource['directionIn'], find: (text: string) => string | null): string | null {
   for (const field of fields ?? []) {
     const texts = field === 'name' ? [entry.name] : field === 'description' ? [entry.description] : field === 'notes' ? entry.notes : field === 'port' ? [entry.port] : [renderText(text)];
     for (const written of texts) {
-      const direction = written ? findDirection(written) : null;
-      if (direction) return direction;
+      const found = written ? find(written) : null;
+      if (found) return found;
     }
   }
   return null;

@@ -1,7 +1,9 @@
 /**
  * Which field each column of a table fills. The manifest maps header text to
  * fields; a column is named by its header rows' texts joined by a space
- * (`Protocol TCP` under a two-row header), or by its last header row alone.
+ * (`Protocol TCP` under a two-row header), or by its last header row alone,
+ * or, for a table whose header names nothing (a label over the first column),
+ * by its position: `#2` is the second column.
  * Header text is compared without case, repeated space or footnote markers
  * (`Explicit TLS<sup>1</sup>` is `explicit tls`).
  */
@@ -35,10 +37,19 @@ export function headerKey(text: string): string {
     .trim();
 }
 
-/** The columns of `table`, named and mapped. */
+/** `#2`: a manifest key that names a column by its 1-based position, for a table whose header names nothing. */
+const positionKey = /^#([1-9]\d{0,2})$/;
+
+/** The columns of `table`, named and mapped: by position (`#2`) first, then by header text. */
 export function columnsOf(table: Table, mapping: ColumnMapping): Column[] {
   const lookup = new Map<string, ManifestColumn>();
-  for (const [header, column] of Object.entries(mapping)) if (column !== undefined) lookup.set(headerKey(header), column);
+  const byPosition = new Map<number, ManifestColumn>();
+  for (const [header, column] of Object.entries(mapping)) {
+    if (column === undefined) continue;
+    const position = positionKey.exec(header)?.[1];
+    if (position !== undefined) byPosition.set(Number(position) - 1, column);
+    else lookup.set(headerKey(header), column);
+  }
   const headerRows = table.rows.slice(0, table.headerRows);
   const width = table.rows[0]?.length ?? 0;
   return Array.from({ length: width }, (_, index) => {
@@ -49,7 +60,7 @@ export function columnsOf(table: Table, mapping: ColumnMapping): Column[] {
     }
     const header = texts.join(' ');
     const keys = [...new Set([headerKey(header), headerKey(texts.at(-1) ?? '')])];
-    const mapped = keys.map((key) => lookup.get(key)).find((found) => found !== undefined) ?? null;
+    const mapped = byPosition.get(index) ?? keys.map((key) => lookup.get(key)).find((found) => found !== undefined) ?? null;
     const field = mapped === null ? null : typeof mapped === 'string' ? mapped : mapped.field;
     const protocol = mapped !== null && typeof mapped === 'object' ? (mapped.protocol ?? null) : null;
     return { index, header, keys, field, protocol };

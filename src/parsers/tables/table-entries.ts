@@ -22,7 +22,7 @@ import type { CellItem, Table, TableCell } from './table.js';
 export interface RowReading {
   columns: readonly Column[];
   /** Fields whose text may state the protocol when no protocol column does. */
-  protocolsIn: readonly ('name' | 'description' | 'notes' | 'port')[];
+  protocolsIn: readonly ('name' | 'description' | 'notes' | 'port' | 'text')[];
   /** Fields whose text may state the direction when no direction column does; `text` is the whole row. */
   directionIn?: readonly ('name' | 'description' | 'notes' | 'port' | 'text')[];
   /** What a name cell's lines after the first are: more of the name (the default), or the ports' configuration keys. */
@@ -96,7 +96,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
   );
   const description = texts('description').map((cell) => cell.text).join(' ') || null;
   const protocolText = texts('protocol').map((cell) => cell.text).join(' ');
-  const stated = protocolText === '' ? statedProtocols(reading.protocolsIn, { name, description, notes, ports }) : null;
+  const stated = protocolText === '' ? statedProtocols(reading.protocolsIn, { name, description, notes, ports, row }) : null;
   const directionText = texts('direction').map((cell) => cell.text).join(' ');
   const direction = directionText !== '' ? directionText : statedDirection(reading.directionIn ?? [], { name, description, notes, ports, row });
 
@@ -205,7 +205,7 @@ function statedDirection(
 ): string | null {
   for (const field of fields) {
     const texts =
-      field === 'name' ? [row.name] : field === 'description' ? [row.description] : field === 'notes' ? row.notes : field === 'port' ? row.ports.map((port) => port.span.written) : [row.row.filter((cell) => !cell.spanned).map((cell) => cell.text).join(' ')];
+      field === 'name' ? [row.name] : field === 'description' ? [row.description] : field === 'notes' ? row.notes : field === 'port' ? row.ports.map((port) => port.span.written) : [rowText(row.row)];
     for (const text of texts) {
       const direction = text ? findDirection(text) : null;
       if (direction) return direction;
@@ -214,15 +214,21 @@ function statedDirection(
   return null;
 }
 
+/** A row's whole text: its own cells' texts, in order. */
+function rowText(row: readonly TableCell[]): string {
+  return row.filter((cell) => !cell.spanned).map((cell) => cell.text).join(' ');
+}
+
 /** Protocols written inside the fields the manifest names (`Server RPC (TCP and UDP)`), or null. */
 function statedProtocols(
   fields: RowReading['protocolsIn'],
-  row: { name: string | null; description: string | null; notes: readonly string[]; ports: readonly PortOfRow[] },
+  row: { name: string | null; description: string | null; notes: readonly string[]; ports: readonly PortOfRow[]; row: readonly TableCell[] },
 ): string[] | null {
   const texts = fields.flatMap((field) => {
     if (field === 'name') return row.name ? [row.name] : [];
     if (field === 'description') return row.description ? [row.description] : [];
     if (field === 'notes') return [...row.notes];
+    if (field === 'text') return [rowText(row.row)];
     return row.ports.map((port) => port.span.written);
   });
   const found = findProtocolWords(texts.join(' ')).protocols;
