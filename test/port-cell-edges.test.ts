@@ -257,6 +257,8 @@ describe('every stuck state', () => {
     ['TCP', 0, 'Unexpected `TCP` in a port cell, expected a port after it'],
     ['TCP/UDP', 4, 'Unexpected `UDP` in a port cell, expected a port after it'],
     ['TCP http', 4, 'Unexpected `http` in a port cell, expected a port after a protocol word'],
+    // The junk closing the cell lends its expectation to no earlier token.
+    ['TCP http (', 4, 'Unexpected `http` in a port cell, expected a port after a protocol word'],
     ['TCP (', 4, 'Unexpected `(` in a port cell, expected a closing `)`'],
     ['TCP )', 4, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
     ['80, TCP 443', 4, 'Unexpected `TCP` in a port cell, expected a port before a protocol word'],

@@ -324,7 +324,15 @@ describe('doubts', () => {
     ['0080', ports([span(80, 80, '0080', 0, [], [], [zerosDoubt('0080', 80)])])],
     ['0080/tcp', ports([span(80, 80, '0080/tcp', 0, ['tcp'], [], [zerosDoubt('0080', 80)])])],
     ['0080-0090', ports([span(80, 90, '0080-0090', 0, [], [], [zerosDoubt('0080', 80), zerosDoubt('0090', 90)])])],
-    ['00-1023', ports([span(0, 1023, '00-1023', 0, [], [], [zerosDoubt('00', 0)])])],
+    // Zeros alone are port 0 however many: no leading-zeros doubt, and a range start is no lone port 0.
+    ['00-1023', ports([span(0, 1023, '00-1023', 0)])],
+    ['0-0', ports([span(0, 0, '0-0', 0, [], [], [zeroDoubt('0-0')])])],
+    ['0/tcp', ports([span(0, 0, '0/tcp', 0, ['tcp'], [], [zeroDoubt('0')])])],
+    ['389 (0)', ports([span(389, 389, '389', 0), span(0, 0, '0', 5, [], ['alternative'], [zeroDoubt('0')])])],
+    ['389 (000)', ports([span(389, 389, '389', 0), span(0, 0, '000', 5, [], ['alternative'], [zeroDoubt('000')])])],
+    // A group that ends in 0 is as ambiguous as any; one that starts with 0 is not.
+    ['22,440', ports([span(22440, 22440, '22,440', 0, [], [], [groupDoubt('22,440', 22440, '22', '440')])])],
+    ['20,001', ports([span(20001, 20001, '20,001', 0)])],
     ['above 0080', ports([span(81, 65535, 'above 0080', 0, [], ['above 0080'], [zerosDoubt('0080', 80)])])],
     ['80, 22,443', ports([span(80, 80, '80', 0), span(22443, 22443, '22,443', 4, [], [], [groupDoubt('22,443', 22443, '22', '443')])])],
   ])('%j', (text, expected) => {
@@ -338,5 +346,48 @@ describe('doubts', () => {
 
   it('keeps a doubt through the whole-cell words rule', () => {
     expect(readPortCell('disabled (0)')).toEqual(ports([span(0, 0, '0', 10, [], [], [zeroDoubt('0')])], [], ['disabled']));
+  });
+});
+
+/**
+ * Words of the grammar (`to`, `and`, `between`, `above`, `than`) count only
+ * as words: the same text in parentheses is a note or stops the reading.
+ */
+describe('grammar words in parentheses are no grammar words', () => {
+  it.each<[string, PortCellReading]>([
+    ['80 (to) 90', ports([span(80, 80, '80', 0, [], ['to']), span(90, 90, '90', 8)])],
+  ])('%j', (text, expected) => {
+    expect(readPortCell(text)).toEqual(expected);
+  });
+
+  it.each<[string, number, string]>([
+    ['(between) 1 and 5', 0, `Unexpected \`(between)\` in a port cell, ${expectPort}`],
+    ['(from) 1 to 5', 0, `Unexpected \`(from)\` in a port cell, ${expectPort}`],
+    ['(above) 1024', 0, `Unexpected \`(above)\` in a port cell, ${expectPort}`],
+    ['(443)', 0, `Unexpected \`(443)\` in a port cell, ${expectPort}`],
+    ['80, (443)', 4, `Unexpected \`(443)\` in a port cell, ${expectPort}`],
+    ['TCP (between)', 4, 'Unexpected `(between)` in a port cell, expected a port after a protocol word'],
+    ['between 1 (and) 5', 10, 'Unexpected `(and)` in a port cell, expected `and` before the last port of the range'],
+    ['greater (than) 1024', 0, `Unexpected \`greater\` in a port cell, ${expectPort}`],
+  ])('refuses %j', (text, offset, reason) => {
+    expect(readPortCell(text)).toEqual(unreadable(offset, reason));
+  });
+});
+
+describe('words that only look like the grammar', () => {
+  it.each<[string, number, string]>([
+    ['greater', 0, `Unexpected \`greater\` in a port cell, ${expectPort}`],
+    ['greater then 1024', 0, `Unexpected \`greater\` in a port cell, ${expectPort}`],
+    // `above` after a separator opens a range of its own, which needs its port.
+    ['1024, above', 6, 'Unexpected `above` in a port cell, expected a port after it'],
+    // A trailing hyphen joins no word, before a colon or before parentheses.
+    ['80, Non-(8080)', 4, `Unexpected \`Non\` in a port cell, ${expectPort}`],
+    ['Non-: 80', 0, `Unexpected \`Non\` in a port cell, ${expectPort}`],
+  ])('refuses %j', (text, offset, reason) => {
+    expect(readPortCell(text)).toEqual(unreadable(offset, reason));
+  });
+
+  it('carries a glued protocol only in a cell that writes protocols before ports', () => {
+    expect(readPortCell('80, TCP/443, 8443')).toEqual(ports([span(80, 80, '80', 0), span(443, 443, 'TCP/443', 4, ['TCP']), span(8443, 8443, '8443', 13)]));
   });
 });

@@ -7,7 +7,9 @@
 import { cleanSpace } from '../model/text.js';
 import { groupedNumberEnd, portNumberValue } from './port-number.js';
 
+/** Junk first: a code read from a slot no token was stored in (0) is junk, never a port. */
 const tokenKinds = [
+  'junk',
   'number',
   'word',
   'dash',
@@ -20,7 +22,6 @@ const tokenKinds = [
   'comparison',
   'parenthetical',
   'footnote',
-  'junk',
 ] as const;
 export type TokenKind = (typeof tokenKinds)[number];
 const tokenKindCodes = new Map<TokenKind, number>(tokenKinds.map((kind, code) => [kind, code]));
@@ -229,14 +230,14 @@ function closingParenthesis(text: string, offset: number, to: number): number {
 function readAlphanumeric(text: string, offset: number, to: number, make: MakeToken): Token {
   let end = offset;
   let digits = 0;
-  let letters = 0;
+  let lettered = false;
   for (; end < to; end++) {
     const character = text.charAt(end);
     if (isDigit(character)) digits++;
-    else if (isLetter(character)) letters++;
+    else if (isLetter(character)) lettered = true;
     else break;
   }
-  if (letters === 0) {
+  if (!lettered) {
     if (digits > maxPortDigits) return make('junk', end, `a port of at most ${maxPortDigits} digits`);
     return make('number', groupedNumberEnd(text, offset, end, to, isLetter));
   }

@@ -55,7 +55,7 @@
 import { highestPort } from '../model/record.js';
 import { cleanSpace } from '../model/text.js';
 import { tokenize, type Token, type TokenList } from './port-cell-tokens.js';
-import { portNumberDoubts } from './port-number.js';
+import { portNumberDoubts, zeroPortDoubt } from './port-number.js';
 import { isFillerWord, protocolOf } from './protocol-words.js';
 
 export type PortRangeResult =
@@ -198,14 +198,12 @@ function readWordsAroundPorts(text: string, tokens: TokenList): PortCellReading 
 }
 
 /**
- * The ports inside a parenthetical, or null when it holds none. They are read
- * by a nested portList, which reads no parentheses of its own as ports, so
- * nesting cannot recurse.
+ * The ports inside a parenthetical, or null when it holds none (`()` among
+ * them). They are read by a nested portList, which reads no parentheses of
+ * its own as ports, so nesting cannot recurse.
  */
 function portsInside(text: string, parentheses: Token): PortsReading | null {
-  const innerTokens = tokenize(text, parentheses.offset + 1, parentheses.end - 1);
-  if (innerTokens.length === 0) return null;
-  const inner = readPortList(text, innerTokens, true);
+  const inner = readPortList(text, tokenize(text, parentheses.offset + 1, parentheses.end - 1), true);
   return inner.kind === 'ports' ? inner : null;
 }
 
@@ -274,8 +272,8 @@ function readPortList(text: string, tokens: TokenList, nested: boolean): PortCel
     lastNote: undefined,
   };
   const spans: PortSpan[] = [];
-  /** Items before the current one without a parenthetical note of their own. */
-  let bareItems = 0;
+  /** Whether an item before the current one has no parenthetical note of its own. */
+  let anyBare = false;
   for (;;) {
     const label = readLabel(state);
     if (label) return unreadable(label);
@@ -293,11 +291,11 @@ function readPortList(text: string, tokens: TokenList, nested: boolean): PortCel
     spans.push(...item);
     if (alternative !== undefined) spans.push(alternativeSpan(state, item, alternative));
     if (state.index >= tokens.length) break;
-    if (!state.noted) bareItems++;
+    if (!state.noted) anyBare = true;
     const separator = readSeparator(state);
     if (separator) return unreadable(separator);
   }
-  return { kind: 'ports', ports: spans, protocols: [], notes: cellNotes(state, bareItems) };
+  return { kind: 'ports', ports: spans, protocols: [], notes: cellNotes(state, anyBare) };
 }
 
 /**
@@ -305,9 +303,9 @@ function readPortList(text: string, tokens: TokenList, nested: boolean): PortCel
  * default)`), unless every item has a parenthetical of its own (`80 (HTTP),
  * 443 (HTTPS)`), when it is the last item's like the others. Moves it there.
  */
-function cellNotes(state: ListState, bareItems: number): string[] {
+function cellNotes(state: ListState, anyBare: boolean): string[] {
   const last = state.lastNote;
-  if (last === undefined || last.index !== state.tokens.length - 1 || bareItems === 0) return [];
+  if (last === undefined || last.index !== state.tokens.length - 1 || !anyBare) return [];
   let note: string | undefined;
   for (const span of last.spans) note = span.notes.pop();
   return note === undefined ? [] : [note];
@@ -319,7 +317,8 @@ function readLabel(state: ListState): Stuck | undefined {
   const index = wordsEnd(tokens, state.index);
   const colon = tokens.at(index);
   const first = tokens.at(state.index);
-  if (first?.kind !== 'word' || colon?.kind !== 'colon' || colon.spaced || tokens.at(index - 1)?.kind !== 'word') return undefined;
+  // wordsEnd takes a hyphen only before a word, so the colon follows a word.
+  if (first?.kind !== 'word' || colon?.kind !== 'colon' || colon.spaced) return undefined;
   const written = cleanSpace(text.slice(first.offset, colon.offset));
   state.label = wordsSay(wordsIn(tokens, state.index, index), written);
   state.carried = [];
@@ -328,10 +327,13 @@ function readLabel(state: ListState): Stuck | undefined {
   return undefined;
 }
 
-/** Where a run of words starting at `start` ends, hyphenated words (`Non-secure`) included. */
+/**
+ * Where a run of words starting at `start` ends, hyphenated words
+ * (`Non-secure`) included. Callers check that the run starts with a word.
+ */
 function wordsEnd(tokens: TokenList, start: number): number {
   let index = start;
-  while (tokens.kindAt(index) === 'word' || (isGluedDash(tokens, index) && index > start && tokens.kindAt(index + 1) === 'word')) index++;
+  while (tokens.kindAt(index) === 'word' || (isGluedDash(tokens, index) && tokens.kindAt(index + 1) === 'word')) index++;
   return index;
 }
 
@@ -415,7 +417,7 @@ function readSpanItem(state: ListState): PortSpan | Stuck {
       rangeStart = glued;
     } else if (state.mode === 'before-port') {
       if (next === undefined) return stuckAt(group.last, 'a port after it');
-      if (!startsRange(tokens, group.next)) return stuckAt(next, next.expected ?? 'a port after a protocol word');
+      if (!startsRange(tokens, group.next, next)) return stuckAt(next, next.expected ?? 'a port after a protocol word');
       state.index = group.next;
       span.offset = next.offset;
       rangeStart = next;
@@ -423,11 +425,13 @@ function readSpanItem(state: ListState): PortSpan | Stuck {
       return stuckAt(first, 'a port before a protocol word');
     }
     own.push(...group.words);
-    if (state.mode === 'before-port') state.carried = group.words;
+    // Read only in before-port mode (protocolsOf).
+    state.carried = group.words;
   }
 
   const rangeEnd = readRange(state, span, rangeStart);
   if (rangeEnd.kind === 'stuck') return rangeEnd;
+  if (span.start === 0 && span.end === 0) span.doubts.push(zeroPortDoubt(state.text.slice(rangeStart.offset, rangeEnd.end)));
   const protocolEnd = readSlashProtocols(state, own);
   if (protocolEnd?.kind === 'stuck') return protocolEnd;
   span.protocols = protocolsOf(state, own);
@@ -449,11 +453,9 @@ function isRangeLink(token: Token): boolean {
   return token.kind === 'dash' || (token.kind === 'word' && rangeWords.has(token.value));
 }
 
-/** Whether a range (rules range and openRange) starts at index. */
-function startsRange(tokens: TokenList, index: number): boolean {
-  const token = tokens.at(index);
-  if (token === undefined) return false;
-  return token.kind === 'number' || openerAt(tokens, index) !== undefined || rangeOpeners.has(token.kind === 'word' ? token.value : '');
+/** Whether a range (rules range and openRange) starts at `token`, at index. */
+function startsRange(tokens: TokenList, index: number, token: Token): boolean {
+  return token.kind === 'number' || openerAt(tokens, index, token) !== undefined || (token.kind === 'word' && rangeOpeners.has(token.value));
 }
 
 /** Words that open a range of two ports in words: `between A and B`, `from A to B`. */
@@ -465,7 +467,7 @@ const rangeOpeners = new Set(['between', 'from']);
  * at state.index. Sets the span's ports, notes and doubts; returns its last token.
  */
 function readRange(state: ListState, span: PortSpan, first: Token): Token | Stuck {
-  const opener = openerAt(state.tokens, state.index);
+  const opener = openerAt(state.tokens, state.index, first);
   if (opener !== undefined) return readOpenAbove(state, span, first, opener);
   if (first.kind === 'word' && first.value === 'between') return readBetween(state, span, first);
   if (first.kind === 'word' && first.value === 'from') return readFrom(state, span, first);
@@ -481,7 +483,7 @@ function readRange(state: ListState, span: PortSpan, first: Token): Token | Stuc
   state.index += 1;
   span.start = first.number;
   span.end = span.start;
-  span.doubts.push(...portNumberDoubts(first.text, true));
+  span.doubts.push(...portNumberDoubts(first.text));
   return first;
 }
 
@@ -498,7 +500,7 @@ function readLinkedRange(state: ListState, span: PortSpan, first: Token, link: T
 function setRange(span: PortSpan, first: Token, last: Token): void {
   span.start = first.number;
   span.end = last.number;
-  span.doubts.push(...portNumberDoubts(first.text, false), ...portNumberDoubts(last.text, false));
+  span.doubts.push(...portNumberDoubts(first.text), ...portNumberDoubts(last.text));
 }
 
 /** `between 1024 and 2048`, ends included, with state.index at `between`. */
@@ -548,11 +550,10 @@ const aboveWords: ReadonlyMap<string, boolean> = new Map([
   ['more', true],
 ]);
 
-/** Rule openRange, before the port: `greater than`, `more than`, `above`, `over`, `>`, `>=`, `≥` at index. */
-function openerAt(tokens: TokenList, index: number): Opener | undefined {
-  const first = tokens.at(index);
-  if (first?.kind === 'comparison') return { last: first, next: index + 1, inclusive: first.text !== '>' };
-  if (first?.kind !== 'word') return undefined;
+/** Rule openRange, before the port: `greater than`, `more than`, `above`, `over`, `>`, `>=`, `≥` at `first`, at index. */
+function openerAt(tokens: TokenList, index: number, first: Token): Opener | undefined {
+  if (first.kind === 'comparison') return { last: first, next: index + 1, inclusive: first.text !== '>' };
+  if (first.kind !== 'word') return undefined;
   const needsThan = aboveWords.get(first.value);
   if (needsThan === undefined) return undefined;
   if (!needsThan) return { last: first, next: index + 1, inclusive: false };
@@ -587,7 +588,7 @@ function setOpenRange(state: ListState, span: PortSpan, first: Token, start: num
   span.start = start;
   span.end = highestPort;
   span.notes.push(cleanSpace(state.text.slice(first.offset, last.end)));
-  span.doubts.push(...portNumberDoubts(port.text, false));
+  span.doubts.push(...portNumberDoubts(port.text));
 }
 
 /** Rule slashProtocols: `443/tcp`, `53/tcp/udp`, all glued. Adds to the span's own protocols; returns the last word read. */
@@ -632,7 +633,7 @@ function alternativeSpan(state: ListState, item: readonly PortSpan[], port: Toke
     offset: port.offset,
     protocols: item.flatMap((span) => span.protocols),
     notes: [...state.label.notes, 'alternative'],
-    doubts: portNumberDoubts(port.text, true),
+    doubts: port.number === 0 ? [zeroPortDoubt(port.text)] : portNumberDoubts(port.text),
   };
 }
 

@@ -16,8 +16,6 @@ import { highestPort } from '../model/record.js';
 /** Spaces that write a thousands separator: a space, a no-break space, a thin space, a narrow no-break space. */
 const groupSpaces = new Set([' ', '\u00a0', '\u2009', '\u202f']);
 const groupDigits = 3;
-/** At most two digits before the separator: three (`139 445`) would already make the value too large. */
-const maxHeadDigits = 2;
 
 const isDigit = (character: string): boolean => character >= '0' && character <= '9';
 const isSeparator = (character: string): boolean => character === ',' || groupSpaces.has(character);
@@ -26,20 +24,22 @@ const isSeparator = (character: string): boolean => character === ',' || groupSp
  * Where a number that starts at `offset` with a run of digits ending at
  * `headEnd` ends, when a thousands group follows (`20,000`); otherwise
  * `headEnd`. Looks at no more than six characters past the run, so the
- * tokenizer stays linear.
+ * tokenizer stays linear. `to` is where the tokenized text ends: the end of
+ * the cell, or the `)` closing the parentheses being read; so the character
+ * at `to` is never a digit, a letter or a separator, and reading it is safe.
+ * Three or more digits before the separator (`139 445`) make a value above
+ * the highest port, so the value check also bounds the first group.
  */
 export function groupedNumberEnd(text: string, offset: number, headEnd: number, to: number, isLetter: (character: string) => boolean): number {
-  const headDigits = headEnd - offset;
-  if (headDigits < 1 || headDigits > maxHeadDigits || text.charAt(offset) === '0') return headEnd;
   const separator = text.charAt(headEnd);
-  if (!isSeparator(separator)) return headEnd;
+  if (text.charAt(offset) === '0' || !isSeparator(separator)) return headEnd;
   const groupEnd = headEnd + 1 + groupDigits;
   if (groupEnd > to) return headEnd;
   for (let index = headEnd + 1; index < groupEnd; index++) if (!isDigit(text.charAt(index))) return headEnd;
-  const after = groupEnd < to ? text.charAt(groupEnd) : '';
-  if (isDigit(after) || (after !== '' && isLetter(after))) return headEnd;
+  const after = text.charAt(groupEnd);
+  if (isDigit(after) || isLetter(after)) return headEnd;
   // A second group (`1,234,567`) makes a number no port can be; read the parts as written.
-  if (after === separator && groupEnd + 1 < to && isDigit(text.charAt(groupEnd + 1))) return headEnd;
+  if (after === separator && isDigit(text.charAt(groupEnd + 1))) return headEnd;
   return Number(text.slice(offset, headEnd) + text.slice(headEnd + 1, groupEnd)) > highestPort ? headEnd : groupEnd;
 }
 
@@ -52,13 +52,12 @@ export function portNumberValue(written: string): number {
 
 /**
  * What to doubt about a port number as written, as messages a caller reports
- * as warnings: a lone port 0 (`0`, `000`), leading zeros (`0080`), and a
- * thousands separator that could also have separated two ports (`22,443`,
- * where `22, 443` was as likely; `20,000` is not in doubt, since `000` is no
- * way to write a port). `alone` is false for the ends of a range, where 0
- * is an ordinary start (`0-1023`).
+ * as warnings: leading zeros before a port (`0080`; zeros alone, `00`, are
+ * port 0 however many), and a thousands separator that could also have
+ * separated two ports (`22,443`, where `22, 443` was as likely; `20,000` is
+ * not in doubt, since `000` is no way to write a port).
  */
-export function portNumberDoubts(written: string, alone: boolean): string[] {
+export function portNumberDoubts(written: string): string[] {
   const value = portNumberValue(written);
   const separator = [...written].findIndex((character) => !isDigit(character));
   if (separator >= 0) {
@@ -67,7 +66,11 @@ export function portNumberDoubts(written: string, alone: boolean): string[] {
     if (group.startsWith('0')) return [];
     return [`Ambiguous \`${written}\`: read as port ${value} (a thousands separator); write \`${head}, ${group}\` for two ports`];
   }
-  if (value === 0 && alone) return [`Unexpected port 0 (\`${written}\`), expected a port from 1 to ${highestPort} (port 0 is reserved)`];
-  if (written.length > 1 && written.startsWith('0')) return [`Unexpected leading zeros in \`${written}\`, read as port ${value}`];
+  if (value !== 0 && written.startsWith('0')) return [`Unexpected leading zeros in \`${written}\`, read as port ${value}`];
   return [];
+}
+
+/** The doubt about a span that is port 0 alone (`0`, `000`, `0-0`), which no service listens on. */
+export function zeroPortDoubt(written: string): string {
+  return `Unexpected port 0 (\`${written}\`), expected a port from 1 to ${highestPort} (port 0 is reserved)`;
 }
