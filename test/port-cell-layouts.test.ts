@@ -391,3 +391,45 @@ describe('words that only look like the grammar', () => {
     expect(readPortCell('80, TCP/443, 8443')).toEqual(ports([span(80, 80, '80', 0), span(443, 443, 'TCP/443', 4, ['TCP']), span(8443, 8443, '8443', 13)]));
   });
 });
+
+describe('sloppy but valid spacing reads the same', () => {
+  /** Each cell with what it says, by hand: per span [start, end, protocols, notes], then the cell's notes. */
+  const cells: [string, [number, number, string[], string[]][], string[]][] = [
+    ['80/443', [[80, 80, [], []], [443, 443, [], []]], []],
+    ['8420 / 4421', [[8420, 8420, [], []], [4421, 4421, [], []]], []],
+    ['UDP/5000,5001, 5002', [[5000, 5000, ['UDP'], []], [5001, 5001, ['UDP'], []], [5002, 5002, ['UDP'], []]], []],
+    ['tcp 8080/8443', [[8080, 8080, ['tcp'], []], [8443, 8443, ['tcp'], []]], []],
+    ['TCP 80 and 443', [[80, 80, ['TCP'], []], [443, 443, ['TCP'], []]], []],
+    ['20000 and above', [[20000, 65535, [], ['20000 and above']]], []],
+    ['greater than 1024', [[1025, 65535, [], ['greater than 1024']]], []],
+    ['>= 1024', [[1024, 65535, [], ['>= 1024']]], []],
+    ['between 1024 and 2048', [[1024, 2048, [], []]], []],
+    ['from 6000 to 6063', [[6000, 6063, [], []]], []],
+    ['HTTPS: off (9443)', [[9443, 9443, [], ['HTTPS', 'off']]], []],
+    ['disabled by default (7443)', [[7443, 7443, [], []]], ['disabled by default']],
+    ['TCP 389 (636)', [[389, 389, ['TCP'], []], [636, 636, ['TCP'], ['alternative']]], []],
+    [':8000, :8443', [[8000, 8000, [], []], [8443, 8443, [], []]], []],
+    ['1024+ (dynamic)', [[1024, 65535, [], ['1024+', 'dynamic']]], []],
+  ];
+  const variants: [string, (text: string) => string][] = [
+    ['spaces around', (text) => `  ${text}  `],
+    ['a tab before, CRLF after', (text) => `\t${text}\r\n`],
+    ['tabs for spaces', (text) => text.replaceAll(' ', '\t')],
+    ['no-break spaces for spaces', (text) => text.replaceAll(' ', '\u00a0')],
+    ['two spaces for one', (text) => text.replaceAll(' ', '  ')],
+    ['an em space and a space for one', (text) => text.replaceAll(' ', '\u2003 ')],
+  ];
+
+  for (const [name, perturb] of variants) {
+    it.each(cells)(`${name}: %j`, (text, spans, cellNotes) => {
+      const reading = readPortCell(perturb(text));
+      expect(reading.kind === 'ports' ? reading.ports.map((port) => [port.start, port.end, port.protocols, port.notes]) : reading).toEqual(spans);
+      expect(reading.kind === 'ports' ? reading.notes : reading).toEqual(cellNotes);
+    });
+  }
+
+  it('keeps a thousands group only with one space of the kinds a number is written with', () => {
+    expect(readPortCell('20\u00a0000')).toEqual(ports([span(20000, 20000, '20\u00a0000', 0)]));
+    expect(readPortCell('20\u2003000')).toEqual(ports([span(20, 20, '20', 0), span(0, 0, '000', 3, [], [], [zeroDoubt('000')])]));
+  });
+});

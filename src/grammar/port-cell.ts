@@ -31,11 +31,14 @@
  *                      only be another port
  *
  * Decisions a reader of a cell might make otherwise:
- * - Protocol words written before a port (`TCP 80`, `UDP/5000`) apply to
- *   every port after them that names none, until the next protocol words
- *   written before a port or the next label: `TCP 80 and 443` is two TCP
- *   ports, `TCP 80, UDP 53` one of each. Protocol words written after a port
- *   (`80 TCP, 443`) stay with that port.
+ * - In a cell that opens with protocol words (`TCP 80`, `UDP/5000`), the
+ *   protocol words written before a port apply to every port after them that
+ *   names none, until the next protocol words written before a port or the
+ *   next label: `TCP 80 and 443` is two TCP ports, `TCP 80, UDP 53` one of
+ *   each, and in `TCP 80, 443/udp, 8443` 8443 is TCP. In a cell that opens
+ *   with a port, protocol words stay with their port (`80 TCP, 443`).
+ * - Grammar words count only as words: `(to)`, `(and)` or `(above)` in
+ *   parentheses are notes, or stop the reading where a word was expected.
  * - A parenthetical right after a port that holds one number and nothing else
  *   is a second port, noted `alternative`, with the first port's protocols:
  *   pages write `TCP 389 (636)` for LDAP and LDAPS. Any other parenthetical,
@@ -43,8 +46,9 @@
  * - Numbers may be written with a thousands separator (port-number.ts says
  *   exactly when): `20,000` and `20 000` are 20000, `80,443` is two ports.
  * - What a caller should doubt is kept on the span as messages (`doubts`):
- *   a lone port 0, leading zeros (`0080`), and a thousands separator that
- *   could also have separated two ports (`22,443`).
+ *   a lone port 0 (`0`, `000`, `0-0`), leading zeros before a port (`0080`),
+ *   and a thousands separator that could also have separated two ports
+ *   (`22,443`). Port 0 starting a range (`0-1023`) is no doubt.
  *
  * The grammar is pure: it returns what it could not read, with an offset, and
  * callers report it. Each rule reads on from where the last one stopped, the
