@@ -327,6 +327,8 @@ describe('doubts', () => {
     // Zeros alone are port 0 however many: no leading-zeros doubt, and a range start is no lone port 0.
     ['00-1023', ports([span(0, 1023, '00-1023', 0)])],
     ['0-0', ports([span(0, 0, '0-0', 0, [], [], [zeroDoubt('0-0')])])],
+    // A reversed range ending at 0 is no lone port 0 (checkPortSpan refuses its order).
+    ['5-0', ports([span(5, 0, '5-0', 0)])],
     ['0/tcp', ports([span(0, 0, '0/tcp', 0, ['tcp'], [], [zeroDoubt('0')])])],
     ['389 (0)', ports([span(389, 389, '389', 0), span(0, 0, '0', 5, [], ['alternative'], [zeroDoubt('0')])])],
     ['389 (000)', ports([span(389, 389, '389', 0), span(0, 0, '000', 5, [], ['alternative'], [zeroDoubt('000')])])],

@@ -118,9 +118,9 @@ export class TokenList {
     return new Token(this.#source, kind, this.#offsets[at] ?? 0, this.#ends[at] ?? 0, this.#spaced[at] === 1, expected);
   }
 
-  /** The kind at index without making a view, for scans. */
+  /** The kind at index without making a view, for scans: junk past either end, since no token was stored there. */
   kindAt(index: number): TokenKind | undefined {
-    return index >= 0 && index < this.length ? tokenKinds[this.#kinds[index] ?? 0] : undefined;
+    return tokenKinds[this.#kinds[index] ?? 0];
   }
 }
 
@@ -239,7 +239,7 @@ function readAlphanumeric(text: string, offset: number, to: number, make: MakeTo
   }
   if (!lettered) {
     if (digits > maxPortDigits) return make('junk', end, `a port of at most ${maxPortDigits} digits`);
-    return make('number', groupedNumberEnd(text, offset, end, to, isLetter));
+    return make('number', groupedNumberEnd(text, offset, end, isLetter));
   }
   return make(digits === 0 ? 'word' : 'junk', end);
 }

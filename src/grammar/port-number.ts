@@ -24,17 +24,17 @@ const isSeparator = (character: string): boolean => character === ',' || groupSp
  * Where a number that starts at `offset` with a run of digits ending at
  * `headEnd` ends, when a thousands group follows (`20,000`); otherwise
  * `headEnd`. Looks at no more than six characters past the run, so the
- * tokenizer stays linear. `to` is where the tokenized text ends: the end of
- * the cell, or the `)` closing the parentheses being read; so the character
- * at `to` is never a digit, a letter or a separator, and reading it is safe.
+ * tokenizer stays linear. It needs no end bound: the tokenized text ends at
+ * the end of the cell or at the `)` closing the parentheses being read,
+ * neither a digit, a letter nor a separator, so a group cut short there
+ * fails the digit test.
  * Three or more digits before the separator (`139 445`) make a value above
  * the highest port, so the value check also bounds the first group.
  */
-export function groupedNumberEnd(text: string, offset: number, headEnd: number, to: number, isLetter: (character: string) => boolean): number {
+export function groupedNumberEnd(text: string, offset: number, headEnd: number, isLetter: (character: string) => boolean): number {
   const separator = text.charAt(headEnd);
   if (text.charAt(offset) === '0' || !isSeparator(separator)) return headEnd;
   const groupEnd = headEnd + 1 + groupDigits;
-  if (groupEnd > to) return headEnd;
   for (let index = headEnd + 1; index < groupEnd; index++) if (!isDigit(text.charAt(index))) return headEnd;
   const after = text.charAt(groupEnd);
   if (isDigit(after) || isLetter(after)) return headEnd;
