@@ -292,6 +292,9 @@ describe('every stuck state', () => {
     ['(80', 0, 'Unexpected `(` in a port cell, expected a closing `)`'],
     [')', 0, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
     ['12345678901', 0, 'Unexpected `12345678901` in a port cell, expected a port of at most 10 digits'],
+    // Tokenizing stops at junk, so what it expected stands though text follows.
+    ['12345678901 80', 0, 'Unexpected `12345678901` in a port cell, expected a port of at most 10 digits'],
+    ['80) 443', 2, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
     ['80 [x', 3, 'Unexpected `[` in a port cell, expected a footnote like `[3]`'],
     ['80 ^', 3, 'Unexpected `^` in a port cell, expected a footnote like `^3`'],
     ['80x', 0, `Unexpected \`80x\` in a port cell, ${expectPort}`],
