@@ -24,6 +24,7 @@ import { defineConfig } from 'vitest/config';
 const coreTests = [
   'port-cell',
   'port-cell-edges',
+  'port-cell-layouts',
   'protocol-words',
   'normalize',
   'merge',

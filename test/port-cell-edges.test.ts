@@ -190,7 +190,8 @@ describe('rule label edges', () => {
   });
 
   it('needs a word before the colon', () => {
-    expect(readPortCell(':80 TCP')).toEqual(unreadable(0, `Unexpected \`:\` in a port cell, ${expectPort}`));
+    // `:80` glued is a port with its host left out (rule hostColon); spaced, the colon is no label's.
+    expect(readPortCell(': 80 TCP')).toEqual(unreadable(0, `Unexpected \`:\` in a port cell, ${expectPort}`));
   });
 });
 
@@ -237,5 +238,94 @@ describe('protocol words after their port', () => {
 
   it('takes a parenthetical `(or)` as a note, not as a joining word', () => {
     expect(readPortCell('80 TCP (or) UDP')).toEqual(ports([span(80, 80, '80', 0, ['TCP', 'UDP'], ['or'])]));
+  });
+});
+
+/**
+ * Every place the grammar can get stuck, with the text it quotes, where, and
+ * what it says it expected. Where a junk token stands in the place, its own
+ * expectation (an unclosed `(`) wins over the place's.
+ */
+describe('every stuck state', () => {
+  const separator = 'expected a separator between ports (`,`, `;`, `and`, `or`, `+`, `&` or a space)';
+  it.each<[string, number, string]>([
+    // rule label: the label as written, spaces cleaned, colon kept, at its first word.
+    ['Dynamic:', 0, 'Unexpected `Dynamic:` in a port cell, expected a port after it'],
+    ['  Web\u00a0 UI:', 2, 'Unexpected `Web UI:` in a port cell, expected a port after it'],
+    ['Non-secure:', 0, 'Unexpected `Non-secure:` in a port cell, expected a port after it'],
+    // protocol words before the port
+    ['TCP', 0, 'Unexpected `TCP` in a port cell, expected a port after it'],
+    ['TCP/UDP', 4, 'Unexpected `UDP` in a port cell, expected a port after it'],
+    ['TCP http', 4, 'Unexpected `http` in a port cell, expected a port after a protocol word'],
+    // The junk closing the cell lends its expectation to no earlier token.
+    ['TCP http (', 4, 'Unexpected `http` in a port cell, expected a port after a protocol word'],
+    ['TCP (', 4, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    ['TCP )', 4, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
+    ['80, TCP 443', 4, 'Unexpected `TCP` in a port cell, expected a port before a protocol word'],
+    // rule range
+    ['http', 0, `Unexpected \`http\` in a port cell, ${expectPort}`],
+    ['80, (', 4, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    ['80 -', 3, 'Unexpected `-` in a port cell, expected the last port of a range after it'],
+    ['80 through', 3, 'Unexpected `through` in a port cell, expected the last port of a range after it'],
+    ['80 – x', 5, 'Unexpected `x` in a port cell, expected the last port of a range after `–`'],
+    ['80 to http', 6, 'Unexpected `http` in a port cell, expected the last port of a range after `to`'],
+    ['80 - (', 5, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    // rule slashProtocols
+    ['80/', 2, 'Unexpected `/` in a port cell, expected a protocol word or a port after it'],
+    ['80/tcp/', 6, 'Unexpected `/` in a port cell, expected a protocol word or a port after it'],
+    ['80/http', 3, 'Unexpected `http` in a port cell, expected a protocol word or a port after `/`'],
+    ['80/ tcp', 4, 'Unexpected `tcp` in a port cell, expected a protocol word or a port after `/`'],
+    ['80/(', 3, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    // rule qualifiers
+    ['80 ()', 3, 'Unexpected `()` in a port cell, expected a qualifier inside the parentheses'],
+    ['80 ( \u00a0)', 3, 'Unexpected `( \u00a0)` in a port cell, expected a qualifier inside the parentheses'],
+    // rule separator
+    ['80.', 2, `Unexpected \`.\` in a port cell, ${separator}`],
+    ['80(', 2, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    ['80,', 2, 'Unexpected `,` in a port cell, expected a port after it'],
+    ['80;', 2, 'Unexpected `;` in a port cell, expected a port after it'],
+    ['80 &', 3, 'Unexpected `&` in a port cell, expected a port after it'],
+    ['80 +', 3, 'Unexpected `+` in a port cell, expected a port after it'],
+    ['80, and', 4, 'Unexpected `and` in a port cell, expected a port after it'],
+    ['80; or', 4, 'Unexpected `or` in a port cell, expected a port after it'],
+    // the tokenizer
+    ['(80', 0, 'Unexpected `(` in a port cell, expected a closing `)`'],
+    [')', 0, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
+    ['12345678901', 0, 'Unexpected `12345678901` in a port cell, expected a port of at most 10 digits'],
+    // Tokenizing stops at junk, so what it expected stands though text follows.
+    ['12345678901 80', 0, 'Unexpected `12345678901` in a port cell, expected a port of at most 10 digits'],
+    ['80) 443', 2, 'Unexpected `)` in a port cell, expected an opening `(` before it'],
+    ['80 [x', 3, 'Unexpected `[` in a port cell, expected a footnote like `[3]`'],
+    ['80 ^', 3, 'Unexpected `^` in a port cell, expected a footnote like `^3`'],
+    ['80x', 0, `Unexpected \`80x\` in a port cell, ${expectPort}`],
+    ['80 =', 3, `Unexpected \`=\` in a port cell, ${expectPort}`],
+  ])('%j', (text, offset, reason) => {
+    expect(readPortCell(text)).toEqual(unreadable(offset, reason));
+  });
+});
+
+describe('a parenthetical closing the cell, counted per item', () => {
+  it('stays with the last port when every port has a parenthetical', () => {
+    expect(readPortCell('80 (a), 443 (b), 8080 (c)')).toEqual(
+      ports([span(80, 80, '80', 0, [], ['a']), span(443, 443, '443', 8, [], ['b']), span(8080, 8080, '8080', 17, [], ['c'])]),
+    );
+  });
+
+  it('qualifies the cell when a port in the middle has none', () => {
+    expect(readPortCell('80 (a), 443, 8080 (c)')).toEqual(
+      ports([span(80, 80, '80', 0, [], ['a']), span(443, 443, '443', 8), span(8080, 8080, '8080', 13)], [], ['c']),
+    );
+  });
+
+  it('counts a footnote as no parenthetical', () => {
+    expect(readPortCell('80 *, 443 (b)')).toEqual(ports([span(80, 80, '80', 0, [], ['footnote *']), span(443, 443, '443', 6)], [], ['b']));
+  });
+
+  it('is no cell note when a footnote closes the cell after it', () => {
+    expect(readPortCell('80, 443 (b) *')).toEqual(ports([span(80, 80, '80', 0), span(443, 443, '443', 4, [], ['b', 'footnote *'])]));
+  });
+
+  it('moves only the last of several parentheticals', () => {
+    expect(readPortCell('80, 443 (a) (b)')).toEqual(ports([span(80, 80, '80', 0), span(443, 443, '443', 4, [], ['a'])], [], ['b']));
   });
 });

@@ -25,6 +25,33 @@ describe('linear time', () => {
     '80 TCP ': (count) => '80 TCP '.repeat(count),
     '^': (count) => '1^'.repeat(count),
     '\u00a0': (count) => `1${'\u00a0'.repeat(count)}`,
+    // `/` between ports, and runs of it.
+    '1/': (count) => `${'1/'.repeat(count)}1`,
+    '1 / ': (count) => `${'1 / '.repeat(count)}1`,
+    '/': (count) => '/'.repeat(count),
+    'TCP 1/': (count) => `TCP ${'1/'.repeat(count)}1`,
+    // Open-ended ranges and ranges in words.
+    'greater than ': (count) => 'greater than '.repeat(count),
+    'greater than 1, ': (count) => `${'greater than 1, '.repeat(count)}1`,
+    '1 and above, ': (count) => `${'1 and above, '.repeat(count)}1`,
+    '1+': (count) => '1+'.repeat(count),
+    '>': (count) => '>'.repeat(count),
+    'between 1 and 2, ': (count) => `${'between 1 and 2, '.repeat(count)}1`,
+    'from 1 to ': (count) => 'from 1 to '.repeat(count),
+    // Thousands separators.
+    ',000': (count) => `1${',000'.repeat(count)}`,
+    '1,000 ': (count) => '1,000 '.repeat(count),
+    '1 000 ': (count) => '1 000 '.repeat(count),
+    '22,443,': (count) => '22,443,'.repeat(count),
+    // Words before ports, alternatives, nested parentheses.
+    'a (1), ': (count) => `${'a (1), '.repeat(count)}a (1)`,
+    '1, a (…)': (count) => `1, ${'a ('.repeat(count)}1${')'.repeat(count)}`,
+    '1 (…)': (count) => `${'1 ('.repeat(count)}1${')'.repeat(count)}`,
+    '1 (2) ': (count) => '1 (2) '.repeat(count),
+    '((…))': (count) => `1 ${'('.repeat(count)}${')'.repeat(count)}`,
+    // `:port`.
+    ':': (count) => ':'.repeat(count),
+    ':1 ': (count) => ':1 '.repeat(count),
   };
 
   it.each(Object.keys(hostile))('reads %j repetitions in linear time', (name) => {

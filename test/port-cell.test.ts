@@ -13,7 +13,8 @@ import {
 describe('rule range', () => {
   it.each<[string, PortCellReading]>([
     ['80', ports([span(80, 80, '80', 0)])],
-    ['0', ports([span(0, 0, '0', 0)])],
+    // Port 0 is read, and doubted: callers report the doubt as a warning.
+    ['0', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 is reserved)'])])],
     ['70000', ports([span(70000, 70000, '70000', 0)])],
     ['30-20', ports([span(30, 20, '30-20', 0)])],
     ['  80  ', ports([span(80, 80, '80', 2)])],
@@ -70,8 +71,9 @@ describe('rule protocolGroup', () => {
     ['10000 UDP', ports([span(10000, 10000, '10000', 0, ['UDP'])])],
     ['TCP 80, UDP 53', ports([span(80, 80, '80', 4, ['TCP']), span(53, 53, '53', 12, ['UDP'])])],
     ['80 TCP and 443 UDP', ports([span(80, 80, '80', 0, ['TCP']), span(443, 443, '443', 11, ['UDP'])])],
-    // Protocol words belong to one port, never spread over the list.
-    ['TCP 80 and 443', ports([span(80, 80, '80', 4, ['TCP']), span(443, 443, '443', 11)])],
+    // Protocol words written before a port carry to the ports after it that name none;
+    // written after a port, they stay with it.
+    ['TCP 80 and 443', ports([span(80, 80, '80', 4, ['TCP']), span(443, 443, '443', 11, ['TCP'])])],
     ['80 and 443 TCP', ports([span(80, 80, '80', 0), span(443, 443, '443', 7, ['TCP'])])],
     ['53 TCP/UDP', ports([span(53, 53, '53', 0, ['TCP', 'UDP'])])],
     ['53 TCP & UDP', ports([span(53, 53, '53', 0, ['TCP', 'UDP'])])],
@@ -112,7 +114,7 @@ describe('rule qualifiers: parentheticals', () => {
 
 describe('rule qualifiers: footnotes', () => {
   it.each<[string, PortCellReading]>([
-    ['0, 8 *', ports([span(0, 0, '0', 0), span(8, 8, '8', 3, [], ['footnote *'])])],
+    ['0, 8 *', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 is reserved)']), span(8, 8, '8', 3, [], ['footnote *'])])],
     ['80*', ports([span(80, 80, '80', 0, [], ['footnote *'])])],
     ['80 **', ports([span(80, 80, '80', 0, [], ['footnote **'])])],
     ['80†', ports([span(80, 80, '80', 0, [], ['footnote †'])])],
@@ -153,7 +155,7 @@ describe('rule noPort', () => {
 describe('what it cannot read', () => {
   it.each<[string, number, string]>([
     ['Kubernetes API 6443', 0, `Unexpected \`Kubernetes\` in a port cell, ${expectPort}`],
-    ['8080/8443', 5, 'Unexpected `8443` in a port cell, expected a protocol word after `/`'],
+    ['8080/http', 5, 'Unexpected `http` in a port cell, expected a protocol word or a port after `/`'],
     ['80abc', 0, `Unexpected \`80abc\` in a port cell, ${expectPort}`],
     ['port eighty', 0, `Unexpected \`port\` in a port cell, ${expectPort}`],
     ['disabled (http)', 0, `Unexpected \`disabled\` in a port cell, ${expectPort}`],
@@ -172,8 +174,8 @@ describe('what it cannot read', () => {
     ['80 -', 3, 'Unexpected `-` in a port cell, expected the last port of a range after it'],
     ['80 - http', 5, 'Unexpected `http` in a port cell, expected the last port of a range after `-`'],
     ['80 to', 3, 'Unexpected `to` in a port cell, expected the last port of a range after it'],
-    ['80/', 2, 'Unexpected `/` in a port cell, expected a protocol word after it'],
-    ['80/ tcp', 4, 'Unexpected `tcp` in a port cell, expected a protocol word after `/`'],
+    ['80/', 2, 'Unexpected `/` in a port cell, expected a protocol word or a port after it'],
+    ['80/ tcp', 4, 'Unexpected `tcp` in a port cell, expected a protocol word or a port after `/`'],
     ['1-2-3', 3, 'Unexpected `-` in a port cell, expected a separator between ports (`,`, `;`, `and`, `or`, `+`, `&` or a space)'],
     ['80.', 2, 'Unexpected `.` in a port cell, expected a separator between ports (`,`, `;`, `and`, `or`, `+`, `&` or a space)'],
     ['80 #1', 3, `Unexpected \`#\` in a port cell, ${expectPort}`],

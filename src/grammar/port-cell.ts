@@ -1,27 +1,65 @@
 /**
  * Port cells as sources write them: `80`, `225-229`, `1024 – 65535`,
  * `1645,1646,1812, and 1813`, `443/tcp`, `TCP 80`, `80 (HTTP), 443 (HTTPS)`,
- * `135 + Dynamic: 1024 -65535`, `disabled (8501)`, `0, 8 *`.
+ * `135 + Dynamic: 1024 -65535`, `disabled (8501)`, `0, 8 *`, `8420 / 4421`,
+ * `UDP/5000,5001,5002`, `20000 and above`, `between 1024 and 2048`,
+ * `20,000`, `TCP 389 (636)`, `:8000`.
  *
- * One grammar for every format. A small tokenizer turns the cell into tokens,
- * then one named rule per layout reads them:
+ * One grammar for every format. A small tokenizer (port-cell-tokens.ts) turns
+ * the cell into tokens, then one named rule per layout reads them:
  *   noPort             `''`, `N/A`, `-`, `none`, optionally with `(notes)`
- *   wordsAroundPorts   `disabled (8501)`, `TCP (80, 443)`
+ *   wordsAroundPorts   `disabled (8501)`, `TCP (80, 443)`: the whole cell
  *   portList           items and separators, where an item is
  *     label            `Dynamic:` or `TCP:` before the spans it applies to
+ *     wordsItem        `off (9443)`, `disabled by default (7443)` as one item
+ *                      of a list (`HTTPS: off (9443)`, `8443, off (9443)*`)
+ *     hostColon        `:8000`, a `host:port` with the host left out
  *     protocolGroup    `TCP`, `TCP/UDP`, `TCP & UDP`, `TCP only`
- *     range            `80`, `N-M` with any dash and spacing, `N to M`, `N through M`
+ *     range            `80`, `N-M` with any dash and spacing, `N to M`,
+ *                      `N through M`, `between A and B`, `from A to B`
+ *     openRange        `greater than N`, `more than N`, `above N`, `over N`,
+ *                      `> N` (N+1–65535); `N and above`, `N or above`,
+ *                      `N and higher`, `N or higher`, `N and up`, `N+`,
+ *                      `>= N`, `≥ N` (N–65535); the words as written become
+ *                      a note (`20000 and above`)
  *     slashProtocols   `443/tcp`, `53/tcp/udp` (glued)
+ *     alternative      `389 (636)`: see below
  *     qualifiers       `(HTTP)`, footnotes `*` `†` `‡` `^3` `[3]` `³`
- *     separator        `,` `;` `and` `or` `+` `&`, whitespace, `, and`
+ *     separator        `,` `;` `and` `or` `+` `&`, whitespace, `, and`, and
+ *                      `/` before a number (`80/443`, `8420 / 4421`): no
+ *                      protocol word is a number, so a number after `/` can
+ *                      only be another port
+ *
+ * Decisions a reader of a cell might make otherwise:
+ * - In a cell that opens with protocol words (`TCP 80`, `UDP/5000`), the
+ *   protocol words written before a port apply to every port after them that
+ *   names none, until the next protocol words written before a port or the
+ *   next label: `TCP 80 and 443` is two TCP ports, `TCP 80, UDP 53` one of
+ *   each, and in `TCP 80, 443/udp, 8443` 8443 is TCP. In a cell that opens
+ *   with a port, protocol words stay with their port (`80 TCP, 443`).
+ * - Grammar words count only as words: `(to)`, `(and)` or `(above)` in
+ *   parentheses are notes, or stop the reading where a word was expected.
+ * - A parenthetical right after a port that holds one number and nothing else
+ *   is a second port, noted `alternative`, with the first port's protocols:
+ *   pages write `TCP 389 (636)` for LDAP and LDAPS. Any other parenthetical,
+ *   or one after a note (`389 (LDAP) (636)`), is a note.
+ * - Numbers may be written with a thousands separator (port-number.ts says
+ *   exactly when): `20,000` and `20 000` are 20000, `80,443` is two ports.
+ * - What a caller should doubt is kept on the span as messages (`doubts`):
+ *   a lone port 0 (`0`, `000`, `0-0`), leading zeros before a port (`0080`),
+ *   and a thousands separator that could also have separated two ports
+ *   (`22,443`). Port 0 starting a range (`0-1023`) is no doubt.
  *
  * The grammar is pure: it returns what it could not read, with an offset, and
- * callers report it. Each rule reads on from where the last one stopped, and
- * the tokenizer stops at the first character it cannot place, so a hostile
- * cell costs time in proportion to its length.
+ * callers report it. Each rule reads on from where the last one stopped, the
+ * tokenizer stops at the first character it cannot place, and ports inside
+ * parentheses are read by a list that reads no further parentheses as ports,
+ * so a hostile cell costs time in proportion to its length.
  */
 import { highestPort } from '../model/record.js';
 import { cleanSpace } from '../model/text.js';
+import { tokenize, type Token, type TokenList } from './port-cell-tokens.js';
+import { portNumberDoubts, zeroPortDoubt } from './port-number.js';
 import { isFillerWord, protocolOf } from './protocol-words.js';
 
 export type PortRangeResult =
@@ -85,7 +123,10 @@ export interface PortSpan {
   start: number;
   /** Last port; equal to start for a single port. */
   end: number;
-  /** The span's text as written, glued protocols included: `1024 -65535`, `443/tcp`, `TCP/443`. */
+  /**
+   * The span's text as written, glued protocols and range words included:
+   * `1024 -65535`, `443/tcp`, `TCP/443`, `between 1 and 5`, `1024+`.
+   */
   written: string;
   /** Offset of the span's first character in the cell text. */
   offset: number;
@@ -93,6 +134,12 @@ export interface PortSpan {
   protocols: string[];
   /** Qualifiers of this port: its label, parentheticals and footnotes (`footnote *`). */
   notes: string[];
+  /**
+   * What the reading of this span may have got wrong, as messages for callers
+   * to report as warnings, each naming the text as written and what was read:
+   * ``Unexpected leading zeros in `0080`, read as port 80``.
+   */
+  doubts: string[];
 }
 
 /** What a port cell says: ports, explicitly no port, or where reading stopped. */
@@ -101,248 +148,12 @@ export type PortCellReading =
   | { kind: 'none'; notes: string[] }
   | { kind: 'unreadable'; reason: string; offset: number };
 
+type PortsReading = Extract<PortCellReading, { kind: 'ports' }>;
+
 /** Reads the plain text of a port cell into spans, protocols and notes; never guesses. */
 export function readPortCell(text: string): PortCellReading {
   const tokens = tokenize(text, 0, text.length);
-  return readNoPort(text, tokens) ?? readWordsAroundPorts(text, tokens) ?? readPortList(text, tokens);
-}
-
-// ---------------------------------------------------------------------------
-// Tokens
-
-const tokenKinds = [
-  'number',
-  'word',
-  'dash',
-  'comma',
-  'semicolon',
-  'plus',
-  'amp',
-  'slash',
-  'colon',
-  'parenthetical',
-  'footnote',
-  'junk',
-] as const;
-type TokenKind = (typeof tokenKinds)[number];
-const tokenKindCodes = new Map<TokenKind, number>(tokenKinds.map((kind, code) => [kind, code]));
-
-/**
- * A view of one token: a place in the cell and what kind of thing stands
- * there. Views are made on access and dropped at once; text and value are
- * sliced only when a rule asks.
- */
-class Token {
-  constructor(
-    private readonly source: string,
-    readonly kind: TokenKind,
-    readonly offset: number,
-    /** Offset just after the token. */
-    readonly end: number,
-    /** Whitespace stands right before it: `443/tcp` is glued, `80 TCP` is not. */
-    readonly spaced: boolean,
-    /** For junk that says itself what was missing (an unclosed `(`); otherwise the position decides. */
-    readonly expected?: string,
-  ) {}
-
-  /** As written. */
-  get text(): string {
-    return this.source.slice(this.offset, this.end);
-  }
-
-  /** A word in lower case, a parenthetical's cleaned content, a footnote's marker, else the text. */
-  get value(): string {
-    if (this.kind === 'word') return this.text.toLowerCase();
-    if (this.kind === 'parenthetical') return cleanSpace(this.source.slice(this.offset + 1, this.end - 1));
-    if (this.kind === 'footnote') return footnoteMarker(this.text);
-    return this.text;
-  }
-}
-
-/**
- * The tokens of a cell, stored in typed arrays rather than as objects: a long
- * hostile cell then leaves the garbage collector little to copy, which keeps
- * the reading time proportional to the cell's length.
- */
-class TokenList {
-  readonly #source: string;
-  #kinds = new Uint8Array(initialTokenCapacity);
-  #offsets = new Int32Array(initialTokenCapacity);
-  #ends = new Int32Array(initialTokenCapacity);
-  #spaced = new Uint8Array(initialTokenCapacity);
-  /** Only the last token can be junk, since tokenizing stops there; this is what it expected. */
-  #expected: string | undefined;
-  length = 0;
-
-  constructor(source: string) {
-    this.#source = source;
-  }
-
-  push(token: Token): void {
-    if (this.length === this.#kinds.length) this.#grow();
-    this.#kinds[this.length] = tokenKindCodes.get(token.kind) ?? 0;
-    this.#offsets[this.length] = token.offset;
-    this.#ends[this.length] = token.end;
-    this.#spaced[this.length] = token.spaced ? 1 : 0;
-    this.#expected = token.expected;
-    this.length++;
-  }
-
-  /** Doubling keeps pushes linear overall, and a cell that stops early allocates little. */
-  #grow(): void {
-    const capacity = this.#kinds.length * 2;
-    const kinds = new Uint8Array(capacity);
-    const offsets = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    const spaced = new Uint8Array(capacity);
-    kinds.set(this.#kinds);
-    offsets.set(this.#offsets);
-    ends.set(this.#ends);
-    spaced.set(this.#spaced);
-    this.#kinds = kinds;
-    this.#offsets = offsets;
-    this.#ends = ends;
-    this.#spaced = spaced;
-  }
-
-  /** The token at index, counting from the end when negative, or undefined. */
-  at(index: number): Token | undefined {
-    const at = index < 0 ? this.length + index : index;
-    if (at < 0 || at >= this.length) return undefined;
-    const kind = tokenKinds[this.#kinds[at] ?? 0] ?? 'junk';
-    const expected = at === this.length - 1 ? this.#expected : undefined;
-    return new Token(this.#source, kind, this.#offsets[at] ?? 0, this.#ends[at] ?? 0, this.#spaced[at] === 1, expected);
-  }
-
-  /** The kind at index without making a view, for scans. */
-  kindAt(index: number): TokenKind | undefined {
-    return index >= 0 && index < this.length ? tokenKinds[this.#kinds[index] ?? 0] : undefined;
-  }
-}
-
-const initialTokenCapacity = 16;
-const maxPortDigits = 10;
-const dashes = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212']);
-const footnoteMarks = new Set(['*', '†', '‡']);
-const superscriptDigits = new Map([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((digit, value) => [digit, String(value)]));
-const punctuation: ReadonlyMap<string, TokenKind> = new Map([
-  [',', 'comma'],
-  [';', 'semicolon'],
-  ['+', 'plus'],
-  ['&', 'amp'],
-  ['/', 'slash'],
-  [':', 'colon'],
-]);
-/** Footnote markers like `^3` or `[iv]` are short; a longer run is prose, not a marker. */
-const maxFootnoteLength = 3;
-const space = /^\s$/u;
-const letter = /^[\p{L}\p{M}]$/u;
-
-const isDigit = (character: string): boolean => character >= '0' && character <= '9';
-const isLetter = (character: string): boolean => letter.test(character);
-
-/** `[3]` and `^3` give `3`, `³` gives `3`, `*` stays `*`. */
-function footnoteMarker(written: string): string {
-  if (written.startsWith('[')) return written.slice(1, -1);
-  if (written.startsWith('^')) return written.slice(1);
-  return [...written].map((character) => superscriptDigits.get(character) ?? character).join('');
-}
-
-/**
- * Tokens of text[from, to). Stops after the first junk token, which no rule can
- * step over: an unclosed `(` scans to the end once, and stopping there keeps
- * the next `(` from scanning again.
- */
-function tokenize(text: string, from: number, to: number): TokenList {
-  const tokens = new TokenList(text);
-  let index = from;
-  let spaced = false;
-  while (index < to) {
-    if (space.test(text.charAt(index))) {
-      spaced = true;
-      index++;
-      continue;
-    }
-    const token = readToken(text, index, to, spaced);
-    tokens.push(token);
-    if (token.kind === 'junk') break;
-    index = token.end;
-    spaced = false;
-  }
-  return tokens;
-}
-
-type MakeToken = (kind: TokenKind, end: number, expected?: string) => Token;
-
-function readToken(text: string, offset: number, to: number, spaced: boolean): Token {
-  const character = text.charAt(offset);
-  const make: MakeToken = (kind, end, expected) => new Token(text, kind, offset, end, spaced, expected);
-
-  if (isDigit(character) || isLetter(character)) return readAlphanumeric(text, offset, to, make);
-  if (dashes.has(character)) return make('dash', offset + 1);
-  const kind = punctuation.get(character);
-  if (kind !== undefined) return make(kind, offset + 1);
-  if (character === '(') {
-    const closer = closingParenthesis(text, offset, to);
-    return closer < 0 ? make('junk', offset + 1, 'a closing `)`') : make('parenthetical', closer + 1);
-  }
-  if (character === ')') return make('junk', offset + 1, 'an opening `(` before it');
-  if (footnoteMarks.has(character)) {
-    let end = offset + 1;
-    while (end < to && text.charAt(end) === character) end++;
-    return make('footnote', end);
-  }
-  if (superscriptDigits.has(character)) {
-    let end = offset + 1;
-    while (end < to && superscriptDigits.has(text.charAt(end))) end++;
-    return make('footnote', end);
-  }
-  if (character === '^' || character === '[') return readMarkedFootnote(text, offset, to, make);
-  const codePoint = text.codePointAt(offset) ?? 0;
-  return make('junk', offset + (codePoint > 0xffff ? 2 : 1));
-}
-
-/** The offset of the `)` closing the `(` at offset, or -1; nested pairs are skipped whole. */
-function closingParenthesis(text: string, offset: number, to: number): number {
-  let depth = 0;
-  for (let index = offset; index < to; index++) {
-    const character = text.charAt(index);
-    if (character === '(') depth++;
-    else if (character === ')') {
-      depth--;
-      if (depth === 0) return index;
-    }
-  }
-  return -1;
-}
-
-/** A run of letters and digits: a number, a word, or junk when it mixes them (`80abc`). */
-function readAlphanumeric(text: string, offset: number, to: number, make: MakeToken): Token {
-  let end = offset;
-  let digits = 0;
-  let letters = 0;
-  for (; end < to; end++) {
-    const character = text.charAt(end);
-    if (isDigit(character)) digits++;
-    else if (isLetter(character)) letters++;
-    else break;
-  }
-  if (letters === 0) {
-    return digits > maxPortDigits ? make('junk', end, `a port of at most ${maxPortDigits} digits`) : make('number', end);
-  }
-  return make(digits === 0 ? 'word' : 'junk', end);
-}
-
-/** `^3` and `[3]`: a short run of letters or digits behind a marker. */
-function readMarkedFootnote(text: string, offset: number, to: number, make: MakeToken): Token {
-  const bracketed = text.charAt(offset) === '[';
-  let end = offset + 1;
-  while (end < to && end - offset - 1 < maxFootnoteLength && (isDigit(text.charAt(end)) || isLetter(text.charAt(end)))) end++;
-  const expected = `a footnote like ${bracketed ? '`[3]`' : '`^3`'}`;
-  if (end === offset + 1) return make('junk', offset + 1, expected);
-  if (!bracketed) return make('footnote', end);
-  if (end >= to || text.charAt(end) !== ']') return make('junk', offset + 1, expected);
-  return make('footnote', end + 1);
+  return readNoPort(text, tokens) ?? readWordsAroundPorts(text, tokens) ?? readPortList(text, tokens, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -367,33 +178,43 @@ function readNoPort(text: string, tokens: TokenList): PortCellReading | null {
   return { kind: 'none', notes };
 }
 
-const wordsPrefixKinds = new Set<TokenKind | undefined>(['word', 'comma', 'slash', 'amp', 'plus', 'dash']);
+const wordsPrefixKinds = new Set<string | undefined>(['word', 'comma', 'slash', 'amp', 'plus', 'dash']);
 
 /**
  * Rule wordsAroundPorts: `disabled (8501)`. Words without digits, then the
- * ports in parentheses closing the cell; the words apply to every port. The
- * inner text is read by portList alone, so nesting cannot recurse.
+ * ports in parentheses closing the cell; the words apply to every port, as
+ * the cell's notes or protocols.
  */
 function readWordsAroundPorts(text: string, tokens: TokenList): PortCellReading | null {
-  const ports = tokens.at(-1);
+  const parentheses = tokens.at(-1);
   const firstWord = tokens.at(0);
-  if (ports?.kind !== 'parenthetical' || firstWord?.kind !== 'word') return null;
+  if (parentheses?.kind !== 'parenthetical' || firstWord?.kind !== 'word') return null;
   const words: Token[] = [];
   for (let index = 0; index < tokens.length - 1; index++) {
     if (!wordsPrefixKinds.has(tokens.kindAt(index))) return null;
     const token = tokens.at(index);
     if (token?.kind === 'word') words.push(token);
   }
-  const innerTokens = tokenize(text, ports.offset + 1, ports.end - 1);
-  if (innerTokens.length === 0) return null;
-  const inner = readPortList(text, innerTokens);
-  if (inner.kind !== 'ports') return null;
-  if (isProtocolPhrase(words)) {
-    const protocols = words.filter(isProtocolWord).map((token) => token.text);
-    return { ...inner, protocols: [...protocols, ...inner.protocols] };
-  }
-  const note = cleanSpace(text.slice(firstWord.offset, ports.offset));
-  return { ...inner, notes: [note, ...inner.notes] };
+  const inner = portsInside(text, parentheses);
+  if (inner === null) return null;
+  const said = wordsSay(words, cleanSpace(text.slice(firstWord.offset, parentheses.offset)));
+  return { ...inner, protocols: [...said.protocols, ...inner.protocols], notes: [...said.notes, ...inner.notes] };
+}
+
+/**
+ * The ports inside a parenthetical, or null when it holds none (`()` among
+ * them). They are read by a nested portList, which reads no parentheses of
+ * its own as ports, so nesting cannot recurse.
+ */
+function portsInside(text: string, parentheses: Token): PortsReading | null {
+  const inner = readPortList(text, tokenize(text, parentheses.offset + 1, parentheses.end - 1), true);
+  return inner.kind === 'ports' ? inner : null;
+}
+
+/** What words before ports say: protocols when they only name protocols (`TCP and UDP`), else one note as written. */
+function wordsSay(words: readonly Token[], written: string): { protocols: string[]; notes: string[] } {
+  if (isProtocolPhrase(words)) return { protocols: words.filter(isProtocolWord).map((token) => token.text), notes: [] };
+  return { protocols: [], notes: [written] };
 }
 
 interface Stuck {
@@ -404,7 +225,6 @@ interface Stuck {
 }
 
 const stuckAt = (token: Token, expected: string): Stuck => ({ kind: 'stuck', written: token.text, offset: token.offset, expected });
-const stuckAtEnd = (state: ListState): Stuck => ({ kind: 'stuck', written: '', offset: state.text.length, expected: 'a port' });
 
 function unreadable(stuck: Stuck): PortCellReading {
   return {
@@ -420,85 +240,115 @@ const expectSeparator = 'a separator between ports (`,`, `;`, `and`, `or`, `+`, 
 interface ListState {
   readonly text: string;
   readonly tokens: TokenList;
+  /** Reading the inside of parentheses: no wordsItem here, so parentheses are never read as ports twice over. */
+  readonly nested: boolean;
   index: number;
   /**
-   * Which port a protocol word belongs to: decided by the first item. A cell
-   * that opens with one (`TCP 80, UDP 53`) writes it before its port; any other
-   * (`80 TCP, 53 UDP`) after.
+   * Which port a protocol word belongs to: decided by the first span item. A
+   * cell that opens with one (`TCP 80, UDP 53`) writes it before its port;
+   * any other (`80 TCP, 53 UDP`) after.
    */
   mode: 'before-port' | 'after-port' | undefined;
   /** The latest label, applied to every span after it. */
   label: { notes: string[]; protocols: string[] };
-  /** Parentheticals written right after the current span. */
-  parentheticals: number;
-  /** Token index of the current span's last parenthetical, or -1. */
-  lastParenthetical: number;
+  /** In before-port mode, the latest protocol words written before a port, for the ports after it that name none. */
+  carried: string[];
+  /** Whether a parenthetical note follows the current item. */
+  noted: boolean;
+  /**
+   * The last parenthetical note read: its token index, and the spans its note
+   * went to. Only the last item's can close the cell, so it is never reset.
+   */
+  lastNote: { index: number; spans: PortSpan[] } | undefined;
 }
 
-/** Rule portList: items joined by separators, each item a span with what belongs to it. */
-function readPortList(text: string, tokens: TokenList): PortCellReading {
+/** Rule portList: items joined by separators, each item a span (or a wordsItem's spans) with what belongs to it. */
+function readPortList(text: string, tokens: TokenList, nested: boolean): PortCellReading {
   const state: ListState = {
     text,
     tokens,
+    nested,
     index: 0,
     mode: undefined,
     label: { notes: [], protocols: [] },
-    parentheticals: 0,
-    lastParenthetical: -1,
+    carried: [],
+    noted: false,
+    lastNote: undefined,
   };
   const spans: PortSpan[] = [];
-  /** Spans before the current one without a parenthetical of their own. */
-  let bareSpans = 0;
+  /** Whether an item before the current one has no parenthetical note of its own. */
+  let anyBare = false;
   for (;;) {
     const label = readLabel(state);
     if (label) return unreadable(label);
-    const span = readSpanItem(state);
-    if ('kind' in span) return unreadable(span);
-    state.parentheticals = 0;
-    state.lastParenthetical = -1;
-    const qualifiers = readQualifiers(state, span);
+    let item = readWordsItem(state);
+    let alternative: Token | undefined;
+    state.noted = false;
+    if (item === undefined) {
+      const span = readSpanItem(state);
+      if ('kind' in span) return unreadable(span);
+      item = [span];
+      alternative = readAlternative(state);
+    }
+    const qualifiers = readQualifiers(state, item);
     if (qualifiers) return unreadable(qualifiers);
-    spans.push(span);
+    spans.push(...item);
+    if (alternative !== undefined) spans.push(alternativeSpan(state, item, alternative));
     if (state.index >= tokens.length) break;
-    if (state.parentheticals === 0) bareSpans++;
+    if (!state.noted) anyBare = true;
     const separator = readSeparator(state);
     if (separator) return unreadable(separator);
   }
-  return { kind: 'ports', ports: spans, protocols: [], notes: cellNotes(state, spans, bareSpans) };
+  return { kind: 'ports', ports: spans, protocols: [], notes: cellNotes(state, anyBare) };
 }
 
 /**
  * A parenthetical closing the cell qualifies the whole cell (`80 or 443 (by
- * default)`), unless every span has a parenthetical of its own (`80 (HTTP),
- * 443 (HTTPS)`), when it is the last span's like the others. Moves it there.
+ * default)`), unless every item has a parenthetical of its own (`80 (HTTP),
+ * 443 (HTTPS)`), when it is the last item's like the others. Moves it there.
  */
-function cellNotes(state: ListState, spans: readonly PortSpan[], bareSpans: number): string[] {
-  const last = spans.at(-1);
-  if (!last || state.lastParenthetical !== state.tokens.length - 1 || bareSpans === 0) return [];
-  const note = last.notes.pop();
+function cellNotes(state: ListState, anyBare: boolean): string[] {
+  const last = state.lastNote;
+  if (last === undefined || last.index !== state.tokens.length - 1 || !anyBare) return [];
+  let note: string | undefined;
+  for (const span of last.spans) note = span.notes.pop();
   return note === undefined ? [] : [note];
 }
 
-/** Rule label: `Dynamic:`, `Non-secure:`, `TCP:`; applies to the spans after it. */
+/** Rule label: `Dynamic:`, `Non-secure:`, `TCP:`; applies to the spans after it, and ends any carried protocols. */
 function readLabel(state: ListState): Stuck | undefined {
   const { tokens, text } = state;
-  let index = state.index;
-  while (tokens.kindAt(index) === 'word' || (isGluedDash(tokens, index) && index > state.index && tokens.kindAt(index + 1) === 'word')) index++;
+  const index = wordsEnd(tokens, state.index);
   const colon = tokens.at(index);
   const first = tokens.at(state.index);
-  if (first?.kind !== 'word' || colon?.kind !== 'colon' || colon.spaced || tokens.at(index - 1)?.kind !== 'word') return undefined;
-  const words: Token[] = [];
-  for (let word = state.index; word < index; word++) {
-    const token = tokens.at(word);
-    if (token?.kind === 'word') words.push(token);
-  }
+  // wordsEnd takes a hyphen only before a word, so the colon follows a word.
+  if (first?.kind !== 'word' || colon?.kind !== 'colon' || colon.spaced) return undefined;
   const written = cleanSpace(text.slice(first.offset, colon.offset));
-  state.label = isProtocolPhrase(words)
-    ? { notes: [], protocols: words.filter(isProtocolWord).map((token) => token.text) }
-    : { notes: [written], protocols: [] };
+  state.label = wordsSay(wordsIn(tokens, state.index, index), written);
+  state.carried = [];
   state.index = index + 1;
   if (state.index >= tokens.length) return { kind: 'stuck', written: `${written}:`, offset: first.offset, expected: 'a port after it' };
   return undefined;
+}
+
+/**
+ * Where a run of words starting at `start` ends, hyphenated words
+ * (`Non-secure`) included. Callers check that the run starts with a word.
+ */
+function wordsEnd(tokens: TokenList, start: number): number {
+  let index = start;
+  while (tokens.kindAt(index) === 'word' || (isGluedDash(tokens, index) && tokens.kindAt(index + 1) === 'word')) index++;
+  return index;
+}
+
+/** The word tokens of [from, to). */
+function wordsIn(tokens: TokenList, from: number, to: number): Token[] {
+  const words: Token[] = [];
+  for (let index = from; index < to; index++) {
+    const token = tokens.at(index);
+    if (token?.kind === 'word') words.push(token);
+  }
+  return words;
 }
 
 /** A hyphen inside a label word (`Non-secure`), glued on both sides. */
@@ -509,13 +359,45 @@ function isGluedDash(tokens: TokenList, index: number): boolean {
 }
 
 /**
+ * Rule wordsItem: `off (9443)` as one item of a list (`HTTPS: off (9443)`,
+ * `8443, disabled by default (7443)*`). Words, then the ports in parentheses;
+ * the words become a note of each of those ports, or their protocols when
+ * they only name protocols (`TCP (80), UDP (53)`). Undefined when the item is
+ * not laid out so, or inside parentheses already.
+ */
+function readWordsItem(state: ListState): PortSpan[] | undefined {
+  const { tokens, text } = state;
+  const first = tokens.at(state.index);
+  if (state.nested || first?.kind !== 'word') return undefined;
+  const end = wordsEnd(tokens, state.index);
+  const parentheses = tokens.at(end);
+  if (parentheses?.kind !== 'parenthetical') return undefined;
+  const inner = portsInside(text, parentheses);
+  if (inner === null) return undefined;
+  const said = wordsSay(wordsIn(tokens, state.index, end), cleanSpace(text.slice(first.offset, parentheses.offset)));
+  state.index = end + 1;
+  return inner.ports.map((span) => ({
+    ...span,
+    protocols: protocolsOf(state, [...said.protocols, ...span.protocols]),
+    notes: [...state.label.notes, ...said.notes, ...span.notes, ...inner.notes],
+  }));
+}
+
+/** A span's protocols: its label's, then its own, or in before-port mode the carried ones when it names none. */
+function protocolsOf(state: ListState, own: readonly string[]): string[] {
+  const named = own.length > 0 || state.mode !== 'before-port' ? own : state.carried;
+  return [...state.label.protocols, ...named];
+}
+
+/**
  * Rule item: protocol words written before the port, then the range and its
  * glued protocols. The span is built in place, since a long list makes many.
  */
 function readSpanItem(state: ListState): PortSpan | Stuck {
   const { tokens } = state;
+  skipHostColon(state);
   const first = tokens.at(state.index);
-  if (first === undefined) return stuckAtEnd(state);
+  if (first === undefined) return { kind: 'stuck', written: '', offset: state.text.length, expected: 'a port' };
   state.mode ??= isProtocolWord(first) ? 'before-port' : 'after-port';
 
   const span: PortSpan = {
@@ -523,9 +405,12 @@ function readSpanItem(state: ListState): PortSpan | Stuck {
     end: 0,
     written: '',
     offset: first.offset,
-    protocols: state.label.protocols.slice(),
+    protocols: [],
     notes: state.label.notes.slice(),
+    doubts: [],
   };
+  const own: string[] = [];
+  let rangeStart = first;
   if (isProtocolWord(first)) {
     const group = readProtocolGroup(tokens, state.index, first);
     const next = tokens.at(group.next);
@@ -533,65 +418,231 @@ function readSpanItem(state: ListState): PortSpan | Stuck {
     if (next?.kind === 'slash' && !next.spaced && glued?.kind === 'number' && !glued.spaced) {
       // `TCP/443`: glued, so it belongs to this port whatever the cell's habit.
       state.index = group.next + 1;
+      rangeStart = glued;
     } else if (state.mode === 'before-port') {
       if (next === undefined) return stuckAt(group.last, 'a port after it');
-      if (next.kind !== 'number') return stuckAt(next, next.expected ?? 'a port after a protocol word');
+      if (!startsRange(tokens, group.next, next)) return stuckAt(next, next.expected ?? 'a port after a protocol word');
       state.index = group.next;
       span.offset = next.offset;
+      rangeStart = next;
     } else {
       return stuckAt(first, 'a port before a protocol word');
     }
-    span.protocols.push(...group.words);
+    own.push(...group.words);
+    // Read only in before-port mode (protocolsOf).
+    state.carried = group.words;
   }
 
-  const rangeEnd = readRange(state, span);
+  const rangeEnd = readRange(state, span, rangeStart);
   if (rangeEnd.kind === 'stuck') return rangeEnd;
-  const protocolEnd = readSlashProtocols(state, span);
+  if (span.start === 0 && span.end === 0) span.doubts.push(zeroPortDoubt(state.text.slice(rangeStart.offset, rangeEnd.end)));
+  const protocolEnd = readSlashProtocols(state, own);
   if (protocolEnd?.kind === 'stuck') return protocolEnd;
+  span.protocols = protocolsOf(state, own);
   span.written = state.text.slice(span.offset, (protocolEnd ?? rangeEnd).end);
   return span;
 }
 
+/** Rule hostColon: `:8000` as `host:port` tables write it with the host left out; the colon is passed over. */
+function skipHostColon(state: ListState): void {
+  const colon = state.tokens.at(state.index);
+  const port = state.tokens.at(state.index + 1);
+  if (colon?.kind === 'colon' && port?.kind === 'number' && !port.spaced) state.index++;
+}
+
 const rangeWords = new Set(['to', 'through']);
 
-/** Rule range: `80`, `N-M` with any dash and spacing, `N to M`, `N through M`. Sets the span's ports; returns its last token. */
-function readRange(state: ListState, span: PortSpan): Token | Stuck {
-  const { tokens } = state;
-  const first = tokens.at(state.index);
-  if (first?.kind !== 'number') return first === undefined ? stuckAtEnd(state) : stuckAt(first, first.expected ?? expectPort);
-  span.start = Number(first.text);
-  const link = tokens.at(state.index + 1);
-  if (link?.kind !== 'dash' && !(link?.kind === 'word' && rangeWords.has(link.value))) {
-    state.index += 1;
-    span.end = span.start;
-    return first;
+/** The link between the ports of a range: a dash, `to` or `through`. */
+function isRangeLink(token: Token): boolean {
+  return token.kind === 'dash' || (token.kind === 'word' && rangeWords.has(token.value));
+}
+
+/** Whether a range (rules range and openRange) starts at `token`, at index. */
+function startsRange(tokens: TokenList, index: number, token: Token): boolean {
+  return token.kind === 'number' || openerAt(tokens, index, token) !== undefined || (token.kind === 'word' && rangeOpeners.has(token.value));
+}
+
+/** Words that open a range of two ports in words: `between A and B`, `from A to B`. */
+const rangeOpeners = new Set(['between', 'from']);
+
+/**
+ * Rule range: `80`, `N-M` with any dash and spacing, `N to M`, `N through M`,
+ * `between A and B`, `from A to B`, and rule openRange. `first` is the token
+ * at state.index. Sets the span's ports, notes and doubts; returns its last token.
+ */
+function readRange(state: ListState, span: PortSpan, first: Token): Token | Stuck {
+  const opener = openerAt(state.tokens, state.index, first);
+  if (opener !== undefined) return readOpenAbove(state, span, first, opener);
+  if (first.kind === 'word' && first.value === 'between') return readBetween(state, span, first);
+  if (first.kind === 'word' && first.value === 'from') return readFrom(state, span, first);
+  if (first.kind !== 'number') return stuckAt(first, first.expected ?? expectPort);
+  const link = state.tokens.at(state.index + 1);
+  if (link !== undefined && isRangeLink(link)) return readLinkedRange(state, span, first, link);
+  const openEnd = openEndAfter(state.tokens, state.index + 1);
+  if (openEnd !== undefined) {
+    state.index = openEnd.next;
+    setOpenRange(state, span, first, first.number, first, openEnd.last);
+    return openEnd.last;
   }
-  const last = tokens.at(state.index + 2);
+  state.index += 1;
+  span.start = first.number;
+  span.end = span.start;
+  span.doubts.push(...portNumberDoubts(first.text));
+  return first;
+}
+
+/** `N-M`, `N to M`, `N through M`, with state.index at N and `link` after it. */
+function readLinkedRange(state: ListState, span: PortSpan, first: Token, link: Token): Token | Stuck {
+  const last = state.tokens.at(state.index + 2);
   if (last === undefined) return stuckAt(link, 'the last port of a range after it');
   if (last.kind !== 'number') return stuckAt(last, last.expected ?? `the last port of a range after \`${link.text}\``);
   state.index += 3;
-  span.end = Number(last.text);
+  setRange(span, first, last);
   return last;
 }
 
-/** Rule slashProtocols: `443/tcp`, `53/tcp/udp`, all glued. Adds to the span's protocols; returns the last word read. */
-function readSlashProtocols(state: ListState, span: PortSpan): Token | Stuck | undefined {
+function setRange(span: PortSpan, first: Token, last: Token): void {
+  span.start = first.number;
+  span.end = last.number;
+  span.doubts.push(...portNumberDoubts(first.text), ...portNumberDoubts(last.text));
+}
+
+/** `between 1024 and 2048`, ends included, with state.index at `between`. */
+function readBetween(state: ListState, span: PortSpan, between: Token): Token | Stuck {
+  const { tokens } = state;
+  const first = tokens.at(state.index + 1);
+  if (first === undefined) return stuckAt(between, 'the first port of a range after it');
+  if (first.kind !== 'number') return stuckAt(first, first.expected ?? 'the first port of a range after `between`');
+  const and = tokens.at(state.index + 2);
+  if (and === undefined) return stuckAt(first, '`and` and the last port of the range after it');
+  if (and.kind !== 'word' || and.value !== 'and') return stuckAt(and, and.expected ?? '`and` before the last port of the range');
+  const last = tokens.at(state.index + 3);
+  if (last === undefined) return stuckAt(and, 'the last port of a range after it');
+  if (last.kind !== 'number') return stuckAt(last, last.expected ?? 'the last port of a range after `and`');
+  state.index += 4;
+  setRange(span, first, last);
+  return last;
+}
+
+/** `from 1024 to 2048` (or `through`, or a dash), ends included, with state.index at `from`. */
+function readFrom(state: ListState, span: PortSpan, from: Token): Token | Stuck {
+  const { tokens } = state;
+  const first = tokens.at(state.index + 1);
+  if (first === undefined) return stuckAt(from, 'the first port of a range after it');
+  if (first.kind !== 'number') return stuckAt(first, first.expected ?? 'the first port of a range after `from`');
+  const link = tokens.at(state.index + 2);
+  if (link === undefined) return stuckAt(first, '`to` and the last port of the range after it');
+  if (!isRangeLink(link)) return stuckAt(link, link.expected ?? '`to` before the last port of the range');
+  state.index += 1;
+  return readLinkedRange(state, span, first, link);
+}
+
+interface Opener {
+  /** The opener's last token: `than` of `greater than`, `>`. */
+  last: Token;
+  /** Index of the token after it. */
+  next: number;
+  /** Whether the port named is in the range (`>= 1024`) or the range starts above it (`above 1024`). */
+  inclusive: boolean;
+}
+
+/** Words that open a range above a port, and whether they need `than` after them (`greater than`). */
+const aboveWords: ReadonlyMap<string, boolean> = new Map([
+  ['above', false],
+  ['over', false],
+  ['greater', true],
+  ['more', true],
+]);
+
+/** Rule openRange, before the port: `greater than`, `more than`, `above`, `over`, `>`, `>=`, `≥` at `first`, at index. */
+function openerAt(tokens: TokenList, index: number, first: Token): Opener | undefined {
+  if (first.kind === 'comparison') return { last: first, next: index + 1, inclusive: first.text !== '>' };
+  if (first.kind !== 'word') return undefined;
+  const needsThan = aboveWords.get(first.value);
+  if (needsThan === undefined) return undefined;
+  if (!needsThan) return { last: first, next: index + 1, inclusive: false };
+  const than = tokens.at(index + 1);
+  return than?.kind === 'word' && than.value === 'than' ? { last: than, next: index + 2, inclusive: false } : undefined;
+}
+
+/** `above 1024` (1025–65535), `>= 1024` (1024–65535), with state.index at the opener's first token. */
+function readOpenAbove(state: ListState, span: PortSpan, first: Token, opener: Opener): Token | Stuck {
+  const port = state.tokens.at(opener.next);
+  if (port === undefined) return stuckAt(opener.last, 'a port after it');
+  if (port.kind !== 'number') return stuckAt(port, port.expected ?? `a port after \`${opener.last.text}\``);
+  state.index = opener.next + 1;
+  setOpenRange(state, span, first, port.number + (opener.inclusive ? 0 : 1), port, port);
+  return port;
+}
+
+/** Words after `and` or `or` that carry a range up to the highest port: `1024 and above`, `1024 or higher`, `1024 and up`. */
+const upwardWords = new Set(['above', 'higher', 'up', 'greater']);
+
+/** Rule openRange, after the port: `+` glued to it and not followed by a port, or `and`/`or` and an upward word. */
+function openEndAfter(tokens: TokenList, index: number): { last: Token; next: number } | undefined {
+  const first = tokens.at(index);
+  if (first?.kind === 'plus' && !first.spaced) return tokens.kindAt(index + 1) === 'number' ? undefined : { last: first, next: index + 1 };
+  const word = tokens.at(index + 1);
+  if (first === undefined || !isConjunctionWord(first) || word?.kind !== 'word' || !upwardWords.has(word.value)) return undefined;
+  return { last: word, next: index + 2 };
+}
+
+/** A range from `start` to the highest port, its words as written (from `first` to `last`) kept as a note. */
+function setOpenRange(state: ListState, span: PortSpan, first: Token, start: number, port: Token, last: Token): void {
+  span.start = start;
+  span.end = highestPort;
+  span.notes.push(cleanSpace(state.text.slice(first.offset, last.end)));
+  span.doubts.push(...portNumberDoubts(port.text));
+}
+
+/** Rule slashProtocols: `443/tcp`, `53/tcp/udp`, all glued. Adds to the span's own protocols; returns the last word read. */
+function readSlashProtocols(state: ListState, own: string[]): Token | Stuck | undefined {
   const { tokens } = state;
   let last: Token | undefined;
   for (;;) {
     const slash = tokens.at(state.index);
     if (slash?.kind !== 'slash' || slash.spaced) return last;
     const word = tokens.at(state.index + 1);
-    if (word === undefined) return stuckAt(slash, 'a protocol word after it');
-    if (word.spaced || !isProtocolWord(word)) return stuckAt(word, word.expected ?? 'a protocol word after `/`');
-    span.protocols.push(word.text);
+    if (word === undefined) return stuckAt(slash, 'a protocol word or a port after it');
+    // `80/443`: a number after `/` is another port, left to rule separator.
+    if (word.kind === 'number') return last;
+    if (word.spaced || !isProtocolWord(word)) return stuckAt(word, word.expected ?? 'a protocol word or a port after `/`');
+    own.push(word.text);
     last = word;
     state.index += 2;
   }
 }
 
-/** Rule qualifiers: parentheticals, footnotes, and protocol words written after their port. */
-function readQualifiers(state: ListState, span: PortSpan): Stuck | undefined {
+/**
+ * Rule alternative: `389 (636)`. A parenthetical right after a port that
+ * holds one number and nothing else is a second port; returns that number,
+ * undefined when the parenthetical is a note (or there is none).
+ */
+function readAlternative(state: ListState): Token | undefined {
+  const parentheses = state.tokens.at(state.index);
+  if (parentheses?.kind !== 'parenthetical') return undefined;
+  const inner = tokenize(state.text, parentheses.offset + 1, parentheses.end - 1);
+  const port = inner.at(0);
+  if (inner.length !== 1 || port?.kind !== 'number') return undefined;
+  state.index++;
+  return port;
+}
+
+/** The span of an alternative port: the label's notes and `alternative`, and the protocols its port ended with. */
+function alternativeSpan(state: ListState, item: readonly PortSpan[], port: Token): PortSpan {
+  return {
+    start: port.number,
+    end: port.number,
+    written: port.text,
+    offset: port.offset,
+    protocols: item.flatMap((span) => span.protocols),
+    notes: [...state.label.notes, 'alternative'],
+    doubts: port.number === 0 ? [zeroPortDoubt(port.text)] : portNumberDoubts(port.text),
+  };
+}
+
+/** Rule qualifiers: parentheticals, footnotes, and protocol words written after their port; each goes to every span of the item. */
+function readQualifiers(state: ListState, spans: PortSpan[]): Stuck | undefined {
   const { tokens } = state;
   for (;;) {
     const token = tokens.at(state.index);
@@ -599,16 +650,16 @@ function readQualifiers(state: ListState, span: PortSpan): Stuck | undefined {
     if (token.kind === 'parenthetical') {
       const note = token.value;
       if (note === '') return stuckAt(token, 'a qualifier inside the parentheses');
-      span.notes.push(note);
-      state.parentheticals++;
-      state.lastParenthetical = state.index;
+      for (const span of spans) span.notes.push(note);
+      state.noted = true;
+      state.lastNote = { index: state.index, spans };
       state.index++;
     } else if (token.kind === 'footnote') {
-      span.notes.push(`footnote ${token.value}`);
+      for (const span of spans) span.notes.push(`footnote ${token.value}`);
       state.index++;
     } else if (state.mode === 'after-port' && isProtocolWord(token)) {
       const group = readProtocolGroup(tokens, state.index, token);
-      span.protocols.push(...group.words);
+      for (const span of spans) span.protocols.push(...group.words);
       state.index = group.next;
     } else {
       return undefined;
@@ -616,7 +667,10 @@ function readQualifiers(state: ListState, span: PortSpan): Stuck | undefined {
   }
 }
 
-/** Rule separator: `,` `;` optionally followed by `and` `or` `+` `&`, one of those alone, or whitespace. */
+/**
+ * Rule separator: `,` `;` optionally followed by `and` `or` `+` `&`, one of
+ * those alone, `/` before a number, or whitespace.
+ */
 function readSeparator(state: ListState): Stuck | undefined {
   const { tokens } = state;
   const first = tokens.at(state.index);
@@ -629,7 +683,7 @@ function readSeparator(state: ListState): Stuck | undefined {
       last = conjunction;
       state.index++;
     }
-  } else if (isConjunction(first)) {
+  } else if (isConjunction(first) || (first.kind === 'slash' && tokens.kindAt(state.index + 1) === 'number')) {
     state.index++;
   } else if (!first.spaced) {
     return stuckAt(first, first.expected ?? expectSeparator);
@@ -669,11 +723,14 @@ function isProtocolWord(token: Token): boolean {
   return token.kind === 'word' && protocolOf(token.value) !== null;
 }
 
-function isConjunction(token: Token): boolean {
-  if (token.kind === 'plus' || token.kind === 'amp') return true;
+function isConjunctionWord(token: Token): boolean {
   if (token.kind !== 'word') return false;
   const word = token.value;
   return word === 'and' || word === 'or';
+}
+
+function isConjunction(token: Token): boolean {
+  return token.kind === 'plus' || token.kind === 'amp' || isConjunctionWord(token);
 }
 
 function isProtocolConnector(token: Token): boolean {
