@@ -7,10 +7,10 @@ import { rules } from '../src/model/rules.js';
 function documentedRules(): Record<string, string> {
   const rows = readFileSync('RULES.md', 'utf8')
     .split('\n')
-    .filter((line) => /^\| `[a-z-]+` \|/.test(line));
+    .filter((line) => /^\| `[a-z0-9-]+` \|/.test(line));
   return Object.fromEntries(
     rows.map((line) => {
-      const [, id = '', severity = ''] = /^\| `([a-z-]+)` \| (\w+) \|/.exec(line) ?? [];
+      const [, id = '', severity = ''] = /^\| `([a-z0-9-]+)` \| (\w+) \|/.exec(line) ?? [];
       return [id, severity];
     }),
   );
@@ -23,7 +23,7 @@ describe('RULES.md', () => {
   });
 
   it('has no row twice', () => {
-    const ids = readFileSync('RULES.md', 'utf8').match(/^\| `[a-z-]+` \|/gm) ?? [];
+    const ids = readFileSync('RULES.md', 'utf8').match(/^\| `[a-z0-9-]+` \|/gm) ?? [];
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
