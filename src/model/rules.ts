@@ -40,6 +40,7 @@ export const rules = {
   'port-missing': { severity: 'warning', summary: 'a table row without a port' },
   'config-key-count': { severity: 'warning', summary: 'a row whose configuration keys do not pair with its ports' },
   'table-clamped': { severity: 'warning', summary: 'spans so large the grid would outgrow the markup; cut to one cell each' },
+  'depth-capped': { severity: 'warning', summary: 'HTML nested deeper than 512 elements; deeper elements flattened, as Chromium does' },
   'table-malformed': { severity: 'warning', summary: 'table markup whose rows or columns cannot be lined up' },
   'legend-item': { severity: 'warning', summary: 'a legend item without `Term: description`' },
   'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },

@@ -13,7 +13,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { extractTables } from '../tables/html.js';
+import { depthCappedReason, extractTables } from '../tables/html.js';
+import type { CappedElement } from '../tables/html-tree.js';
 import { pipeTable } from '../tables/pipe.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
@@ -36,7 +37,8 @@ export function readMarkdownBlocks(text: string, report: Reporter, at: (offset: 
     .use(remarkParse)
     .parse(text);
   const { blocks, code } = markdownBlocks(tree, text);
-  const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code)) : [];
+  const depthCapped = (element: CappedElement) => void report('depth-capped', depthCappedReason(element), at(element.offset));
+  const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code), 0, depthCapped) : [];
   const tableRanges = htmlTables.map((table) => ({ start: table.offset, end: endOfTable(text, table.offset) }));
   for (const range of tableRanges) {
     if (range.end === text.length && !/<\/table\s*>\s*$/i.test(text.slice(range.start))) {
