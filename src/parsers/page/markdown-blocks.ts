@@ -8,11 +8,12 @@
  * not by remark's HTML blocks: a browser, not Markdown, decides where an HTML
  * table starts and ends, and an HTML comment never ends one.
  */
-import type { Nodes, Root, Table as MdastTable } from 'mdast';
+import type { Nodes, Paragraph, Root, Table as MdastTable } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { normalizeDecodedText } from '../../input/normalize-text.js';
 import { depthCappedReason, extractTables } from '../tables/html.js';
 import type { CappedElement } from '../tables/html-tree.js';
 import { pipeTable } from '../tables/pipe.js';
@@ -110,11 +111,23 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
   return { blocks, code };
 }
 
-/** A node's source text, its lines joined by single spaces. */
-function sourceOf(node: Nodes, text: string): string {
+/**
+ * A paragraph's text as written, its lines joined by single spaces: inline
+ * markup (code, HTML, autolinks) kept as its source, plain text as micromark
+ * read it, so a character reference is the character it writes, under the
+ * source's rules (`&nbsp;` a space, `&#8203;` nothing), and a backslash
+ * escape the character it escapes.
+ */
+function sourceOf(node: Paragraph, text: string): string {
+  const pieces = node.children.map((child) => (child.type === 'text' ? normalizeDecodedText(child.value) : rawOf(child, text)));
+  return pieces.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** A node's source text, as written. */
+function rawOf(node: Nodes, text: string): string {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return text.slice(start, end);
 }
 
 /** The page with code blanked out (line breaks kept), so `<table>` shown as code is never read as a table. */

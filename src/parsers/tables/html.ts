@@ -20,6 +20,7 @@
  * <br>), for cells that list several ports. Offsets are offsets into the
  * HTML string plus `base`.
  */
+import { normalizeDecodedText } from '../../input/normalize-text.js';
 import { cleanSpace } from '../../model/text.js';
 import { attributeOf, isElement, isText, maxNestingDepth, parseHtmlFragment, startOf, type CappedElement, type HtmlElement as Element, type HtmlNode as AnyNode } from './html-tree.js';
 import { emptySlot, type CellItem, type CellItemKind, type Table, type TableCell } from './table.js';
@@ -188,7 +189,7 @@ function isWhollyBold(cell: Element): boolean {
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { node, inBold } = step;
     if (isText(node)) {
-      if (node.value.trim() === '') continue;
+      if (normalizeDecodedText(node.value).trim() === '') continue;
       if (!inBold) return false;
       bold = true;
     } else if (isElement(node) && !hiddenTags.has(node.tagName)) {
@@ -245,7 +246,8 @@ function readCell(cell: Element, base: number): TableCell {
     }
     const { node } = step;
     if (isText(node)) {
-      const { value } = node;
+      // parse5 has decoded the character references: their text goes through the source's rules too.
+      const value = normalizeDecodedText(node.value);
       if (pendingOffset < 0 && value.trim() !== '') pendingOffset = startOf(node) + leadingSpace(value);
       pending += value;
       textParts.push(value);
