@@ -38,7 +38,7 @@ const zeroWidthSpaces = ['&#8203;', '&#x200B;', '&ZeroWidthSpace;', '\u200b'];
 /** Builds one page with the manifest entry given; its records' fields that text reaches, and its messages without columns. */
 async function readAlone(page: string, entry: Partial<ManifestSource>) {
   const file = new VFile({ path: 'page.md', value: page });
-  const source = { id: 'page', file: 'page.md', format: 'markdown' as const, title: 'Page', url: null, defaults: { protocols: ['tcp' as const] }, ...entry };
+  const source: ManifestSource = { id: 'page', file: 'page.md', format: 'markdown', title: 'Page', url: null, defaults: { protocols: ['tcp'] }, ...entry };
   const { dataset } = await build([{ source, file }], { generator });
   return {
     records: dataset.records.map((record) => [record.portStart, record.portEnd, record.name, record.description, record.notes, record.sources.map((cited) => cited.line)]),
@@ -99,6 +99,31 @@ describe('decoded text reads as the character written out', () => {
       records: [
         [80, 80, 'Web UI', null, [], [1]],
         [443, 443, 'TLS', null, [], [3]],
+      ],
+      messages: [],
+    });
+  });
+
+  it("in an HTML document's table cell, list item and paragraph", async () => {
+    const page = [
+      '<html><head><title>Web~ports^</title></head><body>',
+      '<table><tr><th>Port~range</th><th>Service</th></tr>',
+      '<tr><td>^80^</td><td>Web~UI^</td></tr></table>',
+      '<ul><li>Port~^443^:~TLS~^</li></ul>',
+      '<p>Mail^ listens on port~2^5.</p>',
+      '</body></html>',
+    ].join('\n');
+    const entry: Partial<ManifestSource> = {
+      format: 'html',
+      columns: { 'Port range': 'port', Service: 'name' },
+      items: { patterns: ['Port {port}: {name}'] },
+      mentions: { patterns: ['{name} listens on port {port}.'] },
+    };
+    await expectSameAsPlain(page, entry, {
+      records: [
+        [25, 25, 'Mail', null, [], [5]],
+        [80, 80, 'Web UI', null, [], [3]],
+        [443, 443, 'TLS', null, [], [4]],
       ],
       messages: [],
     });

@@ -44,14 +44,14 @@ const slotsPerByte = 16;
 const minimumBudget = 100_000;
 
 /** Elements whose content a browser lays out on lines of its own. */
-const blockTags = new Set([
+export const blockTags = new Set([
   ...['address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt'],
   ...['fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header'],
   ...['hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot'],
   ...['th', 'thead', 'tr', 'ul'],
 ]);
 /** Elements whose content is never rendered text. */
-const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link']);
+export const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link']);
 
 /**
  * Reads every top-level table in `html` (tables inside a cell are that
@@ -70,7 +70,7 @@ export function depthCappedReason(element: CappedElement): string {
 }
 
 /** Tables not inside another table, in document order; an explicit stack, so depth costs no recursion. */
-export function topLevelTables(roots: readonly AnyNode[]): Element[] {
+function topLevelTables(roots: readonly AnyNode[]): Element[] {
   const found: Element[] = [];
   const stack: AnyNode[] = [...roots].reverse();
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
