@@ -31,7 +31,7 @@ import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { cleanOrNull, cleanSpace } from '../../model/text.js';
 import { blockTags, depthCappedReason, hiddenTags, isRendered, readTableElement } from '../tables/html.js';
-import { attributeOf, isElement, isText, parseHtmlDocument, startOf, type HtmlElement, type HtmlNode, type HtmlParent } from '../tables/html-tree.js';
+import { attributeOf, hasEndTag, isElement, isText, parseHtmlDocument, startOf, type HtmlElement, type HtmlNode, type HtmlParent } from '../tables/html-tree.js';
 import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock } from './blocks.js';
 
 /** A document's blocks, and its title: its `<title>`, else its content's first `<h1>`. */
@@ -264,7 +264,7 @@ class BlockWalk {
   private readTable(element: HtmlElement): void {
     const table = readTableElement(element, 0, this.text.length);
     this.blocks.push({ kind: 'table', table });
-    if (!element.sourceCodeLocation?.endTag) {
+    if (!hasEndTag(element)) {
       this.report('table-truncated', 'Unexpected end of file inside a table, expected `</table>`; read to the end of the page', this.at(table.offset));
     }
   }

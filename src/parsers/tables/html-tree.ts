@@ -12,8 +12,14 @@
  * the element is never put on the stack, so every scope search stays within
  * 512 levels and any depth costs linear time. Each place where nesting first
  * goes past the cap is kept, for a warning.
+ *
+ * Of each node's source location the tree keeps only where it starts (and,
+ * for an element, whether its end tag is written). parse5 records lines,
+ * columns, ends and every attribute's place, and copies an element's twice;
+ * on a large table those copies were most of a parse's garbage and about a
+ * third of its time, and no reader looks at them.
  */
-import { html, Parser, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type Token } from 'parse5';
+import { defaultTreeAdapter, html, Parser, Token, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes } from 'parse5';
 
 export type HtmlNode = DefaultTreeAdapterTypes.ChildNode;
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
@@ -54,8 +60,31 @@ export function parseHtmlDocument(html: string): ParsedHtml {
   return { root: parser.document, depthCapped: parser.depthCapped };
 }
 
+/**
+ * A location that holds its start offset alone: the cast says what the tree
+ * keeps (see the module comment); readers go through `startOf` and
+ * `hasEndTag`, never through the other fields, which are absent.
+ */
+function startAt(startOffset: number): Token.Location {
+  return { startOffset } as Token.Location;
+}
+
+/** What an element's location holds as `endTag` when the markup writes its end tag: one shared mark. */
+const endTagWritten = startAt(-1);
+
+/** parse5's own tree, with locations cut to their start (its text, comment and doctype nodes go through these two). */
+const treeAdapter: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  setNodeSourceCodeLocation(node, location) {
+    node.sourceCodeLocation = location === null ? null : startAt(location.startOffset);
+  },
+  updateNodeSourceCodeLocation() {
+    // Ends are not kept.
+  },
+};
+
 // Offsets are needed for messages; scripting on, as in a browser, so <noscript> holds raw text.
-const options = { sourceCodeLocationInfo: true, scriptingEnabled: true };
+const options = { sourceCodeLocationInfo: true, scriptingEnabled: true, treeAdapter };
 
 /** Elements that never hold content: they are never on the stack, so never flattened. */
 const voidTags = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -80,9 +109,11 @@ const tableStructure = new Set<number>([html.TAG_ID.TABLE, html.TAG_ID.TBODY, ht
 const tableParts = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
 /**
- * parse5's parser with nesting capped (see the module comment). It hooks the
- * parser's two tag entry points, which parse5 exports for subclasses; a test
- * holds it to linear time, so a parse5 that changed them would be noticed.
+ * parse5's parser with nesting capped and locations cut (see the module
+ * comment). It overrides methods parse5 declares for subclasses (its two tag
+ * entry points, and where it attaches an element and records an end); the
+ * Chromium grids and a linear-time test would notice a parse5 that changed
+ * them.
  */
 class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
   readonly depthCapped: CappedElement[] = [];
@@ -107,6 +138,20 @@ class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
     this._appendElement(token, html.NS.HTML);
     this.flattened.push(token.tagName);
     this.flattenedCounts.set(token.tagName, (this.flattenedCounts.get(token.tagName) ?? 0) + 1);
+  }
+
+  /** parse5's own, less the two copies of the whole location it makes for every element. */
+  override _attachElementToTree(element: HtmlElement, location: Token.LocationWithAttributes | null): void {
+    element.sourceCodeLocation = location === null ? null : startAt(location.startOffset);
+    if (this._shouldFosterParentOnInsertion()) this._fosterParentElement(element);
+    else this.treeAdapter.appendChild(this.openElements.currentTmplContentOrNode ?? this.document, element);
+  }
+
+  /** Keeps only whether the element's own end tag closed it, where parse5 copies the end tag's whole location. */
+  override _setEndLocation(element: HtmlElement, closingToken: Token.Token): void {
+    if (closingToken.type === Token.TokenType.END_TAG && closingToken.tagName === element.tagName && element.sourceCodeLocation) {
+      element.sourceCodeLocation.endTag = endTagWritten;
+    }
   }
 
   override onEndTag(token: Token.TagToken): void {
@@ -160,4 +205,9 @@ export function attributeOf(element: HtmlElement, name: string): string | undefi
 /** Offset of a node's start in the parsed text (0 for a node the parser implied). */
 export function startOf(node: HtmlNode): number {
   return node.sourceCodeLocation?.startOffset ?? 0;
+}
+
+/** Whether the markup closes an element with its own end tag (a `<table>` with `</table>`), rather than leaving it to the parser. */
+export function hasEndTag(element: HtmlElement): boolean {
+  return element.sourceCodeLocation?.endTag !== undefined;
 }
