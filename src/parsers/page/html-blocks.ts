@@ -59,7 +59,7 @@ const headingTags = new Map([['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 
 const listTags = new Set(['ul', 'ol', 'menu']);
 /** Landmarks that are never a page's content, by element and by ARIA role. */
 const asideTags = new Set(['nav', 'aside']);
-const asideRoles = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'search']);
+const asideRoles = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
 /** A `<header>` or `<footer>` inside one of these is the section's own, not the page's. */
 const sectioning = new Set(['article', 'main', 'section']);
 
