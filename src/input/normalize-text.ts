@@ -117,6 +117,23 @@ export function normalizeText(raw: string): NormalizedText {
   return { text: parts.join(''), original: (point) => columns.original(point), changes };
 }
 
+/**
+ * Text a reader decoded from a character reference (`&nbsp;`, `&#8203;`,
+ * `&ZeroWidthSpace;`, `e&#769;`), brought under the rules the source text
+ * went through: the same characters rewritten or removed, the same NFC, a CR
+ * as a line break. A reference is a way of writing a character, so what it
+ * writes must read as the character written out would. A control character
+ * becomes U+FFFD, as in the source, but without a message: a parser gives
+ * decoded text without the place of each reference in it (and micromark has
+ * already replaced a control reference by U+FFFD itself).
+ */
+export function normalizeDecodedText(text: string): string {
+  needsWork.lastIndex = 0;
+  if (!needsWork.test(text)) return text;
+  const body = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return normalizeLine(body, 1, []).text;
+}
+
 /** The original of a point when nothing moved: a copy, so callers may keep or change it freely. */
 function samePoint(point: Point): Point {
   return { line: point.line, column: point.column };

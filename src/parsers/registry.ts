@@ -25,6 +25,10 @@ const loaders: Readonly<Record<Format, () => Promise<Parser>>> = {
   'markdown-html-table': () => pageParser(markdownBlocks()),
   rst: () => pageParser(import('./page/rst-blocks.js').then((module) => module.readRstBlocks)),
   asciidoc: () => pageParser(import('./page/asciidoc-blocks.js').then((module) => module.readAsciidocBlocks)),
+  html: async () => {
+    const { readHtmlPage } = await import('./page/html-page.js');
+    return (file, source) => streamOf(readHtmlPage(file, source));
+  },
   'port-list': async () => (await import('./port-list/parse.js')).readPortList,
   'iana-csv': async () => {
     const { parseIanaCsv } = await import('./registries/iana-csv.js');
@@ -41,7 +45,7 @@ const loaders: Readonly<Record<Format, () => Promise<Parser>>> = {
 };
 
 /** The formats read as pages by a manifest entry's options (columns, tables, items, …), not by a fixed layout. */
-export const pageFormats: ReadonlySet<Format> = new Set<Format>(['markdown', 'markdown-html-table', 'rst', 'asciidoc']);
+export const pageFormats: ReadonlySet<Format> = new Set<Format>(['markdown', 'markdown-html-table', 'rst', 'asciidoc', 'html']);
 
 /** Every format the library reads. */
 export const formats = Object.keys(loaders) as Format[];

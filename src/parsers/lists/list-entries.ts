@@ -121,6 +121,7 @@ export function entriesOfItems(items: readonly NestedItem[], reading: ItemReadin
     const read = readWithPatterns(item.source, patterns);
     if (read.kind === 'read') {
       given.set(item, fieldsOf(read.captures));
+      reportDoubts(read, item, report, at);
       for (const entry of entriesOfReading(item, read, inherited(item), at)) entries.push({ entry, item });
       continue;
     }
@@ -140,6 +141,12 @@ export function entriesOfItems(items: readonly NestedItem[], reading: ItemReadin
     }
   }
   return entries;
+}
+
+/** A port the grammar read with a doubt (port 0, leading zeros, an ambiguous separator), as a warning at it. */
+function reportDoubts(read: Extract<Reading, { kind: 'read' }>, item: ItemText, report: Reporter, at: (offset: number) => Point): void {
+  const portOffset = Math.max(0, item.source.indexOf(read.captures.port?.text ?? ''));
+  for (const span of read.ports.ports) for (const doubt of span.doubts) report('port-doubt', doubt, at(item.offset + portOffset + span.offset));
 }
 
 /** What an item that holds a nested list gives it: a `parents` pattern's captures, or its text as the name. */
@@ -248,7 +255,7 @@ export const sentenceBreak = /(?<=[.!?])\s+(?=[A-Z0-9"“(])/;
  * numbers, so a match whose captures do not read is no match, and a
  * sentence that no pattern reads says nothing.
  */
-export function entriesOfMentions(texts: readonly MentionText[], patterns: readonly ItemPattern[], at: (offset: number) => Point): { entry: SourceEntry; text: MentionText }[] {
+export function entriesOfMentions(texts: readonly MentionText[], patterns: readonly ItemPattern[], at: (offset: number) => Point, report?: Reporter): { entry: SourceEntry; text: MentionText }[] {
   const entries: { entry: SourceEntry; text: MentionText }[] = [];
   for (const text of texts) {
     let from = 0;
@@ -258,7 +265,9 @@ export function entriesOfMentions(texts: readonly MentionText[], patterns: reado
       const read = readWithPatterns(sentence, patterns);
       if (read.kind !== 'read') continue;
       const inherited: Inherited = text.rowName ? { name: text.rowName } : {};
-      for (const entry of entriesOfReading({ source: sentence, offset: text.offset + Math.max(0, start) }, read, inherited, at, true)) entries.push({ entry, text });
+      const place = { source: sentence, offset: text.offset + Math.max(0, start) };
+      if (report) reportDoubts(read, place, report, at);
+      for (const entry of entriesOfReading(place, read, inherited, at, true)) entries.push({ entry, text });
     }
   }
   return entries;

@@ -8,12 +8,14 @@
  * not by remark's HTML blocks: a browser, not Markdown, decides where an HTML
  * table starts and ends, and an HTML comment never ends one.
  */
-import type { Nodes, Root, Table as MdastTable } from 'mdast';
+import type { Nodes, Paragraph, Root, Table as MdastTable } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { extractTables } from '../tables/html.js';
+import { normalizeDecodedText } from '../../input/normalize-text.js';
+import { depthCappedReason, extractTables } from '../tables/html.js';
+import type { CappedElement } from '../tables/html-tree.js';
 import { pipeTable } from '../tables/pipe.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
@@ -36,7 +38,8 @@ export function readMarkdownBlocks(text: string, report: Reporter, at: (offset: 
     .use(remarkParse)
     .parse(text);
   const { blocks, code } = markdownBlocks(tree, text);
-  const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code)) : [];
+  const depthCapped = (element: CappedElement) => void report('depth-capped', depthCappedReason(element), at(element.offset));
+  const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code), 0, depthCapped) : [];
   const tableRanges = htmlTables.map((table) => ({ start: table.offset, end: endOfTable(text, table.offset) }));
   for (const range of tableRanges) {
     if (range.end === text.length && !/<\/table\s*>\s*$/i.test(text.slice(range.start))) {
@@ -110,13 +113,25 @@ function markdownBlocks(tree: Root, text: string): { blocks: Block[]; code: Rang
   return { blocks, code };
 }
 
+/**
+ * A paragraph's text as written: inline markup (code, HTML, autolinks) kept
+ * as its source, plain text as micromark read it, so a character reference
+ * is the character it writes, under the source's rules (`&nbsp;` a space,
+ * `&#8203;` nothing), and a backslash escape the character it escapes. Its
+ * line breaks are kept, so an offset into it stays on the page's line (a
+ * sentence's record cites the line its port is on); patterns see it
+ * rendered, whitespace collapsed.
+ */
+function sourceOf(node: Paragraph, text: string): string {
+  const pieces = node.children.map((child) => (child.type === 'text' ? normalizeDecodedText(child.value) : rawOf(child, text)));
+  return pieces.join('').trim();
+}
+
 /** A node's source text, as written. */
-function sourceOf(node: Nodes, text: string): string {
+function rawOf(node: Nodes, text: string): string {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
-  // Kept as written, line breaks and all, so an offset into it is an offset into the page: a sentence's
-  // record cites the line its port is on. Patterns see it rendered, whitespace collapsed.
-  return text.slice(start, end).trimEnd();
+  return text.slice(start, end);
 }
 
 /** The page with code blanked out (line breaks kept), so `<table>` shown as code is never read as a table. */

@@ -8,6 +8,7 @@
  * not `4653`).
  */
 import type { PhrasingContent } from 'mdast';
+import { normalizeDecodedText } from '../../input/normalize-text.js';
 import { cleanSpace } from '../../model/text.js';
 import { stripMarkup } from '../../normalize/markup.js';
 
@@ -50,6 +51,8 @@ export function renderPhrasing(nodes: readonly PhrasingContent[], fallbackOffset
 function pieceOf(node: PhrasingContent): string {
   switch (node.type) {
     case 'text':
+      // micromark has decoded the character references: their text goes through the source's rules too.
+      return normalizeDecodedText(node.value);
     case 'inlineCode':
       return node.value;
     case 'html':

@@ -103,7 +103,7 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
       placedOf.set(text, placed);
       return text;
     });
-    for (const { entry, text } of entriesOfMentions(texts, mentions, at)) entries.push(inScope(entry, placedOf.get(text), text.source, page));
+    for (const { entry, text } of entriesOfMentions(texts, mentions, at, report)) entries.push(inScope(entry, placedOf.get(text), text.source, page));
   }
 
   const filtered = reportEmptyFilters(blocks, { tablesChosen: chosen, tableCount: tables.length }, page);
@@ -201,7 +201,7 @@ function entriesOfChosenTable(placed: Placed<TableBlock>, position: number, page
     }
     selected = choice.defaults;
   } else if (!hasPort && mentions.length > 0 && columns.some((column) => column.field === 'name')) {
-    const scoped = entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at).map(({ entry, text }) => inScope(entry, placed, text.source, page));
+    const scoped = entriesOfMentions(mentionsInRows(withHeader, columns), mentions, at, report).map(({ entry, text }) => inScope(entry, placed, text.source, page));
     return { entries: scoped, chosen: true };
   } else if (!hasPort) {
     const mapped = columns.filter((column) => column.field !== null && column.field !== 'ignore');

@@ -1,8 +1,9 @@
 /**
  * HTML tables as a browser lays them out. The markup is parsed by parse5,
  * the HTML Living Standard's own parser (implied tbody, unclosed cells,
- * foster parenting, comments), into the DOM cheerio loads, and the grid
- * follows the standard's table-processing model as Chromium renders it:
+ * foster parenting, comments), into parse5's own tree (html-tree.ts), and
+ * the grid follows the standard's table-processing model as Chromium
+ * renders it:
  *
  * - the first <thead> comes first and the first <tfoot> last, whatever their
  *   place in the markup;
@@ -19,11 +20,9 @@
  * <br>), for cells that list several ports. Offsets are offsets into the
  * HTML string plus `base`.
  */
-import { load } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
-import { parseFragment } from 'parse5';
-import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import { normalizeDecodedText } from '../../input/normalize-text.js';
 import { cleanSpace } from '../../model/text.js';
+import { attributeOf, isElement, isText, maxNestingDepth, parseHtmlFragment, startOf, type CappedElement, type HtmlElement as Element, type HtmlNode as AnyNode } from './html-tree.js';
 import { emptySlot, type CellItem, type CellItemKind, type Table, type TableCell } from './table.js';
 import { append } from '../../model/append.js';
 
@@ -45,21 +44,29 @@ const slotsPerByte = 16;
 const minimumBudget = 100_000;
 
 /** Elements whose content a browser lays out on lines of its own. */
-const blockTags = new Set([
+export const blockTags = new Set([
   ...['address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt'],
   ...['fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header'],
   ...['hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot'],
   ...['th', 'thead', 'tr', 'ul'],
 ]);
 /** Elements whose content is never rendered text. */
-const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link']);
+export const hiddenTags = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link']);
 
-/** Reads every top-level table in `html` (tables inside a cell are that cell's text). Never throws. */
-export function extractTables(html: string, base = 0): HtmlTable[] {
-  // cheerio's own parse5 path, minus its main entry, which loads an HTTP
-  // client (for fromURL) that costs a third of a cold build's start-up.
-  const $ = load(parseFragment(html, { treeAdapter: adapter, sourceCodeLocationInfo: true, scriptingEnabled: true }));
-  return topLevelTables($.root().get(0)?.children ?? []).map((table) => readTable(table, base, html.length));
+/**
+ * Reads every top-level table in `html` (tables inside a cell are that
+ * cell's text). `depthCapped` hears each element where nesting went past the
+ * parser's cap (html-tree.ts), its offset plus `base`. Never throws.
+ */
+export function extractTables(html: string, base = 0, depthCapped?: (element: CappedElement) => void): HtmlTable[] {
+  const { root, depthCapped: capped } = parseHtmlFragment(html);
+  if (depthCapped) for (const element of capped) depthCapped({ tag: element.tag, offset: base + element.offset });
+  return topLevelTables(root.childNodes).map((table) => readTableElement(table, base, html.length));
+}
+
+/** The `depth-capped` message for an element that nested past the parser's cap. */
+export function depthCappedReason(element: CappedElement): string {
+  return `Unexpected element nested past ${maxNestingDepth} levels (\`<${element.tag}>\`), expected at most ${maxNestingDepth}; it and deeper elements are flattened, as Chromium does`;
 }
 
 /** Tables not inside another table, in document order; an explicit stack, so depth costs no recursion. */
@@ -68,12 +75,12 @@ function topLevelTables(roots: readonly AnyNode[]): Element[] {
   const stack: AnyNode[] = [...roots].reverse();
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (!isElement(node)) continue;
-    if (node.name === 'table') {
+    if (node.tagName === 'table') {
       found.push(node);
       continue;
     }
-    for (let index = node.children.length - 1; index >= 0; index--) {
-      const child = node.children[index];
+    for (let index = node.childNodes.length - 1; index >= 0; index--) {
+      const child = node.childNodes[index];
       if (child) stack.push(child);
     }
   }
@@ -86,7 +93,8 @@ interface RowGroup {
   rows: Element[];
 }
 
-function readTable(table: Element, base: number, htmlLength: number): Table {
+/** The grid of one `<table>` element of a parsed tree; offsets are offsets into the parsed text plus `base`. */
+export function readTableElement(table: Element, base: number, htmlLength: number): Table {
   const groups = rowGroups(table);
   const budget = { left: Math.max(minimumBudget, htmlLength * slotsPerByte), clamped: false };
   const grid: TableCell[][] = [];
@@ -98,7 +106,7 @@ function readTable(table: Element, base: number, htmlLength: number): Table {
   const rows = grid.map((row) => columns.map((column) => row[column] ?? emptySlot));
   return {
     markup: 'html',
-    offset: base + (table.startIndex ?? 0),
+    offset: base + startOf(table),
     rows,
     headerRows: headerRowCount(groups, rows),
     ...(budget.clamped ? { clamped: true } : {}),
@@ -116,10 +124,10 @@ function rowGroups(table: Element): RowGroup[] {
   let head: RowGroup | null = null;
   let foot: RowGroup | null = null;
   for (const child of elementChildren(table)) {
-    if (!isRendered(child) || !['thead', 'tbody', 'tfoot'].includes(child.name)) continue;
-    const group = { header: child.name === 'thead', rows: elementChildren(child).filter((row) => row.name === 'tr' && isRendered(row)) };
-    if (child.name === 'thead' && head === null) head = group;
-    else if (child.name === 'tfoot' && foot === null) foot = group;
+    if (!isRendered(child) || !['thead', 'tbody', 'tfoot'].includes(child.tagName)) continue;
+    const group = { header: child.tagName === 'thead', rows: elementChildren(child).filter((row) => row.tagName === 'tr' && isRendered(row)) };
+    if (child.tagName === 'thead' && head === null) head = group;
+    else if (child.tagName === 'tfoot' && foot === null) foot = group;
     else middle.push(group);
   }
   return [...(head ? [head] : []), ...middle, ...(foot ? [foot] : [])];
@@ -170,44 +178,44 @@ function headerRowCount(groups: readonly RowGroup[], rows: readonly TableCell[][
   const firstRow = first.rows[0];
   if (!firstRow || rows.length < 2) return 0;
   const cells = cellsOf(firstRow);
-  const allHeader = cells.length > 0 && cells.every((cell) => cell.name === 'th' || isWhollyBold(cell));
+  const allHeader = cells.length > 0 && cells.every((cell) => cell.tagName === 'th' || isWhollyBold(cell));
   return allHeader ? 1 : 0;
 }
 
 /** A cell whose every piece of text is inside <strong> or <b> (`<td><strong>Port</strong></td>`). */
 function isWhollyBold(cell: Element): boolean {
   let bold = false;
-  const stack: { node: AnyNode; inBold: boolean }[] = cell.children.map((node) => ({ node, inBold: false }));
+  const stack: { node: AnyNode; inBold: boolean }[] = cell.childNodes.map((node) => ({ node, inBold: false }));
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { node, inBold } = step;
-    if (node.type === 'text') {
-      if (node.data.trim() === '') continue;
+    if (isText(node)) {
+      if (normalizeDecodedText(node.value).trim() === '') continue;
       if (!inBold) return false;
       bold = true;
-    } else if (isElement(node) && !hiddenTags.has(node.name)) {
-      const nowBold = inBold || node.name === 'strong' || node.name === 'b';
-      for (const child of node.children) stack.push({ node: child, inBold: nowBold });
+    } else if (isElement(node) && !hiddenTags.has(node.tagName)) {
+      const nowBold = inBold || node.tagName === 'strong' || node.tagName === 'b';
+      for (const child of node.childNodes) stack.push({ node: child, inBold: nowBold });
     }
   }
   return bold;
 }
 
 function cellsOf(row: Element): Element[] {
-  return elementChildren(row).filter((cell) => (cell.name === 'td' || cell.name === 'th') && isRendered(cell));
+  return elementChildren(row).filter((cell) => (cell.tagName === 'td' || cell.tagName === 'th') && isRendered(cell));
 }
 
 /** A span attribute as browsers read it: digits only, 0 means `zero`, out-of-range values clamped. */
 function spanOf(element: Element, attribute: string, max: number, zero: number): number {
-  const value = Number.parseInt(element.attribs[attribute] ?? '1', 10);
+  const value = Number.parseInt(attributeOf(element, attribute) ?? '1', 10);
   if (!Number.isFinite(value) || value < 0) return 1;
   if (value === 0) return attribute === 'rowspan' ? zero : 1;
   return Math.min(value, max);
 }
 
 /** False for an element a browser does not render: `hidden`, or an inline `display: none`. */
-function isRendered(element: Element): boolean {
-  if ('hidden' in element.attribs) return false;
-  const style = element.attribs['style'];
+export function isRendered(element: Element): boolean {
+  if (attributeOf(element, 'hidden') !== undefined) return false;
+  const style = attributeOf(element, 'style');
   return !(style && /(?:^|;)\s*display\s*:\s*none\b/i.test(style));
 }
 
@@ -229,7 +237,7 @@ function readCell(cell: Element, base: number): TableCell {
   };
 
   type Step = { node: AnyNode } | { close: CellItemKind };
-  const stack: Step[] = [...cell.children].reverse().map((node) => ({ node }));
+  const stack: Step[] = [...cell.childNodes].reverse().map((node) => ({ node }));
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     if ('close' in step) {
       flush(step.close);
@@ -237,30 +245,32 @@ function readCell(cell: Element, base: number): TableCell {
       continue;
     }
     const { node } = step;
-    if (node.type === 'text') {
-      if (pendingOffset < 0 && node.data.trim() !== '') pendingOffset = (node.startIndex ?? 0) + leadingSpace(node.data);
-      pending += node.data;
-      textParts.push(node.data);
+    if (isText(node)) {
+      // parse5 has decoded the character references: their text goes through the source's rules too.
+      const value = normalizeDecodedText(node.value);
+      if (pendingOffset < 0 && value.trim() !== '') pendingOffset = startOf(node) + leadingSpace(value);
+      pending += value;
+      textParts.push(value);
     } else if (isElement(node)) {
-      if (hiddenTags.has(node.name) || !isRendered(node)) continue;
-      if (node.name === 'br') {
+      if (hiddenTags.has(node.tagName) || !isRendered(node)) continue;
+      if (node.tagName === 'br') {
         flush('text');
         textParts.push(' ');
         continue;
       }
-      if (blockTags.has(node.name)) {
+      if (blockTags.has(node.tagName)) {
         flush('text');
         textParts.push(' ');
-        stack.push({ close: node.name === 'li' ? 'list-item' : 'paragraph' });
+        stack.push({ close: node.tagName === 'li' ? 'list-item' : 'paragraph' });
       }
-      for (let index = node.children.length - 1; index >= 0; index--) {
-        const child = node.children[index];
+      for (let index = node.childNodes.length - 1; index >= 0; index--) {
+        const child = node.childNodes[index];
         if (child) stack.push({ node: child });
       }
     }
   }
   flush('text');
-  return { text: cleanSpace(textParts.join('')), items, offset: base + (cell.startIndex ?? 0), spanned: false };
+  return { text: cleanSpace(textParts.join('')), items, offset: base + startOf(cell), spanned: false };
 }
 
 /** How many whitespace characters open `text`, so an item's offset is that of its first visible character. */
@@ -268,10 +278,6 @@ function leadingSpace(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
 function elementChildren(element: Element): Element[] {
-  return element.children.filter(isElement);
+  return element.childNodes.filter(isElement);
 }

@@ -73,6 +73,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
     if (read === null) unreadable = true;
     else ports.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
   }
+  for (const port of ports) for (const doubt of port.span.doubts) report('port-doubt', doubt, at(port.offset + port.span.offset));
   // An unreadable cell is reported and gives nothing; the row's other port columns still give theirs.
   if (ports.length === 0) {
     if (unreadable) return [];
