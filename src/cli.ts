@@ -27,6 +27,7 @@ import { compareMessages, formatMessages, messageFormats, severityOf, type Accep
 import { terminalJson, terminalLine, terminalText } from './model/terminal.js';
 import { plural } from './model/text.js';
 import { generator } from './package-info.js';
+import { freeDefaults } from './query/free.js';
 import type { BuildResult } from './pipeline/build.js';
 
 // The build pipeline (remark, parse5, ajv) is imported only by the commands
@@ -124,8 +125,8 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
     .command('free')
     .description('ports of a range that no catalog product or service, nor any reference assignment, uses, and that a vendor may pick as a default')
     .argument('<range>', 'A-B, e.g. 8000-8100')
-    .option('--protocol <protocol>', 'tcp, udp, sctp or dccp', 'tcp')
-    .option('--count <n>', 'at most this many ports, lowest first', '10')
+    .option('--protocol <protocol>', 'tcp, udp, sctp or dccp', freeDefaults.protocol)
+    .option('--count <n>', 'at most this many ports, lowest first', freeDefaults.count)
     .option('--include <kinds>', 'also offer free ports of these kinds, skipped by default: well-known (0–1023), dynamic (49152–65535), reserved (held by IANA); comma-separated')
     .option('--out <dir>', `folder holding the built data ${built}`)
     .option('--json', 'print JSON for scripts', false)

@@ -8,15 +8,14 @@ import path from 'node:path';
 import { BuiltFileError, readBuiltData, type BuiltData } from '../query/built-data.js';
 import { parseBuilt } from '../query/parse-built.js';
 import { freeNotes, formatHits } from '../emit/lookup-text.js';
-import { freePorts, optionalKinds, type OptionalKind } from '../query/free.js';
+import { freePorts } from '../query/free.js';
+import { readFreeQuery } from '../query/free-query.js';
 import type { PortSpan } from '../query/reference-rows.js';
 import { isConflictReport, upgradeReport } from '../model/built-shapes.js';
 import { lookup, parsePortQuery, type LookupHit, type PortQuery } from '../query/lookup.js';
 import { builtFolder, readBuiltBytes, readBuiltFile } from '../files/read-built.js';
 import { hasJournal, MixedOutputError, settleOutput } from '../files/settle-output.js';
-import { protocolOf } from '../grammar/protocol-words.js';
 import { forProduct, formatConflicts, type ConflictsDocument } from '../emit/conflicts-text.js';
-import { highestPort } from '../model/record.js';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -141,34 +140,18 @@ export interface FreeOptions {
   verbose?: boolean;
 }
 
-/** The kinds `--include` names, or the usage error that lists the known ones. */
-function readInclude(text: string | undefined): OptionalKind[] | CommandOutput {
-  if (text === undefined) return [];
-  const words = text.split(',').map((word) => word.trim()).filter(Boolean);
-  const unknown = words.filter((word) => !(optionalKinds as readonly string[]).includes(word));
-  if (unknown.length > 0) return usage(`Unexpected --include \`${unknown.join(',')}\`, expected a comma-separated list of ${optionalKinds.map((kind) => `\`${kind}\``).join(', ')}`);
-  return words as OptionalKind[];
-}
-
 /** `free A-B`: ports of the range no catalog product or service, nor any reference assignment, uses, without the kinds a vendor must not pick. */
 export async function freeCommand(range: string, options: FreeOptions): Promise<CommandOutput> {
-  const query = parsePortQuery(range);
-  if (typeof query === 'string' || query.kind !== 'ports') return usage(`Unexpected range \`${range}\`, expected A-B with ports 0–${highestPort}`);
-  const protocol = protocolOf(options.protocol);
-  if (protocol === null) return usage(`Unexpected protocol \`${options.protocol}\`, expected tcp, udp, sctp or dccp`);
-  const count = Number(options.count);
-  if (!Number.isInteger(count) || count < 1) return usage(`Unexpected count \`${options.count}\`, expected a whole number of 1 or more`);
-  const include = readInclude(options.include);
-  if ('code' in include) return include;
+  const query = readFreeQuery({ range, protocol: options.protocol, count: options.count, include: options.include });
+  if (typeof query === 'string') return usage(query);
   const data = await loadData(options.out, [query]);
   if ('code' in data) return data;
-  const asked = query.protocol ?? protocol;
-  const answer = freePorts({ start: query.start, end: query.end, protocol: asked, count, include }, [...data.catalog, ...data.references]);
+  const answer = freePorts(query, [...data.catalog, ...data.references]);
   const stderr = [...data.settled, ...(options.verbose ? data.notes : [])];
   const span = `${query.start}-${query.end}`;
-  if (options.json) return { stdout: [JSON.stringify({ range: span, protocol: asked, ...answer })], stderr, code: exitCodes.ok };
-  const lines = answer.free.length === 0 ? [`no free ${asked} port to pick in ${span}`] : answer.free.map(String);
-  return { stdout: lines, stderr: [...stderr, ...freeNotes(answer, span, asked).map((note) => `port-catalog: ${note}`)], code: exitCodes.ok };
+  if (options.json) return { stdout: [JSON.stringify({ range: span, protocol: query.protocol, ...answer })], stderr, code: exitCodes.ok };
+  const lines = answer.free.length === 0 ? [`no free ${query.protocol} port to pick in ${span}`] : answer.free.map(String);
+  return { stdout: lines, stderr: [...stderr, ...freeNotes(answer, span, query.protocol).map((note) => `port-catalog: ${note}`)], code: exitCodes.ok };
 }
 
 export interface ConflictsOptions {

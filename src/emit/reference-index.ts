@@ -9,7 +9,7 @@
  * rows of its ports by binary search (query/reference-rows.ts).
  */
 import { compareRecords, type ReferenceRecord } from '../model/record.js';
-import { referenceRowFields, type ReferenceRow } from '../model/reference-row.js';
+import { referenceRowFields, rowOf } from '../model/reference-row.js';
 
 /** The index's text: a small header, then one row per line. */
 export function emitReferenceIndex(references: readonly ReferenceRecord[], generator: { name: string; version: string }): string {
@@ -27,9 +27,4 @@ export function* referenceIndexChunks(references: readonly ReferenceRecord[], ge
     separator = ',\n';
   }
   yield references.length > 0 ? '\n]}\n' : ']}\n';
-}
-
-function rowOf(record: ReferenceRecord): ReferenceRow {
-  const first = record.sources[0] ?? { source: '', line: 0 };
-  return [record.portStart, record.portEnd, record.protocol, record.status, record.serviceName, record.aliases, record.name, first.source, first.line];
 }

@@ -7,7 +7,7 @@
  */
 import { datasetRecords } from '../model/built-shapes.js';
 import type { PortRecord } from '../model/record.js';
-import type { ReferenceRow } from '../model/reference-row.js';
+import { recordOfRow } from '../model/reference-row.js';
 import { BuiltFileError, parseBuilt } from './parse-built.js';
 
 export { BuiltFileError } from './parse-built.js';
@@ -29,28 +29,4 @@ export function readBuiltData(portsJson: string, referencesJson: Buffer | null, 
   if ('reason' in read) throw new BuiltFileError('ports.json', `Unexpected ports.json ${read.reason}, expected the file \`build\` writes`);
   const rows = referencesJson === null ? [] : wantedReferenceRows(referencesJson, spans);
   return { catalog: read.records, references: rows.map(recordOfRow) };
-}
-
-/** The lists a reference row does not carry, shared by every record made from one (a query never changes a record). */
-const none: string[] = [];
-
-function recordOfRow(row: ReferenceRow): PortRecord {
-  const portStart = row[0];
-  return {
-    portStart,
-    portEnd: row[1],
-    protocol: row[2],
-    status: row[3],
-    serviceName: row[4],
-    aliases: row[5],
-    name: row[6],
-    description: null,
-    references: none,
-    notes: none,
-    category: portStart <= 1023 ? 'well-known' : portStart <= 49151 ? 'registered' : 'dynamic',
-    product: null,
-    configKey: null,
-    direction: null,
-    sources: [{ source: row[7], line: row[8] }],
-  };
 }

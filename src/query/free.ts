@@ -14,6 +14,9 @@
  */
 import type { PortRecord, Protocol } from '../model/record.js';
 
+/** What `free` assumes when it is not told (`--protocol tcp --count 10`, nothing included), as typed. */
+export const freeDefaults = { protocol: 'tcp', count: '10' } as const;
+
 /** Free ports a query can ask for that are skipped by default. */
 export const optionalKinds = ['well-known', 'dynamic', 'reserved'] as const;
 export type OptionalKind = (typeof optionalKinds)[number];
