@@ -185,20 +185,32 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
 type CheckedBuild = BuildResult & { accepted: AcceptedMessages; stale: VFileMessage[] };
 
 async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
-  const [{ loadSources, loadAccepted }, { build, roleOf }, { applyAccepted }, { loadPrebuilt }] = await Promise.all([
+  const [{ loadSources, loadAccepted }, { build, roleOf }, { applyAccepted }, { loadPrebuilt }, { loadWebApp, MissingWebAppError }] = await Promise.all([
     import('./files/load-sources.js'),
     import('./pipeline/build.js'),
     import('./input/accepted.js'),
     import('./files/prebuilt-file.js'),
+    import('./files/web-app.js'),
   ]);
-  const { manifestFile, documents } = await loadSources(options.sources);
+  // The page's code, bundled by `npm run compile`: index.html embeds it, so without it there is no whole build to write or check.
+  const [{ manifestFile, documents }, webApp] = await Promise.all([
+    loadSources(options.sources),
+    loadWebApp().catch((error: unknown) => {
+      if (error instanceof MissingWebAppError) return error;
+      throw error;
+    }),
+  ]);
+  if (webApp instanceof MissingWebAppError) {
+    warn(`port-catalog: ${webApp.message}`);
+    return null;
+  }
   if (!documents) {
     printMessages([manifestFile], { errorsOnly, strict: options.strict, quiet: options.quiet, verbose: options.verbose, accepted: new Map() }, options.format);
     return null;
   }
   // The reference registry, read ahead of time by `npm run compile`, when its bytes match.
   const prebuilt = documents.some((document) => roleOf(document.source) === 'reference') ? await loadPrebuilt() : undefined;
-  const result = await build(documents, { generator, ...(prebuilt ? { prebuilt } : {}) });
+  const result = await build(documents, { generator, webApp, ...(prebuilt ? { prebuilt } : {}) });
   const acceptedFile = await loadAccepted(options.sources);
   const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);
   const acceptedList = readable ? (await import('./input/accepted.js')).readAccepted(acceptedFile) : null;

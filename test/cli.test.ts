@@ -13,7 +13,7 @@ async function readFolder(folder: string): Promise<Record<string, string>> {
 }
 
 /** The files a build writes, and nothing else. */
-const artifactFiles = ['conflicts.json', 'conflicts.md', 'datapackage.json', 'ports.csv', 'ports.json', 'ports.md', 'references.json'];
+const artifactFiles = ['conflicts.json', 'conflicts.md', 'datapackage.json', 'index.html', 'ports.csv', 'ports.json', 'ports.md', 'references.json'];
 
 describe('port-catalog build', () => {
   it('leaves no staging folder, lock or journal beside or inside the output folder', async () => {
@@ -108,7 +108,7 @@ describe('port-catalog check', () => {
   it('fails on a missing file, and calls it missing', async () => {
     const out = await folderWith({});
     expect(await main(['check', '--out', out])).toBe(1);
-    expect(stderr.filter((line) => line.endsWith(': missing'))).toHaveLength(7);
+    expect(stderr.filter((line) => line.endsWith(': missing'))).toHaveLength(8);
     expect(stderr.filter((line) => line.endsWith(': stale'))).toEqual([]);
     expect(stderr.at(-1)).toBe('port-catalog: output is missing; run `npm run build` and commit the result.');
     stderr.length = 0;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactTexts } from '../src/emit/artifact.js';
 import { loadSources } from '../src/files/load-sources.js';
 import { loadPrebuilt, prebuiltPath, programStamp } from '../src/files/prebuilt-file.js';
+import { loadWebApp } from '../src/files/web-app.js';
 import { formatMessage } from '../src/model/messages.js';
 import type { ManifestSource } from '../src/model/record.js';
 import { generator } from '../src/package-info.js';
@@ -31,11 +32,13 @@ describe('the stored reference registry', () => {
     expect(readFileSync(prebuiltPath, 'utf8') === fresh, `${prebuiltPath} is stale: run \`npm run compile\``).toBe(true);
   });
 
-  it('makes a build write exactly what a build that reads afresh writes, and is used', async () => {
+  it('makes a build write exactly what a build that reads afresh writes, web page included, and is used', async () => {
     const prebuilt = await loadPrebuilt();
     expect(prebuilt.size).toBe(1);
-    const stored = await build(await committedSources(), { generator, prebuilt });
-    const fresh = await build(await committedSources(), { generator });
+    const webApp = await loadWebApp();
+    const stored = await build(await committedSources(), { generator, prebuilt, webApp });
+    const fresh = await build(await committedSources(), { generator, webApp });
+    expect(stored.artifacts.has('index.html')).toBe(true);
     expect(artifactTexts(stored.artifacts)).toEqual(artifactTexts(fresh.artifacts));
     expect(stored.perSource).toEqual(fresh.perSource);
     expect(stored.files.flatMap((file) => file.messages.map(formatMessage))).toEqual(fresh.files.flatMap((file) => file.messages.map(formatMessage)));

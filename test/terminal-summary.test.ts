@@ -37,7 +37,7 @@ describe('the build summary on a terminal', () => {
       'transfer-cft-ports  12       -                               ok',
       'port-numbers        771      485/48/0                        15 accepted warnings, 2 notes',
       'iana (reference)    12341    49364/2/0                       ok',
-      expect.stringMatching(/^Wrote 7 files to .*\/\.$/),
+      expect.stringMatching(/^Wrote 8 files to .*\/\.$/),
       '',
     ]);
   });

@@ -1,4 +1,8 @@
-/** The artifacts of a build: each file's text as a stream, from the dataset and the conflict report. */
+/**
+ * The artifacts of a build: each file's text as a stream, from the dataset
+ * and the conflict report; and the web page, when the build is given the
+ * page's bundled code.
+ */
 import type { Artifact } from '../emit/artifact.js';
 import { emitConflictsJson } from '../emit/conflicts-json.js';
 import { conflictsMarkdownChunks } from '../emit/conflicts-markdown.js';
@@ -9,22 +13,39 @@ import { markdownChunks } from '../emit/markdown.js';
 import { tableSchemaFor } from '../emit/table-schema.js';
 import type { ConflictReport } from '../compare/conflicts.js';
 import { referenceIndexChunks } from '../emit/reference-index.js';
-import type { PortDataset, ReferenceRecord } from '../model/record.js';
+import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
+import { emitWebData, type ReferenceDocument } from '../emit/web-data.js';
+import { webPageChunks, type WebApp } from '../emit/web-page.js';
 import { loadSchema } from '../model/schema.js';
 
 /** File names of the artifacts, in the order they are written (datapackage.json describes files before it). */
-export const artifactNames = ['ports.json', 'ports.csv', 'ports.md', 'conflicts.json', 'conflicts.md', 'references.json', 'datapackage.json'] as const;
+export const artifactNames = ['ports.json', 'ports.csv', 'ports.md', 'conflicts.json', 'conflicts.md', 'references.json', 'datapackage.json', 'index.html'] as const;
 export type ArtifactName = (typeof artifactNames)[number];
 
-/** Every artifact, by name, in write order. Nothing is written out until a writer asks. */
+/** What the web page needs beyond the data every artifact reads. */
+export interface WebPageInput {
+  app: WebApp;
+  /** Each source's `origin.url`, by id, for links to a source's line. */
+  origins: ReadonlyMap<string, string>;
+  /** The catalog index of each record as the conflict report holds it (before enrichment copied it). */
+  catalogIndex: ReadonlyMap<PortRecord, number>;
+  /** Each reference source's records, with the page's table for them when it was made ahead of time. */
+  referenceDocuments: readonly ReferenceDocument[];
+}
+
+/**
+ * Every artifact, by name, in write order; index.html only with `web`.
+ * Nothing is written out until a writer asks.
+ */
 export function assembleArtifacts(
   dataset: PortDataset,
   conflicts: ConflictReport,
   references: readonly ReferenceRecord[],
   generator: { name: string; version: string },
+  web?: WebPageInput,
 ): ReadonlyMap<ArtifactName, Artifact> {
   const report = { generator, sources: dataset.sources, report: conflicts };
-  const byName: Record<ArtifactName, Artifact> = {
+  const byName: Record<Exclude<ArtifactName, 'index.html'>, Artifact> = {
     'ports.json': () => jsonChunks(dataset),
     'ports.csv': () => csvChunks(dataset.records),
     'ports.md': () => markdownChunks(dataset),
@@ -33,5 +54,10 @@ export function assembleArtifacts(
     'references.json': () => referenceIndexChunks(references, generator),
     'datapackage.json': (written) => [emitDataPackage({ dataset, written, tableSchema: tableSchemaFor(loadSchema('record')) })],
   };
-  return new Map(artifactNames.map((name) => [name, byName[name]]));
+  const artifacts = new Map<ArtifactName, Artifact>(artifactNames.flatMap((name) => (name === 'index.html' ? [] : [[name, byName[name]]])));
+  if (web) {
+    const data = { generator, sources: dataset.sources, origins: web.origins, catalog: dataset.records, references: web.referenceDocuments, report: conflicts, catalogIndex: web.catalogIndex };
+    artifacts.set('index.html', () => webPageChunks(web.app, emitWebData(data), generator));
+  }
+  return artifacts;
 }

@@ -22,6 +22,7 @@ import { coverageBySource } from '../catalog/coverage.js';
 import { planDocuments, readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
 import { loadParsers } from '../parsers/registry.js';
 import type { PrebuiltDocument } from './prebuilt.js';
+import type { WebApp } from '../emit/web-page.js';
 
 export { artifactNames, type ArtifactName } from './artifacts.js';
 export { roleOf, type SourceDocument } from './read-documents.js';
@@ -30,6 +31,8 @@ export interface BuildOptions {
   generator: { name: string; version: string };
   /** Reference documents read ahead of time, by key (prebuilt.ts); any document without one is read afresh. */
   prebuilt?: ReadonlyMap<string, PrebuiltDocument>;
+  /** The web page's code and style, bundled by `npm run compile` (files/web-app.ts reads them); without it, no index.html. */
+  webApp?: WebApp;
 }
 
 /** What one source gave, and the messages on its file by severity. */
@@ -61,7 +64,7 @@ export interface BuildResult {
 export async function build(documents: readonly SourceDocument[], options: BuildOptions): Promise<BuildResult> {
   const planned = planDocuments(documents, options);
   const parsers = await loadParsers(planned.flatMap(({ document, stored }) => (stored ? [] : [document.source.format])));
-  const { catalog, references, datasetSources, yields } = readDocuments(planned, parsers);
+  const { catalog, references, referenceDocuments, datasetSources, yields } = readDocuments(planned, parsers);
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);
@@ -79,7 +82,12 @@ export async function build(documents: readonly SourceDocument[], options: Build
     dataset,
     references,
     conflicts,
-    artifacts: assembleArtifacts(dataset, conflicts, references, options.generator),
+    artifacts: assembleArtifacts(dataset, conflicts, references, options.generator, options.webApp && {
+      app: options.webApp,
+      origins: new Map(documents.flatMap(({ source }) => (source.origin ? [[source.id, source.origin.url]] : []))),
+      catalogIndex: new Map(merged.records.map((record, index) => [record, index])),
+      referenceDocuments,
+    }),
     files: documents.map((document) => document.file),
     perSource: yields.map((yielded, index) => ({
       ...yielded,

@@ -2,6 +2,7 @@
  * Reading reference documents ahead of time (see prebuilt.ts): what
  * `npm run compile` runs on the registry the package builds with.
  */
+import { referenceTable } from '../emit/web-data.js';
 import { loadParsers } from '../parsers/registry.js';
 import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
 import { planDocuments, readDocuments, type SourceDocument } from './read-documents.js';
@@ -15,6 +16,7 @@ export async function prebuildDocuments(documents: readonly SourceDocument[], ge
     const [yielded] = read.yields;
     const [datasetSource] = read.datasetSources;
     if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);
-    return storeDocument(prebuiltKey(plan.document.source, plan.sha256, generator), yielded, datasetSource.documentTitle, read.references, plan.document.file);
+    const key = prebuiltKey(plan.document.source, plan.sha256, generator);
+    return storeDocument(key, yielded, datasetSource.documentTitle, read.references, plan.document.file, referenceTable(read.references));
   });
 }

@@ -50,6 +50,8 @@ export interface PrebuiltDocument {
   lines: LineCounts | null;
   messages: StoredMessage[];
   rows: StoredRecord[];
+  /** The web page's table of the records (emit/web-data.ts, referenceTable), so a build need not make it. */
+  webTable?: string;
 }
 
 /** Manifest fields that only describe a source; every other field can change how it reads. */
@@ -74,6 +76,7 @@ export function storeDocument(
   documentTitle: string | null,
   references: readonly ReferenceRecord[],
   file: VFile,
+  webTable: string,
 ): PrebuiltDocument {
   return {
     key,
@@ -103,6 +106,7 @@ export function storeDocument(
       record.sources.map((ref) => ref.line),
       record.aliasOf,
     ]),
+    webTable,
   };
 }
 

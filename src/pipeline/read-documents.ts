@@ -42,6 +42,8 @@ export interface ReadDocuments {
   /** Valid records of catalog sources, not yet merged. */
   catalog: PortRecord[];
   references: ReferenceRecord[];
+  /** The same reference records by document, with the web page's table of each document read ahead of time. */
+  referenceDocuments: { id: string; records: ReferenceRecord[]; table: string | null }[];
   datasetSources: ReadSource[];
   yields: DocumentYield[];
 }
@@ -75,7 +77,7 @@ export function planDocuments(
  * on each document's file.
  */
 export function readDocuments(planned: readonly PlannedDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
-  const read: ReadDocuments = { catalog: [], references: [], datasetSources: [], yields: [] };
+  const read: ReadDocuments = { catalog: [], references: [], referenceDocuments: [], datasetSources: [], yields: [] };
   for (const { document, sha256, stored } of planned) {
     const { source, file } = document;
     const role = roleOf(source);
@@ -92,13 +94,16 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       license: source.license ?? null,
     });
     if (stored) {
-      append(read.references, restoreDocument(stored, source.id, file));
+      const records = restoreDocument(stored, source.id, file);
+      append(read.references, records);
+      read.referenceDocuments.push({ id: source.id, records, table: typeof stored.webTable === 'string' ? stored.webTable : null });
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;
     }
     const normalized = readSourceText(file);
     const firstMessage = file.messages.length;
+    const firstReference = read.references.length;
     let parsed: ParseSummary = { documentTitle: null, lineRoles: null };
     let entries = 0;
     let records = 0;
@@ -140,6 +145,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
     });
     read.datasetSources.push(datasetSource(parsed.documentTitle));
+    if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: read.references.slice(firstReference), table: null });
   }
   return read;
 }
