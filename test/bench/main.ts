@@ -10,12 +10,13 @@
  * Options: `--quick` runs only the small sizes (a smoke test, a minute or so).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generatePortList, generateTablePage } from './generate.js';
+import { measurePageLoad } from './page-load.js';
 import type { CaseResult } from './run-one.js';
 
 const quick = process.argv.includes('--quick');
@@ -219,4 +220,14 @@ for (const rows of quick ? [1_000] : [1_000, 10_000, 100_000]) {
   const pair = pairedCases('table', 'tabletojson', page, rows >= 100_000 ? 3 : 5);
   print(`| ${fmt(rows)} | ${fmt(pair.a)} | ${fmt(pair.b)} | ${fmt(pair.ratio, 2)}× | ${fmt(pair.peakMibA)} |`);
 }
+
+// The web page, in a real browser: until its search answers, against a blank page.
+const webPage = path.join(projectRoot, 'output/index.html');
+const load = await measurePageLoad(webPage, work, quick ? 3 : 9, statSync(webPage).size);
+print();
+print('## The web page: time to a usable page, against a blank page, paired');
+print();
+print('| page | bytes | until the search answers `6801`, ms | blank page, ms | ratio |');
+print('| --- | --: | --: | --: | --: |');
+print(`| output/index.html | ${fmt(load.bytes)} | ${fmt(load.page)} | ${fmt(load.blank)} | ${fmt(load.ratio, 2)}× |`);
 rmSync(work, { recursive: true, force: true });
