@@ -143,6 +143,12 @@ describe('the README, run', () => {
     expect(failed?.stderr).toBe(error?.code);
   });
 
+  it('every picture the README shows is committed', () => {
+    const pictures = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+    expect(pictures).toContain('docs/web-page.png');
+    expect(pictures.filter((picture) => !existsSync(picture))).toEqual([]);
+  });
+
   it('the Development tree names folders that exist', () => {
     const [tree] = readmeBlocks('Development');
     const named = [...(tree?.code ?? '').matchAll(/^ {2}(\w[\w-]*)\/ /gm)].map((match) => match[1]);
