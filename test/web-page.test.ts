@@ -120,12 +120,15 @@ describe('the committed page, opened from disk', () => {
     const relay = marks.find(([key]) => key?.startsWith('catalog|6801-6801/tcp|'));
     const acnet = marks.find(([key]) => key?.startsWith('reference|6801-6801/tcp|'));
     expect(relay?.[1]).toBe('flagged');
-    expect(relay?.[2]).toBe(`Conflict: ${reason}`);
-    expect(acnet?.[2]).toBe(`Conflict: ${reason}`);
-    // The source line links to its upstream page.
-    const links = await page.$$eval('#search-results tr.flagged a', (anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
-    expect(links).toEqual([
-      ['transfer-cft-ports:56', 'https://docs.axway.com/'],
+    expect(acnet?.[1]).toBe('flagged');
+    // Other vendors' clashes on 6801 may be marked beside it; this conflict must be.
+    expect(relay?.[2]).toContain(`Conflict: ${reason}`);
+    expect(acnet?.[2]).toContain(`Conflict: ${reason}`);
+    // Each source line links to its upstream page.
+    const links = (key: string) =>
+      page.$eval(`#search-results tr[data-key="${key}"]`, (row) => [...row.querySelectorAll('a')].map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
+    expect(await links('catalog|6801-6801/tcp|assigned||Secure Relay MA|Transfer CFT|ma.comm_port|transfer-cft-ports:56')).toEqual([['transfer-cft-ports:56', 'https://docs.axway.com/']]);
+    expect(await links('reference|6801-6801/tcp|assigned|acnet|ACNET Control System Protocol|||iana:39062')).toEqual([
       ['iana:39062', 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml'],
     ]);
     expect(await statusText(page)).toBe(`${keys.length} records match \u201c6801\u201d.`);
@@ -187,7 +190,8 @@ describe('the committed page, opened from disk', () => {
     for (let step = 0; step < 145; step++) await page.keyboard.press('ArrowRight');
     expect(await page.$eval('canvas.port-map', (canvas) => canvas.getAttribute('data-cursor'))).toBe('6801');
     const readout = await page.$eval('#map-readout', (element) => element.textContent ?? '');
-    expect(readout).toMatch(/^Port 6801 \(registered\): a clash or conflict\. catalog Secure Relay MA, Transfer CFT \(tcp\); reference ACNET Control System Protocol \(tcp\)/);
+    // The first records it names depend on what else the catalog holds on 6801; the search below gives them all.
+    expect(readout).toMatch(/^Port 6801 \(registered\): a clash or conflict\. catalog .*\(tcp\)/);
     await page.keyboard.press('Enter');
     expect(await page.$eval('#search-box', (box) => (box as HTMLInputElement).value)).toBe('6801');
     expect(await resultKeys(page)).toEqual(await cliLookup('6801', 'output'));
