@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { buildFolder, captureOutput, folderWith, messagesOf, sourcesWithEdit } from './helpers.js';
 import { readmeBlocks, readmeSection } from './readme.js';
+import { readPortCell } from '../src/grammar/port-cell.js';
 
 const { stdout, stderr } = captureOutput();
 
@@ -86,6 +87,14 @@ describe('the README, run', () => {
       expect({ page: example.page, records: shown }).toEqual({ page: example.page, records: lines(example.gives) });
       expect(messagesOf(result.files).filter((line) => !line.includes(': info: '))).toEqual([]);
     }
+  });
+
+  it('every port cell the README lists as read by the grammar reads as ports', () => {
+    const section = readmeSection('Adding a vendor page');
+    const listed = section.slice(section.indexOf('**Port cells** are read by one grammar:'), section.indexOf('A protocol written before a list'));
+    const cells = [...listed.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+    expect(cells.length).toBeGreaterThan(15);
+    expect(cells.filter((cell) => readPortCell(cell).kind !== 'ports')).toEqual([]);
   });
 
   it('the accepted finding shown is one of the committed sources\' accepted findings', () => {
