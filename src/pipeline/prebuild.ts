@@ -1,10 +1,10 @@
 /**
- * Reading reference documents ahead of time (see prebuilt.ts): what
- * `npm run compile` runs on the registry the package builds with.
+ * Reading source documents ahead of time (see prebuilt.ts): what
+ * `npm run compile` runs on the committed sources.
  */
 import { loadParsers } from '../parsers/registry.js';
 import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
-import { planDocuments, readDocuments, type SourceDocument } from './read-documents.js';
+import { planDocuments, readDocuments, roleOf, type SourceDocument } from './read-documents.js';
 
 /** Each document read as a build reads it, stored. */
 export async function prebuildDocuments(documents: readonly SourceDocument[], generator: { name: string; version: string }): Promise<PrebuiltDocument[]> {
@@ -15,6 +15,7 @@ export async function prebuildDocuments(documents: readonly SourceDocument[], ge
     const [yielded] = read.yields;
     const [datasetSource] = read.datasetSources;
     if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);
-    return storeDocument(prebuiltKey(plan.document.source, plan.sha256, generator), yielded, datasetSource.documentTitle, read.references, plan.document.file);
+    const records = roleOf(plan.document.source) === 'reference' ? read.references : read.catalog;
+    return storeDocument(prebuiltKey(plan.document.source, plan.sha256, generator), yielded, datasetSource.documentTitle, records, plan.document.file);
   });
 }

@@ -63,7 +63,7 @@ export function planDocuments(
 ): PlannedDocument[] {
   return documents.map((document) => {
     const sha256 = createHash('sha256').update(document.file.value).digest('hex');
-    const stored = roleOf(document.source) === 'reference' ? options.prebuilt?.get(prebuiltKey(document.source, sha256, options.generator)) : undefined;
+    const stored = options.prebuilt?.get(prebuiltKey(document.source, sha256, options.generator));
     return { document, sha256, stored: stored ?? null };
   });
 }
@@ -92,7 +92,9 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       license: source.license ?? null,
     });
     if (stored) {
-      append(read.references, restoreDocument(stored, source.id, file));
+      const restored = restoreDocument(stored, source.id, file);
+      if (role === 'reference') append(read.references, restored);
+      else append(read.catalog, restored.map(({ aliasOf: _alias, ...record }) => record));
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;
