@@ -303,9 +303,9 @@ describe('table cells, more', () => {
   });
 
   it('reads a row\'s other port columns when one cell cannot be read', async () => {
-    const text = ['| Service | Plain | TLS |', '| --- | --- | --- |', '| Mail | 25 | X |', ''].join('\n');
+    const text = ['| Service | Plain | TLS |', '| --- | --- | --- |', '| Mail | 25 | x1 |', ''].join('\n');
     const { records, messages } = await page(text, { columns: { Service: 'name', Plain: 'port', TLS: 'port' }, defaults: { protocols: ['tcp'] }, unreadable: 'warning' });
     expect(records).toEqual([at('25', 'tcp', 'Mail', 3, { notes: ['Plain'] })]);
-    expect(messages).toEqual(['page.md:3:15: warning: Unexpected `X` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
+    expect(messages).toEqual(['page.md:3:15: warning: Unexpected `x1` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
   });
 });

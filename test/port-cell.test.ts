@@ -143,7 +143,7 @@ describe('rule wordsAroundPorts', () => {
 });
 
 describe('rule noPort', () => {
-  it.each(['', '   ', '\u00a0', 'N/A', 'n/a', '-', '–', '—', 'none', 'None', ' None '])('%j', (text) => {
+  it.each(['', '   ', '\u00a0', 'N/A', 'n/a', '-', '–', '—', 'none', 'None', ' None ', 'X', 'x', '✗', '✘', '×'])('%j', (text) => {
     expect(readPortCell(text)).toEqual({ kind: 'none', notes: [] });
   });
 

@@ -159,9 +159,10 @@ export function readPortCell(text: string): PortCellReading {
 // ---------------------------------------------------------------------------
 // Rules
 
-const noPortWords = new Set(['', 'n/a', '-', '–', '—', 'none']);
+/** What a cell writes for no port: empty, `N/A`, a dash, `none`, or a cross mark (`X`, `✗`), as a table marks a thing not there. */
+const noPortWords = new Set(['', 'n/a', '-', '–', '—', 'none', 'x', '✗', '✘', '×']);
 
-/** Rule noPort: the cell says there is no port (`N/A`, `—`, `none (retired)`). */
+/** Rule noPort: the cell says there is no port (`N/A`, `—`, `X`, `none (retired)`). */
 function readNoPort(text: string, tokens: TokenList): PortCellReading | null {
   let first = tokens.length;
   while (first > 0 && tokens.kindAt(first - 1) === 'parenthetical') first--;
