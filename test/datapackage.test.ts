@@ -36,7 +36,8 @@ describe('datapackage.json', () => {
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`);
     }
     expect(licenses).toHaveLength(1);
-    expect(sources).toHaveLength(3);
+    const dataset = JSON.parse(written('ports.json')) as { sources: { id: string; license?: string }[] };
+    expect(sources).toHaveLength(dataset.sources.length);
   });
 
   it('loads ports.csv against its Table Schema: header, types and constraints', () => {
@@ -46,7 +47,7 @@ describe('datapackage.json', () => {
     const [header, ...data] = rows;
     expect(header).toEqual(fieldsInSchemaOrder);
     expect(fields.map((field) => field.name)).toEqual(fieldsInSchemaOrder);
-    expect(data.length).toBe(781);
+    expect(data.length).toBe((JSON.parse(written('ports.json')) as { records: unknown[] }).records.length);
     for (const row of data) {
       fields.forEach((field, index) => {
         const value = row[index] ?? '';
