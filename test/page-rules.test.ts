@@ -217,6 +217,41 @@ describe('placeholders and footnotes in mapped columns', () => {
   });
 });
 
+describe('what a table row says beyond its port', () => {
+  it('takes a GFM footnote reference\'s note from its `[^label]:` definition, wherever on the page it is written', async () => {
+    const text = ['# Ports', '', '| Service | Port |', '| --- | --- |', '| Consul | 8300, 8600[^consul-notes] |', '', '## More', '', 'Text.', '', '[^consul-notes]: More ports may be needed.', ''].join('\n');
+    const { records, messages } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('8300', 'tcp', 'Consul', 5), at('8600', 'tcp', 'Consul', 5, { notes: ['More ports may be needed.'] })]);
+    expect(messages).toEqual([]);
+  });
+
+  it('gives protocol words in parentheses to their port, and to every port without its own when they close the cell', async () => {
+    const text = ['| Service | Port |', '| --- | --- |', '| Consul | 8300, 8301(UDP) |', '| DNS | 53, 5353 (TCP and UDP) |', ''].join('\n');
+    const { records } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([
+      at('53', 'tcp', 'DNS', 4),
+      at('53', 'udp', 'DNS', 4),
+      at('5353', 'tcp', 'DNS', 4),
+      at('5353', 'udp', 'DNS', 4),
+      at('8300', 'tcp', 'Consul', 3),
+      at('8301', 'udp', 'Consul', 3),
+    ]);
+  });
+
+  it('gives port 0 no record (a page writes it for off, or any free port), with a warning at it', async () => {
+    const text = ['| Service | Port |', '| --- | --- |', '| Multicast | 0 |', '| Cache | 40404 |', ''].join('\n');
+    const { records, messages } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('40404', 'tcp', 'Cache', 4)]);
+    expect(messages).toEqual(['page.md:3:15: warning: Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 means no port, or any free one); no record (markdown:port-doubt)']);
+  });
+
+  it('keeps a bare yes or no of a notes column with its header, which alone it does not explain', async () => {
+    const text = ['| Service | On by default | Remarks | Port |', '| --- | --- | --- | --- |', '| Shell | Yes | ssh | 22 |', '| Registry | No* | - | 5050 |', ''].join('\n');
+    const { records } = await page(text, { columns: { Service: 'name', 'On by default': 'notes', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('22', 'tcp', 'Shell', 3, { notes: ['On by default: Yes'] }), at('5050', 'tcp', 'Registry', 4, { notes: ['On by default: No*'] })]);
+  });
+});
+
 describe('a range given by two rows', () => {
   const rows = [
     '| Setting | Port |',

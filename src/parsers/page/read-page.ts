@@ -254,6 +254,18 @@ function footnotesAfter(blocks: readonly PlacedBlock[], index: number): Map<stri
     const definition = definitionOf(renderText(block.source), ordinal);
     if (definition && !definitions.has(definition.marker)) definitions.set(definition.marker, definition.text);
   }
+  for (const [marker, text] of pageFootnotes(blocks)) if (!definitions.has(marker)) definitions.set(marker, text);
+  return definitions;
+}
+
+/** GFM footnote definitions (`[^label]: text`), which hold for the whole page wherever they are written; the first of a label wins. */
+function pageFootnotes(blocks: readonly PlacedBlock[]): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const { block } of blocks) {
+    if (block.kind !== 'paragraph' || !block.source.trimStart().startsWith('[^')) continue;
+    const definition = definitionOf(renderText(block.source), null);
+    if (definition?.page && !definitions.has(definition.marker)) definitions.set(definition.marker, definition.text);
+  }
   return definitions;
 }
 
