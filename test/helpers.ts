@@ -162,3 +162,14 @@ export const seedSourcesFolder = shared(async (): Promise<string> => {
 export function acceptedFindings(): { rule: string; source: string; line: number; reason: string }[] {
   return (JSON.parse(readFileSync('sources/accepted.json', 'utf8')) as { accepted: { rule: string; source: string; line: number; reason: string }[] }).accepted;
 }
+
+/**
+ * An output folder built from the seed sources alone, by the compiled CLI:
+ * for query tests whose answers were checked by hand against the seeds.
+ */
+export const seedOutputFolder = shared(async (): Promise<string> => {
+  const { execFileSync } = await import('node:child_process');
+  const out = await folderWith({});
+  execFileSync(process.execPath, ['dist/bin.js', 'build', '--quiet', '--sources', await seedSourcesFolder(), '--out', out]);
+  return out;
+});

@@ -41,7 +41,7 @@ describe('the packed package', () => {
     expect(readFileSync(path.join(work, 'built', 'ports.json'), 'utf8')).toBe(readFileSync('output/ports.json', 'utf8'));
 
     const script = "import data from 'port-catalog/ports.json' with { type: 'json' }; console.log(data.records.length);";
-    expect(execFileSync('node', ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' })).toBe('781\n');
+    expect(execFileSync('node', ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' })).toBe(`${(JSON.parse(readFileSync('output/ports.json', 'utf8')) as { records: unknown[] }).records.length}\n`);
 
     // The README's "is this port taken?" script, run as written, prints what the README shows.
     const example = readmeExample('Using the data from npm');
