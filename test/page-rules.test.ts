@@ -330,6 +330,22 @@ describe('sections named by their headings', () => {
   });
 });
 
+describe('table rows under a heading that names them', () => {
+  const text = ['### Instance Manager', '#### Ingress', 'From | Port', '--- | ---', '`Longhorn Manager` | 8500', '', '#### Egress', 'To | Port', '--- | ---', '`Backing Image Data Source` | 8002', ''].join('\n');
+  const entry = { columns: { From: 'ignore', To: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } };
+
+  it('take the name of the heading of the level `levels` reads, where a row names none', async () => {
+    const { records, messages } = await page(text, { ...entry, headings: { patterns: ['{name}'], levels: [3] } });
+    expect(records).toEqual([at('8002', 'tcp', 'Backing Image Data Source', 10), at('8500', 'tcp', 'Instance Manager', 5)]);
+    expect(messages).toEqual([]);
+  });
+
+  it('take the nearest heading\'s when every level is read', async () => {
+    const { records } = await page(text, { ...entry, headings: { patterns: ['{name}'] } });
+    expect(records).toEqual([at('8002', 'tcp', 'Backing Image Data Source', 10), at('8500', 'tcp', 'Ingress', 5)]);
+  });
+});
+
 describe('table cells, more', () => {
   it('keeps a `*` that ends a path, not a word, as text', async () => {
     const text = ['| Port | Function |', '| --- | --- |', '| 16686 | `/api/*` endpoints and UI |', '| 14269 | Admin* |', ''].join('\n');

@@ -167,7 +167,7 @@ describe('the README, run', () => {
     }
     expect(failed?.status).toBe(1);
     expect(failed?.stderr).toBe(error?.code);
-  });
+  }, 60_000);
 
   it('the Development tree names folders that exist', () => {
     const [tree] = readmeBlocks('Development');
