@@ -49,7 +49,7 @@ describe('accepted findings', () => {
     const { accepted, file } = await withAccepted(readFileSync('sources/accepted.json', 'utf8'), 'all');
     expect(accepted.size).toBe(acceptedFindings().length);
     expect(file.messages).toEqual([]);
-  });
+  }, 30_000); // a whole build of every committed source, read afresh
 
   it('report an entry that matches nothing, at its line, and accept the rest', async () => {
     const text = JSON.stringify(
