@@ -14,7 +14,7 @@ describe('datapackage.json', () => {
   let texts: Record<string, string> = {};
   beforeAll(async () => {
     texts = artifactTexts((await buildFolder('sources')).artifacts);
-  });
+  }, 30_000); // a whole build of every committed source, read afresh
   const written = (name: string) => texts[name] ?? '';
   const descriptor = () => JSON.parse(written('datapackage.json')) as {
     resources: {
