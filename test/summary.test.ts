@@ -2,7 +2,6 @@
  * The build summary, and accepted findings: warnings listed in
  * sources/accepted.json count apart from new ones; stale entries are reported.
  */
-import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { diffRecords } from '../src/compare/diff.js';
@@ -14,8 +13,8 @@ import { acceptedFindings, buildFolder, seedSources } from './helpers.js';
 /** sources/accepted.json with only the seed sources' entries. */
 const seedAccepted = () => JSON.stringify({ accepted: acceptedFindings().filter((entry) => seedSources.includes(entry.source)) }, null, 2);
 
-async function withAccepted(text: string, only: string[] | 'all' = seedSources) {
-  const result = await buildFolder('sources', only === 'all' ? undefined : only);
+async function withAccepted(text: string) {
+  const result = await buildFolder('sources', seedSources);
   const file = new VFile({ path: 'sources/accepted.json', value: text });
   const list = readAccepted(file);
   if (!list) throw new Error(file.messages.map(formatMessage).join('\n'));
@@ -45,11 +44,9 @@ describe('accepted findings', () => {
     expect(file.messages).toEqual([]);
   });
 
-  it('accept every warning of the committed sources that sources/accepted.json lists, and no entry is stale', async () => {
-    const { accepted, file } = await withAccepted(readFileSync('sources/accepted.json', 'utf8'), 'all');
-    expect(accepted.size).toBe(acceptedFindings().length);
-    expect(file.messages).toEqual([]);
-  }, 30_000); // a whole build of every committed source, read afresh
+  // That every committed source's warnings are accepted and no entry is stale is
+  // checked on the built CLI, which reads the sources ahead of time: one
+  // notice per accepted finding (message-formats), and --strict passing (queries).
 
   it('report an entry that matches nothing, at its line, and accept the rest', async () => {
     const text = JSON.stringify(
