@@ -185,7 +185,7 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
 type CheckedBuild = BuildResult & { accepted: AcceptedMessages; stale: VFileMessage[] };
 
 async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
-  const [{ loadSources, loadAccepted }, { build, roleOf }, { applyAccepted }, { loadPrebuilt }, { loadWebApp, MissingWebAppError }] = await Promise.all([
+  const [{ loadSources, loadAccepted }, { build }, { applyAccepted }, { loadPrebuilt }, { loadWebApp, MissingWebAppError }] = await Promise.all([
     import('./files/load-sources.js'),
     import('./pipeline/build.js'),
     import('./input/accepted.js'),
@@ -208,8 +208,8 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
     printMessages([manifestFile], { errorsOnly, strict: options.strict, quiet: options.quiet, verbose: options.verbose, accepted: new Map() }, options.format);
     return null;
   }
-  // The reference registry, read ahead of time by `npm run compile`, when its bytes match.
-  const prebuilt = documents.some((document) => roleOf(document.source) === 'reference') ? await loadPrebuilt() : undefined;
+  // The committed sources, read ahead of time by `npm run compile`, where their bytes and options match.
+  const prebuilt = await loadPrebuilt();
   const result = await build(documents, { generator, webApp, ...(prebuilt ? { prebuilt } : {}) });
   const acceptedFile = await loadAccepted(options.sources);
   const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);

@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import { loadSources } from '../src/files/load-sources.js';
 import { generator } from '../src/package-info.js';
 import { build, type SourceDocument } from '../src/pipeline/build.js';
-import { messagesOf, shared } from './helpers.js';
+import { folderWith, messagesOf, shared } from './helpers.js';
 
 /** The committed sources, read once; each test builds its page from a fresh file of the same bytes. */
 const loaded = shared(() => loadSources('sources'));
@@ -63,4 +63,30 @@ describe('the vendor pages of sources/', () => {
       expect(messagesOf(result.files).map((line) => line.replace(prefix, ''))).toEqual(expectedMessages(folder));
     });
   }
+});
+
+describe('every committed source is pinned', () => {
+  it('each vendor page records its origin, sha256 and licence', () => {
+    const unpinned = vendorPages
+      .filter((source) => source.id !== 'transfer-cft-ports')
+      .filter((source) => source.origin === undefined || source.sha256 === undefined || source.license === undefined);
+    expect(unpinned.map((source) => source.id)).toEqual([]);
+  });
+
+  it('a one-byte edit to any of them fails the load, naming the file', async () => {
+    const { cp, readFile, writeFile } = await import('node:fs/promises');
+    const folder = await folderWith({});
+    await cp('sources', folder, { recursive: true });
+    const pinned = manifest.sources.filter((source) => source.sha256 !== undefined);
+    expect(pinned.length).toBeGreaterThanOrEqual(manifest.sources.length - 1);
+    for (const source of pinned) {
+      const file = path.join(folder, source.file);
+      const bytes = await readFile(file);
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01;
+      await writeFile(file, bytes);
+    }
+    const { manifestFile } = await loadSources(folder);
+    const named = manifestFile.messages.filter((message) => message.ruleId === 'sha256').map((message) => /of `([^`]+)`/.exec(message.reason)?.[1]);
+    expect(named).toEqual(pinned.map((source) => source.file));
+  });
 });

@@ -33,3 +33,18 @@ describe('product clashes grouped', () => {
     ]);
   });
 });
+
+describe('product clashes at catalog size', () => {
+  it('are one conflict per shared port and protocol, so ten products on a port are one clash of ten sides, not 45 pairs', () => {
+    const tenOn80 = Array.from({ length: 10 }, (_, index) => record({ portStart: 80, name: 'Web', product: `Product ${index}`, sources: at(`p${index}`, 1) }));
+    const clashes = buildConflictReport(tenOn80, []).conflicts;
+    expect(clashes.map((clash) => [clash.kind, clash.sides.length])).toEqual([['product-clash', 10]]);
+    expect(clashes[0]?.explanation).toBe(`${tenOn80.map((each) => `${each.product ?? ''} "Web"`).slice(0, 9).join(', ')} and Product 9 "Web" all use 80/tcp`);
+  });
+
+  it('name the ports the records share, where ranges overlap in part', () => {
+    const ranges = [record({ portStart: 40000, portEnd: 57000, name: 'Media', product: 'Alpha', sources: at('alpha', 1) }), record({ portStart: 41000, portEnd: 61000, name: 'Members', product: 'Beta', sources: at('beta', 1) })];
+    expect(clashGroups(buildConflictReport(ranges, []).conflicts).map((group) => [group.portStart, group.portEnd, group.records.length])).toEqual([[41000, 57000, 2]]);
+    expect(buildConflictReport(ranges, []).conflicts[0]?.explanation).toBe('Alpha "Media" and Beta "Members" both use 41000–57000/tcp');
+  });
+});

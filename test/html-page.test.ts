@@ -233,6 +233,14 @@ describe('documents of every shape', () => {
     });
   });
 
+  it('reads a document without a tag: empty, spaces, text, a comment or a doctype alone', () => {
+    expect(read('')).toMatchObject({ outline: [], title: null, messages: [] });
+    expect(read(' \n\t')).toMatchObject({ outline: [], title: null, messages: [] });
+    expect(read('<!-- nothing -->')).toMatchObject({ outline: [], title: null, messages: [] });
+    expect(read('<!DOCTYPE html>')).toMatchObject({ outline: [], title: null, messages: [] });
+    expect(read('Port 80 &amp; 443')).toMatchObject({ outline: ['paragraph Port 80 & 443 @1:1'], title: null, messages: [] });
+  });
+
   it('takes the title from <title>, else from the first <h1> of the content', () => {
     expect(read('<title> Network &amp; ports </title><h1>Heading</h1>').title).toBe('Network & ports');
     expect(read('<title></title><h2>Two</h2><h1>One</h1><h1>Again</h1>').title).toBe('One');
@@ -292,6 +300,14 @@ describe('the html format', () => {
     ]);
     expect(result.documentTitle).toBe('Example ports');
     expect(file.messages.map(formatMessage)).toEqual([]);
+  });
+
+  it('reports an empty document as one without a table', () => {
+    const file = new VFile({ path: 'page.html', value: '' });
+    expect(readHtmlPage(file, source).entries).toEqual([]);
+    expect(file.messages.map(formatMessage)).toEqual([
+      'page.html:1:1: error: Unexpected document without a table, expected a table with a column mapped to `port`, or text the patterns read (html:table-missing)',
+    ]);
   });
 
   it('reports a document without a table or item read, under the html format', () => {

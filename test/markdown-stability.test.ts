@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDataset } from '../src/catalog/dataset.js';
 import { emitMarkdown } from '../src/emit/markdown.js';
 import type { PortRecord } from '../src/model/record.js';
-import { buildFolder } from './helpers.js';
+import { buildFolder, seedSources } from './helpers.js';
 import { record } from './records.js';
 
 /** Lines of `after` not in `before`, and of `before` not in `after`, as a line diff counts them. */
@@ -24,7 +24,7 @@ function changedLines(before: string, after: string): { added: string[]; removed
 
 describe('ports.md layout', () => {
   it('changes one table line, the counts and the page\'s coverage when a vendor page gains a row, even its first with a direction', async () => {
-    const result = await buildFolder('sources');
+    const result = await buildFolder('sources', seedSources);
     const { generator, sources, records } = result.dataset;
     const row: PortRecord = record({
       portStart: 6802,

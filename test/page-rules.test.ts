@@ -217,6 +217,41 @@ describe('placeholders and footnotes in mapped columns', () => {
   });
 });
 
+describe('what a table row says beyond its port', () => {
+  it('takes a GFM footnote reference\'s note from its `[^label]:` definition, wherever on the page it is written', async () => {
+    const text = ['# Ports', '', '| Service | Port |', '| --- | --- |', '| Consul | 8300, 8600[^consul-notes] |', '', '## More', '', 'Text.', '', '[^consul-notes]: More ports may be needed.', ''].join('\n');
+    const { records, messages } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('8300', 'tcp', 'Consul', 5), at('8600', 'tcp', 'Consul', 5, { notes: ['More ports may be needed.'] })]);
+    expect(messages).toEqual([]);
+  });
+
+  it('gives protocol words in parentheses to their port, and to every port without its own when they close the cell', async () => {
+    const text = ['| Service | Port |', '| --- | --- |', '| Consul | 8300, 8301(UDP) |', '| DNS | 53, 5353 (TCP and UDP) |', ''].join('\n');
+    const { records } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([
+      at('53', 'tcp', 'DNS', 4),
+      at('53', 'udp', 'DNS', 4),
+      at('5353', 'tcp', 'DNS', 4),
+      at('5353', 'udp', 'DNS', 4),
+      at('8300', 'tcp', 'Consul', 3),
+      at('8301', 'udp', 'Consul', 3),
+    ]);
+  });
+
+  it('gives port 0 no record (a page writes it for off, or any free port), with a warning at it', async () => {
+    const text = ['| Service | Port |', '| --- | --- |', '| Multicast | 0 |', '| Cache | 40404 |', ''].join('\n');
+    const { records, messages } = await page(text, { columns: { Service: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('40404', 'tcp', 'Cache', 4)]);
+    expect(messages).toEqual(['page.md:3:15: warning: Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 means no port, or any free one); no record (markdown:port-doubt)']);
+  });
+
+  it('keeps a bare yes or no of a notes column with its header, which alone it does not explain', async () => {
+    const text = ['| Service | On by default | Remarks | Port |', '| --- | --- | --- | --- |', '| Shell | Yes | ssh | 22 |', '| Registry | No* | - | 5050 |', ''].join('\n');
+    const { records } = await page(text, { columns: { Service: 'name', 'On by default': 'notes', Port: 'port' }, defaults: { protocols: ['tcp'] } });
+    expect(records).toEqual([at('22', 'tcp', 'Shell', 3, { notes: ['On by default: Yes'] }), at('5050', 'tcp', 'Registry', 4, { notes: ['On by default: No*'] })]);
+  });
+});
+
 describe('a range given by two rows', () => {
   const rows = [
     '| Setting | Port |',
@@ -295,6 +330,22 @@ describe('sections named by their headings', () => {
   });
 });
 
+describe('table rows under a heading that names them', () => {
+  const text = ['### Instance Manager', '#### Ingress', 'From | Port', '--- | ---', '`Longhorn Manager` | 8500', '', '#### Egress', 'To | Port', '--- | ---', '`Backing Image Data Source` | 8002', ''].join('\n');
+  const entry = { columns: { From: 'ignore', To: 'name', Port: 'port' }, defaults: { protocols: ['tcp'] } };
+
+  it('take the name of the heading of the level `levels` reads, where a row names none', async () => {
+    const { records, messages } = await page(text, { ...entry, headings: { patterns: ['{name}'], levels: [3] } });
+    expect(records).toEqual([at('8002', 'tcp', 'Backing Image Data Source', 10), at('8500', 'tcp', 'Instance Manager', 5)]);
+    expect(messages).toEqual([]);
+  });
+
+  it('take the nearest heading\'s when every level is read', async () => {
+    const { records } = await page(text, { ...entry, headings: { patterns: ['{name}'] } });
+    expect(records).toEqual([at('8002', 'tcp', 'Backing Image Data Source', 10), at('8500', 'tcp', 'Ingress', 5)]);
+  });
+});
+
 describe('table cells, more', () => {
   it('keeps a `*` that ends a path, not a word, as text', async () => {
     const text = ['| Port | Function |', '| --- | --- |', '| 16686 | `/api/*` endpoints and UI |', '| 14269 | Admin* |', ''].join('\n');
@@ -303,9 +354,9 @@ describe('table cells, more', () => {
   });
 
   it('reads a row\'s other port columns when one cell cannot be read', async () => {
-    const text = ['| Service | Plain | TLS |', '| --- | --- | --- |', '| Mail | 25 | X |', ''].join('\n');
+    const text = ['| Service | Plain | TLS |', '| --- | --- | --- |', '| Mail | 25 | x1 |', ''].join('\n');
     const { records, messages } = await page(text, { columns: { Service: 'name', Plain: 'port', TLS: 'port' }, defaults: { protocols: ['tcp'] }, unreadable: 'warning' });
     expect(records).toEqual([at('25', 'tcp', 'Mail', 3, { notes: ['Plain'] })]);
-    expect(messages).toEqual(['page.md:3:15: warning: Unexpected `X` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
+    expect(messages).toEqual(['page.md:3:15: warning: Unexpected `x1` in a port cell, expected a port, a range or a list of ports (markdown:port-cell)']);
   });
 });

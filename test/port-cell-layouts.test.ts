@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { expectPort, ports, span, unreadable } from './port-cell-readings.js';
 import { checkPortSpan, readPortCell, type PortCellReading } from '../src/grammar/port-cell.js';
 
-const zeroDoubt = (written: string) => `Unexpected port 0 (\`${written}\`), expected a port from 1 to 65535 (port 0 is reserved)`;
+const zeroDoubt = (written: string) => `Unexpected port 0 (\`${written}\`), expected a port from 1 to 65535 (port 0 means no port, or any free one); no record`;
 const zerosDoubt = (written: string, port: number) => `Unexpected leading zeros in \`${written}\`, read as port ${port}`;
 const groupDoubt = (written: string, port: number, head: string, group: string) =>
   `Ambiguous \`${written}\`: read as port ${port} (a thousands separator); write \`${head}, ${group}\` for two ports`;

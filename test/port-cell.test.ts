@@ -14,7 +14,7 @@ describe('rule range', () => {
   it.each<[string, PortCellReading]>([
     ['80', ports([span(80, 80, '80', 0)])],
     // Port 0 is read, and doubted: callers report the doubt as a warning.
-    ['0', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 is reserved)'])])],
+    ['0', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 means no port, or any free one); no record'])])],
     ['70000', ports([span(70000, 70000, '70000', 0)])],
     ['30-20', ports([span(30, 20, '30-20', 0)])],
     ['  80  ', ports([span(80, 80, '80', 2)])],
@@ -101,7 +101,18 @@ describe('rule qualifiers: parentheticals', () => {
   it.each<[string, PortCellReading]>([
     ['80 (HTTP), 443 (HTTPS)', ports([span(80, 80, '80', 0, [], ['HTTP']), span(443, 443, '443', 11, [], ['HTTPS'])])],
     ['53  (DNS)', ports([span(53, 53, '53', 0, [], ['DNS'])])],
-    ['8080 (TCP only)', ports([span(8080, 8080, '8080', 0, [], ['TCP only'])])],
+    // Protocol words alone in parentheses are the port's protocols, not a note.
+    ['8080 (TCP only)', ports([span(8080, 8080, '8080', 0, ['tcp'])])],
+    ['8301(UDP)', ports([span(8301, 8301, '8301', 0, ['udp'])])],
+    ['53 (TCP/UDP)', ports([span(53, 53, '53', 0, ['tcp', 'udp'])])],
+    ['8300, 8301(UDP), 8500', ports([span(8300, 8300, '8300', 0), span(8301, 8301, '8301', 6, ['udp']), span(8500, 8500, '8500', 17)])],
+    // Closing the cell, they name the protocols of every port that names none, as a closing note qualifies the cell.
+    ['80, 443 (TCP)', ports([span(80, 80, '80', 0, ['tcp']), span(443, 443, '443', 4, ['tcp'])])],
+    ['80/udp, 443 (TCP)', ports([span(80, 80, '80/udp', 0, ['udp']), span(443, 443, '443', 8, ['tcp'])])],
+    ['80 (HTTP), 443 (TCP)', ports([span(80, 80, '80', 0, [], ['HTTP']), span(443, 443, '443', 11, ['tcp'])])],
+    // Glued to its port, they are that port's alone.
+    ['8300, 8301(UDP)', ports([span(8300, 8300, '8300', 0), span(8301, 8301, '8301', 6, ['udp'])])],
+    ['443 (IPv6)', ports([span(443, 443, '443', 0, [], ['IPv6'])])],
     ['80 or 443 (by default)', ports([span(80, 80, '80', 0), span(443, 443, '443', 6)], [], ['by default'])],
     ['80, 443 (HTTPS) (by default)', ports([span(80, 80, '80', 0), span(443, 443, '443', 4, [], ['HTTPS'])], [], ['by default'])],
     ['80 (HTTP (legacy))', ports([span(80, 80, '80', 0, [], ['HTTP (legacy)'])])],
@@ -114,7 +125,7 @@ describe('rule qualifiers: parentheticals', () => {
 
 describe('rule qualifiers: footnotes', () => {
   it.each<[string, PortCellReading]>([
-    ['0, 8 *', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 is reserved)']), span(8, 8, '8', 3, [], ['footnote *'])])],
+    ['0, 8 *', ports([span(0, 0, '0', 0, [], [], ['Unexpected port 0 (`0`), expected a port from 1 to 65535 (port 0 means no port, or any free one); no record']), span(8, 8, '8', 3, [], ['footnote *'])])],
     ['80*', ports([span(80, 80, '80', 0, [], ['footnote *'])])],
     ['80 **', ports([span(80, 80, '80', 0, [], ['footnote **'])])],
     ['80†', ports([span(80, 80, '80', 0, [], ['footnote †'])])],
@@ -122,6 +133,9 @@ describe('rule qualifiers: footnotes', () => {
     ['80^3', ports([span(80, 80, '80', 0, [], ['footnote 3'])])],
     ['80[3]', ports([span(80, 80, '80', 0, [], ['footnote 3'])])],
     ['80 [a]', ports([span(80, 80, '80', 0, [], ['footnote a'])])],
+    // A GFM footnote reference: its label may be long and hold `-` and `_`.
+    ['8600[^Consul-notes]', ports([span(8600, 8600, '8600', 0, [], ['footnote Consul-notes'])])],
+    ['80 [^1]', ports([span(80, 80, '80', 0, [], ['footnote 1'])])],
     ['80³', ports([span(80, 80, '80', 0, [], ['footnote 3'])])],
     ['80*, 443', ports([span(80, 80, '80', 0, [], ['footnote *']), span(443, 443, '443', 5)])],
     ['80 (HTTP) *', ports([span(80, 80, '80', 0, [], ['HTTP', 'footnote *'])])],
@@ -134,7 +148,7 @@ describe('rule wordsAroundPorts', () => {
   it.each<[string, PortCellReading]>([
     ['disabled (8501)', ports([span(8501, 8501, '8501', 10)], [], ['disabled'])],
     ['Web UI, disabled (8501)', ports([span(8501, 8501, '8501', 18)], [], ['Web UI, disabled'])],
-    ['disabled (8501 (TCP))', ports([span(8501, 8501, '8501', 10, [], ['TCP'])], [], ['disabled'])],
+    ['disabled (8501 (TCP))', ports([span(8501, 8501, '8501', 10, ['tcp'])], [], ['disabled'])],
     ['TCP (80, 443)', ports([span(80, 80, '80', 5), span(443, 443, '443', 9)], ['TCP'])],
     ['TCP and UDP (53)', ports([span(53, 53, '53', 13)], ['TCP', 'UDP'])],
   ])('%j', (text, expected) => {
@@ -143,7 +157,7 @@ describe('rule wordsAroundPorts', () => {
 });
 
 describe('rule noPort', () => {
-  it.each(['', '   ', '\u00a0', 'N/A', 'n/a', '-', '–', '—', 'none', 'None', ' None '])('%j', (text) => {
+  it.each(['', '   ', '\u00a0', 'N/A', 'n/a', '-', '–', '—', 'none', 'None', ' None ', 'X', 'x', '✗', '✘', '×'])('%j', (text) => {
     expect(readPortCell(text)).toEqual({ kind: 'none', notes: [] });
   });
 
@@ -182,6 +196,8 @@ describe('what it cannot read', () => {
     ['80 ()', 3, 'Unexpected `()` in a port cell, expected a qualifier inside the parentheses'],
     ['80 [note 1]', 3, 'Unexpected `[` in a port cell, expected a footnote like `[3]`'],
     ['80^', 2, 'Unexpected `^` in a port cell, expected a footnote like `^3`'],
+    ['80[^]', 2, 'Unexpected `[` in a port cell, expected a footnote like `[3]` or `[^label]`'],
+    ['80[^a b]', 2, 'Unexpected `[` in a port cell, expected a footnote like `[3]` or `[^label]`'],
     ['Dynamic:', 0, 'Unexpected `Dynamic:` in a port cell, expected a port after it'],
     ['A: B: 80', 3, `Unexpected \`B\` in a port cell, ${expectPort}`],
     ['x'.repeat(100), 0, `Unexpected \`${'x'.repeat(39)}…\` in a port cell, ${expectPort}`],

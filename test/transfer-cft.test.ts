@@ -69,7 +69,7 @@ describe('Transfer CFT page', () => {
   });
 
   it('keeps the front-matter title of the page', async () => {
-    const result = await buildFolder('sources');
+    const result = await buildFolder('sources', ['transfer-cft-ports']);
     const source = result.dataset.sources.find((entry) => entry.id === 'transfer-cft-ports');
     expect(source?.documentTitle).toBe('Ports');
   });

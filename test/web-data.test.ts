@@ -57,7 +57,9 @@ const product = record({
 });
 const range = record({ portStart: 1024, portEnd: 49151, protocol: 'udp', status: 'category', category: 'registered', name: 'registered ports', sources: [{ source: 'list', line: 695 }] });
 const vacant = record({ portStart: 225, portEnd: 229, status: 'reserved', sources: [{ source: 'list', line: 7 }] });
-const catalog = [vacant, range, product];
+const beta = record({ portStart: 6800, portEnd: 6802, product: 'Beta', name: 'Beta bus', sources: [{ source: 'page', line: 20 }] });
+const gamma = record({ portStart: 6801, product: 'Gamma', name: 'Gamma relay', sources: [{ source: 'page', line: 21 }] });
+const catalog = [vacant, range, product, beta, gamma];
 
 const acnetTcp = reference({ portStart: 6801, category: 'registered', serviceName: 'acnet', name: 'ACNET Control System Protocol', sources: [{ source: 'ref', line: 39062 }] });
 const acnetUdp = reference({ portStart: 6801, protocol: 'udp', category: 'registered', serviceName: 'acnet', name: 'ACNET Control System Protocol', sources: [{ source: 'ref', line: 39066 }] });
@@ -67,8 +69,17 @@ const references = [www, unassigned, acnetTcp, acnetUdp];
 
 const clash: Conflict = { kind: 'different-service', sides: [{ role: 'catalog', record: product }, { role: 'reference', record: acnetTcp }], explanation: '"Secure Relay" and "ACNET" share <nothing>' };
 const inRange: Conflict = { kind: 'assigned-in-vacant-range', sides: [{ role: 'catalog', record: vacant }, { role: 'reference', record: unassigned }], explanation: 'x is assigned' };
+const threeWay: Conflict = {
+  kind: 'product-clash',
+  sides: [
+    { role: 'catalog', record: product },
+    { role: 'catalog', record: beta },
+    { role: 'catalog', record: gamma },
+  ],
+  explanation: 'three products on 6801',
+};
 const report: ConflictReport = {
-  conflicts: [clash, inRange],
+  conflicts: [clash, inRange, threeWay],
   unregistered: [{ catalog: product, reference: null }, { catalog: range, reference: acnetUdp }],
   agreements: [{ catalog: vacant, reference: unassigned, match: { method: 'same-status', explanation: 'both say unassigned' } }],
   notInReference: 0,
@@ -93,7 +104,7 @@ describe('the page data', () => {
     const text = emitted();
     expect(text).not.toContain('<');
     expect(text).toContain('\\u003c/script>');
-    expect((JSON.parse(text) as WebDataJson).version).toBe(1);
+    expect((JSON.parse(text) as WebDataJson).version).toBe(2);
   });
 
   it('gives back every catalog record as it went in, field by field, and the sources with their origin', () => {
@@ -123,7 +134,7 @@ describe('the page data', () => {
     const data = readCatalogData(JSON.parse(emitted()) as WebDataJson);
     const [relay] = data.catalog.filter((each) => each.portStart === 6801);
     const [acnet] = data.references.filter((each) => each.serviceName === 'acnet' && each.protocol === 'tcp');
-    const [first, second] = data.conflicts;
+    const [first, second, third] = data.conflicts;
     expect(first?.kind).toBe('different-service');
     expect(first?.sides[0].record).toBe(relay);
     expect(first?.sides[1]).toEqual({ role: 'reference', record: acnet });
@@ -134,6 +145,15 @@ describe('the page data', () => {
       ['catalog', 225, 'reserved'],
       ['reference', 227, 'unassigned'],
     ]);
+    // A product clash names every record on the shared ports: here three.
+    expect(third?.kind).toBe('product-clash');
+    expect(third?.sides.map((side) => [side.role, side.record.product, side.record.portStart, side.record.portEnd])).toEqual([
+      ['catalog', 'Acme <b>Suite</b>', 6801, 6801],
+      ['catalog', 'Beta', 6800, 6802],
+      ['catalog', 'Gamma', 6801, 6801],
+    ]);
+    expect(third?.sides[1].record).toBe(data.catalog[3]);
+    expect(third?.explanation).toBe('three products on 6801');
     expect(data.unregistered.map(({ catalog: ours, reference: theirs }) => [ours.portStart, theirs?.protocol ?? null])).toEqual([
       [6801, null],
       [1024, 'udp'],
@@ -150,7 +170,7 @@ describe('the page data', () => {
 
   it('refuses data of another layout, and data that points past its arrays', () => {
     const json = JSON.parse(emitted()) as WebDataJson;
-    expect(() => readCatalogData({ ...json, version: 2 })).toThrow('Unexpected data layout 2, expected 1');
+    expect(() => readCatalogData({ ...json, version: 1 })).toThrow('Unexpected data layout 1, expected 2');
     expect(() => readCatalogData({ ...json, strings: [] })).toThrow(/^Unexpected data that points past its arrays/);
     expect(() => readCatalogData({ ...json, references: [{ source: 'nowhere', table: { strings: [], rows: [] } }] })).toThrow("Unexpected reference table of source `nowhere`, expected one of the data's sources");
   });

@@ -168,15 +168,19 @@ describe('the committed page, opened from disk', () => {
     const { page } = await open(committed);
     const product = await page.$$eval('#product-choice option', (options) => options.find((option) => option.textContent === 'Transfer CFT')?.getAttribute('value') ?? '');
     await page.select('#product-choice', product);
-    const cli = JSON.parse((await conflictsCommand({ out: 'output', product: 'Transfer CFT', json: true })).stdout.join('')) as { conflicts: { explanation: string }[]; unregistered: { catalog: { portStart: number } }[] };
+    const cli = JSON.parse((await conflictsCommand({ out: 'output', product: 'Transfer CFT', json: true })).stdout.join('')) as { conflicts: { kind: string; explanation: string }[]; unregistered: { catalog: { portStart: number } }[] };
     const view = await page.$eval('#product-view', (element) => ({
       ports: [...element.querySelectorAll('tr[data-key]')].map((row) => row.getAttribute('data-key') ?? ''),
+      clashes: [...element.querySelectorAll('ul.clashes li')].map((item) => item.textContent ?? ''),
       conflicts: [...element.querySelectorAll('ul.conflicts li')].map((item) => item.textContent ?? ''),
       unregistered: [...element.querySelectorAll('ul.unregistered li')].map((item) => item.textContent ?? ''),
     }));
     expect(view.ports).toEqual(await cliLookup('0-65535', 'output', 'Transfer CFT'));
     expect(view.conflicts).toContain('6801/tcp different-service: "Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word');
-    expect(view.conflicts).toHaveLength(cli.conflicts.length);
+    // The report's product clashes are listed as clashes, one item each; its other conflicts under conflicts.
+    expect(view.conflicts).toHaveLength(cli.conflicts.filter((conflict) => conflict.kind !== 'product-clash').length);
+    expect(view.clashes).toHaveLength(cli.conflicts.filter((conflict) => conflict.kind === 'product-clash').length);
+    expect(view.clashes).toContain('12553/tcp: Longhorn Instance Manager; Longhorn Other Instance Manager; Transfer CFT Central Governance');
     expect(view.unregistered.map((item) => Number(item.split('/')[0]))).toEqual(cli.unregistered.map((entry) => entry.catalog.portStart));
     await page.close();
   });

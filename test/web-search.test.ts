@@ -89,6 +89,23 @@ describe('portKindsOf', () => {
     expect(kindAt(kinds, 6801)).toBe('assigned');
   });
 
+  it('marks only the ports every side of a product clash shares, however many sides', () => {
+    const wide = record({ portStart: 7000, portEnd: 7010, product: 'Wide' });
+    const middle = record({ portStart: 7004, portEnd: 7008, product: 'Middle' });
+    const narrow = record({ portStart: 7006, portEnd: 7020, product: 'Narrow' });
+    const threeWay: Conflict = {
+      kind: 'product-clash',
+      sides: [
+        { role: 'catalog', record: wide },
+        { role: 'catalog', record: middle },
+        { role: 'catalog', record: narrow },
+      ],
+      explanation: 'x',
+    };
+    const kinds = portKindsOf([wide, middle, narrow], [threeWay], null);
+    expect([7003, 7004, 7005, 7006, 7007, 7008, 7009].map((port) => kindAt(kinds, port))).toEqual(['product', 'product', 'product', 'clash', 'clash', 'clash', 'product']);
+  });
+
   it('marks unassigned and deprecated ports as vacant, under any assignment', () => {
     const vacant = record({ portStart: 10, portEnd: 20, status: 'unassigned' });
     const withdrawn = record({ portStart: 30, status: 'deprecated' });

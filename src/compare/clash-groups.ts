@@ -6,12 +6,12 @@
  * clash and with which products.
  */
 import type { Conflict } from './conflicts.js';
-import { compareRecords, compareText, type PortRecord } from '../model/record.js';
+import { compareText, sharedPorts, type PortRecord } from '../model/record.js';
 
 /** The records that share one port range on one protocol. */
 export interface ClashGroup {
   protocol: PortRecord['protocol'];
-  /** The ports every pair of the group shares: the overlap of the first pair found. */
+  /** The ports every record of the group uses. */
   portStart: number;
   portEnd: number;
   /** Every record of the group, in catalog order. */
@@ -26,25 +26,14 @@ export interface ProductClashes {
   with: string[];
 }
 
-/** The product clashes of a report, grouped by the port range and protocol they share, in port order. */
+/** The product clashes of a report (one per port range and protocol the records share), in port order. */
 export function clashGroups(conflicts: readonly Conflict[]): ClashGroup[] {
-  const groups = new Map<string, ClashGroup>();
-  for (const conflict of conflicts) {
-    if (conflict.kind !== 'product-clash') continue;
-    const [first, second] = conflict.sides;
-    const start = Math.max(first.record.portStart, second.record.portStart);
-    const end = Math.min(first.record.portEnd, second.record.portEnd);
-    const key = `${first.record.protocol}|${start}|${end}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { protocol: first.record.protocol, portStart: start, portEnd: end, records: [] };
-      groups.set(key, group);
-    }
-    for (const side of [first, second]) if (!group.records.includes(side.record)) group.records.push(side.record);
-  }
-  const sorted = [...groups.values()].sort((a, b) => a.portStart - b.portStart || a.portEnd - b.portEnd || compareText(a.protocol, b.protocol));
-  for (const group of sorted) group.records.sort(compareRecords);
-  return sorted;
+  const groups = conflicts.flatMap((conflict): ClashGroup[] => {
+    if (conflict.kind !== 'product-clash') return [];
+    const records = conflict.sides.map((side) => side.record);
+    return [{ protocol: records[0]?.protocol ?? 'tcp', ...sharedPorts(records), records }];
+  });
+  return groups.sort((a, b) => a.portStart - b.portStart || a.portEnd - b.portEnd || compareText(a.protocol, b.protocol));
 }
 
 /** Each product with a clash, most clashes first, then by name. */

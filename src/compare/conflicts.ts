@@ -9,7 +9,7 @@
  */
 import { matchService, type MatchMethod, type NameMatch } from './name-match.js';
 import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
-import { compareRecords, compareText, displayName, formatPortRange, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
+import { compareRecords, compareText, displayName, formatPortRange, sharedPorts, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
 import { append } from '../model/append.js';
 
 export interface Side {
@@ -23,9 +23,9 @@ export interface Conflict {
   kind: ConflictKind;
   /**
    * For `different-service`: catalog, then reference. For `assigned-in-vacant-range`: the range, then the assigned port.
-   * For `product-clash`: two catalog records, a product's first.
+   * For `product-clash`: every catalog record on the ports they share (two or more, of two or more owners), in catalog order.
    */
-  sides: [Side, Side];
+  sides: [Side, Side, ...Side[]];
   explanation: string;
 }
 
@@ -142,6 +142,7 @@ function compareConflicts(a: Conflict, b: Conflict): number {
   return (
     compareRecords(a.sides[0].record, b.sides[0].record) ||
     compareRecords(a.sides[1].record, b.sides[1].record) ||
+    a.sides.length - b.sides.length ||
     compareText(a.kind, b.kind)
   );
 }
@@ -175,25 +176,34 @@ function bestMatch(record: PortRecord, references: readonly ReferenceRecord[]): 
 /**
  * Two products on one port, or a product on a port a catalog service uses:
  * the clash a vendor must check before choosing defaults. Ranges count, so a
- * product's 30000–32767 clashes with any port inside it.
+ * product's 30000–32767 clashes with any port inside it. One conflict per
+ * port range and protocol the clashing records share, naming every record
+ * there: a busy port that ten products use is one entry of ten sides, not
+ * forty-five pairs, so the report grows with the catalog, not its square.
  */
 function productClashes(catalog: readonly PortRecord[]): Conflict[] {
   const assigned = catalog.filter((record) => record.status === 'assigned');
   const products = assigned.filter((record) => record.product !== null);
-  const clashes: Conflict[] = [];
+  const groups = new Map<string, { portStart: number; portEnd: number; records: Set<PortRecord> }>();
   for (const [first, second] of overlappingPairs(products, assigned)) {
     if (first === second || first.product === second.product) continue;
-    if (second.product !== null && compareText(first.product ?? '', second.product) > 0) continue;
-    clashes.push({
-      kind: 'product-clash',
-      sides: [
-        { role: 'catalog', record: first },
-        { role: 'catalog', record: second },
-      ],
-      explanation: `${describeUse(first)} and ${describeUse(second)} both use ${formatPortRange(overlapOf(first, second))}/${first.protocol}`,
-    });
+    const shared = sharedPorts([first, second]);
+    const key = `${first.protocol}|${shared.portStart}|${shared.portEnd}`;
+    const group = groups.get(key) ?? { ...shared, records: new Set<PortRecord>() };
+    group.records.add(first).add(second);
+    groups.set(key, group);
   }
-  return clashes;
+  return [...groups.values()].map(({ portStart, portEnd, records }) => {
+    const [first, second, ...more] = [...records].sort(compareRecords).map((record): Side => ({ role: 'catalog', record }));
+    if (!first || !second) throw new Error('a product clash has two sides at least');
+    const uses = [first, second, ...more].map((side) => describeUse(side.record));
+    const listed = `${uses.slice(0, -1).join(', ')} and ${uses[uses.length - 1] ?? ''}`;
+    return {
+      kind: 'product-clash' as const,
+      sides: [first, second, ...more],
+      explanation: `${listed} ${uses.length === 2 ? 'both' : 'all'} use ${formatPortRange({ portStart, portEnd })}/${first.record.protocol}`,
+    };
+  });
 }
 
 function describeUse(record: PortRecord): string {
@@ -201,6 +211,3 @@ function describeUse(record: PortRecord): string {
   return record.product ? `${record.product} ${what}${record.configKey ? ` (\`${record.configKey}\`)` : ''}` : what;
 }
 
-function overlapOf(a: PortRecord, b: PortRecord): Pick<PortRecord, 'portStart' | 'portEnd'> {
-  return { portStart: Math.max(a.portStart, b.portStart), portEnd: Math.min(a.portEnd, b.portEnd) };
-}

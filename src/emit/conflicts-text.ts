@@ -3,7 +3,7 @@
  * product, for `port-catalog conflicts`, which reads the built report.
  */
 import type { SideSummary } from './conflicts-json.js';
-import { formatPortRange } from '../model/record.js';
+import { formatPortRange, sharedPorts } from '../model/record.js';
 
 /** What `conflicts` reads of conflicts.json. */
 export interface ConflictsDocument {
@@ -26,9 +26,10 @@ export function forProduct(report: ConflictsDocument, product: string | null): C
 /** Conflicts first, then unregistered vendor ports, then a count line. */
 export function formatConflicts(report: ConflictsDocument): string[] {
   const lines = report.conflicts.map((conflict) => {
-    const [first, second] = conflict.sides;
-    if (!first || !second) return `${conflict.kind}: ${conflict.explanation}`;
-    return `${place(second)}: ${conflict.kind}: ${first.role} ${label(first)} vs ${second.role} ${label(second)}. ${conflict.explanation}`;
+    const [first] = conflict.sides;
+    if (!first || conflict.sides.length < 2) return `${conflict.kind}: ${conflict.explanation}`;
+    const sides = conflict.sides.map((side) => `${side.role} ${label(side)}`).join(' vs ');
+    return `${formatPortRange(sharedPorts(conflict.sides))}/${first.protocol}: ${conflict.kind}: ${sides}. ${conflict.explanation}`;
   });
   for (const { catalog, reference } of report.unregistered) {
     lines.push(`${place(catalog)}: unregistered: ${label(catalog)}; the reference ${reference ? `says ${reference.status}` : 'does not list it'}`);

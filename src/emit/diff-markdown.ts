@@ -9,7 +9,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { ConflictDiff, ConflictEntry } from '../compare/conflict-diff.js';
 import { diffHeadline, type DatasetDiff } from '../compare/diff.js';
-import { displayName, formatPortRange, type PortRecord, type SourceRef } from '../model/record.js';
+import { displayName, formatPortRange, sharedPorts, type PortRecord, type SourceRef } from '../model/record.js';
 import { code, explanation, heading, link, paragraph, table, text, toMarkdown } from './mdast.js';
 
 /** GitHub refuses comments longer than 65,536 characters; leave room for what a workflow adds. */
@@ -77,7 +77,7 @@ function diffTree(diff: DatasetDiff, title: string, options: DiffMarkdownOptions
   if (conflicts && conflicts.introduced.length + conflicts.resolved.length > 0) {
     nodes.push(heading(3, 'Conflicts'));
     const conflictTable = (entries: readonly ConflictEntry[]) =>
-      table(['Kind', 'Port', 'Sides', 'Why'], entries.slice(0, Math.max(maxRows, 0)).map((entry) => [[code(entry.kind)], [text(entry.sides[0] ? `${formatPortRange(entry.sides[0])}/${entry.sides[0].protocol}` : '')], [text(entry.sides.map(sideLabel).join(' vs '))], explanation(entry.explanation)]));
+      table(['Kind', 'Port', 'Sides', 'Why'], entries.slice(0, Math.max(maxRows, 0)).map((entry) => [[code(entry.kind)], [text(entry.sides[0] ? `${formatPortRange(sharedPorts(entry.sides))}/${entry.sides[0].protocol}` : '')], [text(entry.sides.map(sideLabel).join(' vs '))], explanation(entry.explanation)]));
     if (conflicts.introduced.length > 0) nodes.push(paragraph([text(`Introduced (${conflicts.introduced.length}):`)]), conflictTable(conflicts.introduced));
     if (conflicts.resolved.length > 0) nodes.push(paragraph([text(`Resolved (${conflicts.resolved.length}):`)]), conflictTable(conflicts.resolved));
   }

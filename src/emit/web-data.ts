@@ -185,7 +185,9 @@ function reportNumbers(input: WebDataInput, strings: StringTable): { conflicts: 
   };
   const side = ({ role, record }: Side) => (role === 'catalog' ? indexIn(catalogIndex, record, 'catalog') : -1 - indexIn(referenceIndex, record, 'reference'));
   const conflicts: number[] = [];
-  for (const conflict of report.conflicts) conflicts.push(kindPlace[conflict.kind], side(conflict.sides[0]), side(conflict.sides[1]), strings.ref(conflict.explanation));
+  for (const conflict of report.conflicts) {
+    conflicts.push(kindPlace[conflict.kind], conflict.sides.length, ...conflict.sides.map(side), strings.ref(conflict.explanation));
+  }
   const unregistered: number[] = [];
   for (const { catalog, reference } of report.unregistered) {
     unregistered.push(indexIn(catalogIndex, catalog, 'catalog'), reference === null ? 0 : indexIn(referenceIndex, reference, 'reference') + 1);

@@ -1,13 +1,13 @@
 /**
- * Where the reference documents read ahead of time are kept: beside the
+ * Where the source documents read ahead of time are kept: beside the
  * compiled code (dist/), written by `npm run compile`, shipped with the
  * package, never committed and never edited by hand.
  *
  * The file is headed by a stamp of the compiled command line that was built
  * with it (its entry, and the names of its parts, which carry a hash of
  * their content), and is used only while that stamp holds. A lone `tsc`,
- * which rewrites dist/ without reading the registry again, therefore makes
- * builds read it afresh rather than from a copy older than the code.
+ * which rewrites dist/ without reading the sources again, therefore makes
+ * builds read them afresh rather than from a copy older than the code.
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { packageFile } from '../model/package-files.js';
 import { readPrebuiltText, type PrebuiltDocument } from '../pipeline/prebuilt.js';
 
-/** dist/prebuilt-references.json of the package, whether the code runs from src/ or dist/. */
-export const prebuiltPath = fileURLToPath(packageFile('dist/prebuilt-references.json'));
+/** dist/prebuilt-sources.json of the package, whether the code runs from src/ or dist/. */
+export const prebuiltPath = fileURLToPath(packageFile('dist/prebuilt-sources.json'));
 
 /** The compiled command line's stamp, or null when there is none (nothing compiled, or tsc alone). */
 export async function programStamp(): Promise<string | null> {
@@ -33,7 +33,7 @@ export async function programStamp(): Promise<string | null> {
 /** The stored documents by key; none when the file is missing, unreadable, or from another build of the program. */
 export async function loadPrebuilt(): Promise<Map<string, PrebuiltDocument>> {
   const [text, program] = await Promise.all([readFile(prebuiltPath, 'utf8').catch(() => null), programStamp()]);
-  // A cache that cannot be read only means reading the registry afresh.
+  // A cache that cannot be read only means reading every document afresh.
   return text === null || program === null ? new Map() : readPrebuiltText(text, program);
 }
 

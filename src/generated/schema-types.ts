@@ -228,7 +228,7 @@ export interface Source {
     headings?: string[];
   };
   /**
-   * For page formats whose sections are named by their headings: `patterns` read a heading (any placeholder; `{port}` optional). A heading that gives no port passes what it captures to the entries of the items and sentences under it (its section, up to the next heading of its level or above), for the fields they do not capture themselves, as a parent item does. A heading that gives a port is an entry itself, taking what it lacks from the first sentence of its section that a `text` pattern reads (`### 8086` over `The default port that runs the HTTP service.`).
+   * For page formats whose sections are named by their headings: `patterns` read a heading (any placeholder; `{port}` optional). A heading that gives no port passes what it captures to the entries of the items, sentences and table rows under it (its section, up to the next heading of its level or above), for the fields they do not capture themselves, as a parent item does. A heading that gives a port is an entry itself, taking what it lacks from the first sentence of its section that a `text` pattern reads (`### 8086` over `The default port that runs the HTTP service.`).
    */
   headings?: {
     /**
@@ -241,6 +241,12 @@ export interface Source {
      * @minItems 1
      */
     text?: string[];
+    /**
+     * The heading levels the patterns read (1 for `#`, 2 for `##`, …); every level when left out. `[3]` reads `### Instance Manager` and leaves `#### Ingress` under it alone.
+     *
+     * @minItems 1
+     */
+    levels?: number[];
   };
   /**
    * How an entry that cannot be read (a port cell, a protocol) is reported: `error` (the default) fails the build; `warning` keeps the build going. Either way it is reported at its line.

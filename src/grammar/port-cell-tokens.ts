@@ -140,6 +140,9 @@ const punctuation: ReadonlyMap<string, TokenKind> = new Map([
 ]);
 /** Footnote markers like `^3` or `[iv]` are short; a longer run is prose, not a marker. */
 const maxFootnoteLength = 3;
+/** A GFM footnote label (`[^Consul-notes]`) names its note, so it may be a few words long. */
+const maxFootnoteLabelLength = 64;
+const isFootnoteLabelCharacter = (character: string) => isDigit(character) || isLetter(character) || character === '-' || character === '_';
 const space = /^\s$/u;
 const letter = /^[\p{L}\p{M}]$/u;
 
@@ -148,6 +151,7 @@ const isLetter = (character: string): boolean => letter.test(character);
 
 /** `[3]` and `^3` give `3`, `³` gives `3`, `*` stays `*`. */
 function footnoteMarker(written: string): string {
+  if (written.startsWith('[^')) return written.slice(2, -1);
   if (written.startsWith('[')) return written.slice(1, -1);
   if (written.startsWith('^')) return written.slice(1);
   return [...written].map((character) => superscriptDigits.get(character) ?? character).join('');
@@ -244,9 +248,18 @@ function readAlphanumeric(text: string, offset: number, to: number, make: MakeTo
   return make(digits === 0 ? 'word' : 'junk', end);
 }
 
-/** `^3` and `[3]`: a short run of letters or digits behind a marker. */
+/**
+ * `^3` and `[3]`: a short run of letters or digits behind a marker; and a GFM
+ * footnote reference, `[^label]`, whose label may be longer and hold `-`/`_`.
+ */
 function readMarkedFootnote(text: string, offset: number, to: number, make: MakeToken): Token {
   const bracketed = text.charAt(offset) === '[';
+  if (bracketed && text.charAt(offset + 1) === '^') {
+    let end = offset + 2;
+    while (end < to && end - offset - 2 < maxFootnoteLabelLength && isFootnoteLabelCharacter(text.charAt(end))) end++;
+    if (end === offset + 2 || end >= to || text.charAt(end) !== ']') return make('junk', offset + 1, 'a footnote like `[3]` or `[^label]`');
+    return make('footnote', end + 1);
+  }
   let end = offset + 1;
   while (end < to && end - offset - 1 < maxFootnoteLength && (isDigit(text.charAt(end)) || isLetter(text.charAt(end)))) end++;
   const expected = `a footnote like ${bracketed ? '`[3]`' : '`^3`'}`;

@@ -24,7 +24,8 @@
  *                      a note (`20000 and above`)
  *     slashProtocols   `443/tcp`, `53/tcp/udp` (glued)
  *     alternative      `389 (636)`: see below
- *     qualifiers       `(HTTP)`, footnotes `*` `†` `‡` `^3` `[3]` `³`
+ *     qualifiers       `(HTTP)`, `(UDP)` (protocol words alone: protocols),
+ *                      footnotes `*` `†` `‡` `^3` `[3]` `³` `[^label]`
  *     separator        `,` `;` `and` `or` `+` `&`, whitespace, `, and`, and
  *                      `/` before a number (`80/443`, `8420 / 4421`): no
  *                      protocol word is a number, so a number after `/` can
@@ -59,8 +60,8 @@
 import { highestPort } from '../model/record.js';
 import { cleanSpace } from '../model/text.js';
 import { tokenize, type Token, type TokenList } from './port-cell-tokens.js';
-import { portNumberDoubts, zeroPortDoubt } from './port-number.js';
-import { isFillerWord, protocolOf } from './protocol-words.js';
+import { isZeroPort, portNumberDoubts, zeroPortDoubt } from './port-number.js';
+import { isFillerWord, protocolOf, readProtocolWords } from './protocol-words.js';
 
 export type PortRangeResult =
   | { ok: true; start: number; end: number }
@@ -159,9 +160,10 @@ export function readPortCell(text: string): PortCellReading {
 // ---------------------------------------------------------------------------
 // Rules
 
-const noPortWords = new Set(['', 'n/a', '-', '–', '—', 'none']);
+/** What a cell writes for no port: empty, `N/A`, a dash, `none`, or a cross mark (`X`, `✗`), as a table marks a thing not there. */
+const noPortWords = new Set(['', 'n/a', '-', '–', '—', 'none', 'x', '✗', '✘', '×']);
 
-/** Rule noPort: the cell says there is no port (`N/A`, `—`, `none (retired)`). */
+/** Rule noPort: the cell says there is no port (`N/A`, `—`, `X`, `none (retired)`). */
 function readNoPort(text: string, tokens: TokenList): PortCellReading | null {
   let first = tokens.length;
   while (first > 0 && tokens.kindAt(first - 1) === 'parenthetical') first--;
@@ -259,7 +261,7 @@ interface ListState {
    * The last parenthetical note read: its token index, and the spans its note
    * went to. Only the last item's can close the cell, so it is never reset.
    */
-  lastNote: { index: number; spans: PortSpan[] } | undefined;
+  lastNote: { index: number; spans: PortSpan[]; protocols?: string[] } | undefined;
 }
 
 /** Rule portList: items joined by separators, each item a span (or a wordsItem's spans) with what belongs to it. */
@@ -299,7 +301,21 @@ function readPortList(text: string, tokens: TokenList, nested: boolean): PortCel
     const separator = readSeparator(state);
     if (separator) return unreadable(separator);
   }
+  spreadClosingProtocols(state, anyBare, spans);
   return { kind: 'ports', ports: spans, protocols: [], notes: cellNotes(state, anyBare) };
+}
+
+/**
+ * Protocol words closing the cell in parentheses, after a space, name the
+ * protocols of every port that names none (`80, 443 (TCP)`), as a closing
+ * note qualifies the whole cell. They stay the last item's when glued to its
+ * port (`8300, 8301(UDP)`) or when every item has a parenthetical of its own
+ * (`80 (HTTP), 443 (TCP)`).
+ */
+function spreadClosingProtocols(state: ListState, anyBare: boolean, spans: readonly PortSpan[]): void {
+  const last = state.lastNote;
+  if (last?.protocols === undefined || last.index !== state.tokens.length - 1 || !anyBare || !state.tokens.at(last.index)?.spaced) return;
+  for (const span of spans) if (span.protocols.length === 0) span.protocols.push(...last.protocols);
 }
 
 /**
@@ -309,7 +325,7 @@ function readPortList(text: string, tokens: TokenList, nested: boolean): PortCel
  */
 function cellNotes(state: ListState, anyBare: boolean): string[] {
   const last = state.lastNote;
-  if (last === undefined || last.index !== state.tokens.length - 1 || !anyBare) return [];
+  if (last === undefined || last.protocols !== undefined || last.index !== state.tokens.length - 1 || !anyBare) return [];
   let note: string | undefined;
   for (const span of last.spans) note = span.notes.pop();
   return note === undefined ? [] : [note];
@@ -435,7 +451,7 @@ function readSpanItem(state: ListState): PortSpan | Stuck {
 
   const rangeEnd = readRange(state, span, rangeStart);
   if (rangeEnd.kind === 'stuck') return rangeEnd;
-  if (span.start === 0 && span.end === 0) span.doubts.push(zeroPortDoubt(state.text.slice(rangeStart.offset, rangeEnd.end)));
+  if (isZeroPort(span)) span.doubts.push(zeroPortDoubt(state.text.slice(rangeStart.offset, rangeEnd.end)));
   const protocolEnd = readSlashProtocols(state, own);
   if (protocolEnd?.kind === 'stuck') return protocolEnd;
   span.protocols = protocolsOf(state, own);
@@ -641,7 +657,17 @@ function alternativeSpan(state: ListState, item: readonly PortSpan[], port: Toke
   };
 }
 
-/** Rule qualifiers: parentheticals, footnotes, and protocol words written after their port; each goes to every span of the item. */
+/** The protocols a parenthetical names when it holds protocol words and nothing else (`(UDP)`, `(TCP and UDP)`), else null. */
+function protocolsAlone(note: string): string[] | null {
+  const words = readProtocolWords([note]);
+  return words.protocols.length > 0 && words.unknown.length === 0 && words.qualifiers === undefined ? words.protocols : null;
+}
+
+/**
+ * Rule qualifiers: parentheticals, footnotes, and protocol words written after
+ * their port; each goes to every span of the item. A parenthetical of protocol
+ * words alone (`8301 (UDP)`) gives the port its protocols; any other is a note.
+ */
 function readQualifiers(state: ListState, spans: PortSpan[]): Stuck | undefined {
   const { tokens } = state;
   for (;;) {
@@ -650,9 +676,11 @@ function readQualifiers(state: ListState, spans: PortSpan[]): Stuck | undefined 
     if (token.kind === 'parenthetical') {
       const note = token.value;
       if (note === '') return stuckAt(token, 'a qualifier inside the parentheses');
-      for (const span of spans) span.notes.push(note);
+      const named = protocolsAlone(note);
+      if (named) for (const span of spans) span.protocols.push(...named);
+      else for (const span of spans) span.notes.push(note);
       state.noted = true;
-      state.lastNote = { index: state.index, spans };
+      state.lastNote = named ? { index: state.index, spans, protocols: named } : { index: state.index, spans };
       state.index++;
     } else if (token.kind === 'footnote') {
       for (const span of spans) span.notes.push(`footnote ${token.value}`);

@@ -70,7 +70,16 @@ export function portNumberDoubts(written: string): string[] {
   return [];
 }
 
-/** The doubt about a span that is port 0 alone (`0`, `000`, `0-0`), which no service listens on. */
+/**
+ * The doubt about a span that is port 0 alone (`0`, `000`, `0-0`), which no
+ * service listens on: a page that gives it means no port (a feature off) or
+ * any free port, so it gives no record (see isZeroPort).
+ */
 export function zeroPortDoubt(written: string): string {
-  return `Unexpected port 0 (\`${written}\`), expected a port from 1 to ${highestPort} (port 0 is reserved)`;
+  return `Unexpected port 0 (\`${written}\`), expected a port from 1 to ${highestPort} (port 0 means no port, or any free one); no record`;
+}
+
+/** Whether a span is port 0 alone, which a page's cell or item gives no record for. */
+export function isZeroPort(span: { start: number; end: number }): boolean {
+  return span.start === 0 && span.end === 0;
 }

@@ -106,6 +106,17 @@ export function displayName(record: Pick<PortRecord, 'name' | 'serviceName' | 's
   return record.name ?? record.serviceName ?? record.status;
 }
 
+/** The ports every one of `ranges` covers: the last start to the first end (empty, start past end, when they do not all overlap). */
+export function sharedPorts(ranges: readonly Pick<PortRecord, 'portStart' | 'portEnd'>[]): Pick<PortRecord, 'portStart' | 'portEnd'> {
+  let portStart = 0;
+  let portEnd = highestPort;
+  for (const range of ranges) {
+    portStart = Math.max(portStart, range.portStart);
+    portEnd = Math.min(portEnd, range.portEnd);
+  }
+  return { portStart, portEnd };
+}
+
 /** A port range as written in reports: `1761` or `225–229`. */
 export function formatPortRange(record: Pick<PortRecord, 'portStart' | 'portEnd'>): string {
   return record.portStart === record.portEnd

@@ -14,7 +14,7 @@
 import { categories, protocols, statuses, type PortRecord, type Role } from './record.js';
 
 /** Raised when the layout changes, so a page never misreads data of another layout. */
-export const webDataVersion = 1;
+export const webDataVersion = 2;
 
 /** The enum lists whose positions the numbers stand for. */
 export const webEnums = {
@@ -39,9 +39,10 @@ export const webEnums = {
  *   sources (count, then source and line for each).
  * - `references`: one table per reference source, in manifest order, each
  *   its source's id and a ReferenceTable.
- * - `conflicts`: kind, first side, second side, explanation (a text). A side
- *   is a catalog record's index, or −1 − the index of a reference row (the
- *   rows of every table, one after another).
+ * - `conflicts`: kind, the number of sides (two, or more for a product
+ *   clash), each side, explanation (a text). A side is a catalog record's
+ *   index, or −1 − the index of a reference row (the rows of every table,
+ *   one after another).
  * - `unregistered`: catalog index, then the reference row's index plus one (0: none).
  * - `agreements`: catalog index, reference row index, match method.
  */

@@ -1,11 +1,11 @@
 /**
- * Reading reference documents ahead of time (see prebuilt.ts): what
- * `npm run compile` runs on the registry the package builds with.
+ * Reading source documents ahead of time (see prebuilt.ts): what
+ * `npm run compile` runs on the committed sources.
  */
 import { referenceTable } from '../emit/web-data.js';
 import { loadParsers } from '../parsers/registry.js';
 import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
-import { planDocuments, readDocuments, type SourceDocument } from './read-documents.js';
+import { planDocuments, readDocuments, roleOf, type SourceDocument } from './read-documents.js';
 
 /** Each document read as a build reads it, stored. */
 export async function prebuildDocuments(documents: readonly SourceDocument[], generator: { name: string; version: string }): Promise<PrebuiltDocument[]> {
@@ -16,7 +16,9 @@ export async function prebuildDocuments(documents: readonly SourceDocument[], ge
     const [yielded] = read.yields;
     const [datasetSource] = read.datasetSources;
     if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);
+    const reference = roleOf(plan.document.source) === 'reference';
+    const records = reference ? read.references : read.catalog;
     const key = prebuiltKey(plan.document.source, plan.sha256, generator);
-    return storeDocument(key, yielded, datasetSource.documentTitle, read.references, plan.document.file, referenceTable(read.references));
+    return storeDocument(key, yielded, datasetSource.documentTitle, records, plan.document.file, reference ? referenceTable(read.references) : null);
   });
 }

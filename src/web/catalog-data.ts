@@ -76,9 +76,14 @@ export function readCatalogData(json: WebDataJson): CatalogData {
   const side = (place: number): Conflict['sides'][number] =>
     place >= 0 ? { role: 'catalog', record: at(catalog, place) } : { role: 'reference', record: at(references, -1 - place) };
   const conflicts: Conflict[] = [];
-  for (let place = 0; place < json.conflicts.length; place += 4) {
+  for (let place = 0; place < json.conflicts.length; ) {
     const field = (offset: number) => at(json.conflicts, place + offset);
-    conflicts.push({ kind: at(webEnums.conflictKinds, field(0)), sides: [side(field(1)), side(field(2))], explanation: required(field(3)) });
+    const sideCount = field(1);
+    if (sideCount < 2) throw new Error(`Unexpected conflict with ${sideCount} sides, expected two or more`);
+    const [first, second, ...more] = Array.from({ length: sideCount }, (_, offset) => side(field(2 + offset)));
+    if (!first || !second) throw new Error('internal error: a conflict without its two sides');
+    conflicts.push({ kind: at(webEnums.conflictKinds, field(0)), sides: [first, second, ...more], explanation: required(field(2 + sideCount)) });
+    place += 3 + sideCount;
   }
   const unregistered: CatalogData['unregistered'] = [];
   for (let place = 0; place < json.unregistered.length; place += 2) {

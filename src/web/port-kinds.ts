@@ -9,7 +9,7 @@
  * records plus the ports, however wide the ranges.
  */
 import type { Conflict } from '../compare/conflicts.js';
-import type { PortRecord, Protocol } from '../model/record.js';
+import { sharedPorts, type PortRecord, type Protocol } from '../model/record.js';
 
 /** The kinds, weakest first: a port shows the strongest kind that covers it. */
 export const portKinds = ['free', 'category', 'vacant', 'reserved', 'assigned', 'product', 'clash'] as const;
@@ -35,7 +35,7 @@ export function kindOfRecord(record: PortRecord): PortKind {
 /**
  * Each port's kind, as its place in `portKinds`, for the records of one
  * protocol (every protocol when `protocol` is null). A conflict marks the
- * ports its two sides share.
+ * ports its sides share.
  */
 export function portKindsOf(records: readonly PortRecord[], conflicts: readonly Conflict[], protocol: Protocol | null): Uint8Array {
   const kindCount = portKinds.length;
@@ -52,9 +52,10 @@ export function portKindsOf(records: readonly PortRecord[], conflicts: readonly 
   const wanted = (record: PortRecord) => protocol === null || record.protocol === protocol;
   for (const record of records) if (wanted(record)) add(kindOfRecord(record), record.portStart, record.portEnd);
   for (const { sides } of conflicts) {
-    const [first, second] = sides;
-    if (wanted(first.record) && wanted(second.record)) {
-      add('clash', Math.max(first.record.portStart, second.record.portStart), Math.min(first.record.portEnd, second.record.portEnd));
+    const records = sides.map((side) => side.record);
+    if (records.every(wanted)) {
+      const shared = sharedPorts(records);
+      add('clash', shared.portStart, shared.portEnd);
     }
   }
   const kinds = new Uint8Array(portCount);

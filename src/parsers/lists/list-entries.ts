@@ -21,6 +21,7 @@ import type { Reporter } from '../../model/messages.js';
 import type { RuleId } from '../../model/rules.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
 import { abbreviate, readPortCell, type PortCellReading } from '../../grammar/port-cell.js';
+import { isZeroPort } from '../../grammar/port-number.js';
 import { readProtocolWords } from '../../grammar/protocol-words.js';
 import { readDirection } from '../../grammar/direction-words.js';
 import { renderText } from '../../normalize/markup.js';
@@ -213,7 +214,8 @@ export function entriesOfReading(item: ItemText, read: Extract<Reading, { kind: 
   const own = (field: (typeof inheritedFields)[number]) => captures[field]?.text ?? inherited[field] ?? null;
   const portOffset = Math.max(0, item.source.indexOf(captures.port?.text ?? ''));
   const protocols = own('protocols');
-  return ports.ports.map((span) =>
+  // Port 0 is reported as a doubt (reportDoubts) and gives no record.
+  return ports.ports.filter((span) => !isZeroPort(span)).map((span) =>
     sourceEntry({
       place: at(item.offset + (atPort ? portOffset : 0)),
       port: span.start === span.end ? `${span.start}` : `${span.start}-${span.end}`,

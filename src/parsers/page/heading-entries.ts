@@ -1,7 +1,7 @@
 /**
  * Sections named by their headings (the manifest's `headings`): a heading
- * read by a pattern either gives fields to the items and sentences under
- * it (`### WOODPECKER_SERVER_ADDR` over `- Default: :8000` gives the key),
+ * read by a pattern either gives fields to the items, sentences and table
+ * rows under it (`### WOODPECKER_SERVER_ADDR` over `- Default: :8000` gives the key),
  * or, when it gives a port, is an entry itself, taking what it lacks from the
  * first sentence of its section a `text` pattern reads (`### 8086` over `The
  * default port that runs the HTTP service.` gives the name).
@@ -17,6 +17,8 @@ import { headingText, type PlacedBlock } from './sections.js';
 export interface HeadingReading {
   patterns: readonly ItemPattern[];
   text: readonly ItemPattern[];
+  /** The heading levels the patterns read; every level when undefined. */
+  levels: readonly number[] | undefined;
   report: Reporter;
   at: (offset: number) => Point;
 }
@@ -34,7 +36,7 @@ export function readHeadings(blocks: readonly PlacedBlock[], reading: HeadingRea
   const entries: ReadHeadings['entries'] = [];
   blocks.forEach((placed, index) => {
     const heading = placed.block;
-    if (heading.kind !== 'heading') return;
+    if (heading.kind !== 'heading' || (reading.levels !== undefined && !reading.levels.includes(heading.depth))) return;
     const text = headingText(heading.text);
     const read = readWithPatterns(text, reading.patterns);
     if (read.kind === 'read') {

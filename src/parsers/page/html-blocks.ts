@@ -1,7 +1,8 @@
 /**
  * A whole HTML document as blocks, the ones the Markdown reader gives: the
  * document is parsed as a browser parses it (html-tree.ts), and its main
- * content is read, the rest of the page left out.
+ * content is read, the rest of the page left out. Which element is the
+ * content, and which are left out, CSS selectors say (html-landmarks.ts):
  *
  * - The content is the first rendered `<main>`, else `<article>`, else
  *   element with `role="main"`, else `<body>`.
@@ -14,6 +15,9 @@
  * - `<pre>` is code: never prose, never a table; so is a table inside
  *   `<code>`. Inline `<code>` in prose is the prose's text, as a Markdown
  *   code span is.
+ *
+ * This module walks the content for its blocks:
+ *
  * - Headings `<h1>`–`<h6>`, tables (the browser's grid, tables.ts), list
  *   items of `<ul>`, `<ol>` and `<menu>` (an item's own text, its nested
  *   lists' items as blocks of their own after it, each naming the item it
@@ -30,9 +34,10 @@ import { normalizeDecodedText } from '../../input/normalize-text.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { cleanOrNull, cleanSpace } from '../../model/text.js';
-import { blockTags, depthCappedReason, hiddenTags, isRendered, readTableElement } from '../tables/html.js';
-import { attributeOf, hasEndTag, isElement, isText, parseHtmlDocument, startOf, type HtmlElement, type HtmlNode, type HtmlParent } from '../tables/html-tree.js';
+import { blockTags, depthCappedReason, readTableElement } from '../tables/html.js';
+import { hasEndTag, isElement, isText, parseHtmlDocument, startOf, type HtmlElement, type HtmlNode } from '../tables/html-tree.js';
 import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock } from './blocks.js';
+import { landmarksOf } from './html-landmarks.js';
 
 /** A document's blocks, and its title: its `<title>`, else its content's first `<h1>`. */
 export interface HtmlDocument {
@@ -44,10 +49,10 @@ export interface HtmlDocument {
 export function readHtmlDocument(text: string, report: Reporter, at: (offset: number) => Point): HtmlDocument {
   const { root, depthCapped } = parseHtmlDocument(text);
   for (const element of depthCapped) report('depth-capped', depthCappedReason(element), at(element.offset));
-  const content = mainContent(root);
-  const blocks = content ? new BlockWalk(text, report, at).read(content) : [];
+  const { content, leftOut, title } = landmarksOf(root);
+  const blocks = content ? new BlockWalk(text, report, at, leftOut).read(content) : [];
   const firstHeading = blocks.find((block): block is HeadingBlock => block.kind === 'heading' && block.depth === 1);
-  return { blocks, title: titleOf(root) ?? cleanOrNull(firstHeading?.text) };
+  return { blocks, title: (title && titleText(title)) ?? cleanOrNull(firstHeading?.text) };
 }
 
 /** The blocks alone, as a page's block reader gives them. */
@@ -57,49 +62,10 @@ export function readHtmlBlocks(text: string, report: Reporter, at: (offset: numb
 
 const headingTags = new Map([['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 5], ['h6', 6]]);
 const listTags = new Set(['ul', 'ol', 'menu']);
-/** Landmarks that are never a page's content, by element and by ARIA role. */
-const asideTags = new Set(['nav', 'aside']);
-const asideRoles = new Set(['navigation', 'complementary', 'banner', 'contentinfo']);
-/** A `<header>` or `<footer>` inside one of these is the section's own, not the page's. */
-const sectioning = new Set(['article', 'main', 'section']);
 
-/** The first rendered `<main>`, else `<article>`, else `[role=main]`, else `<body>`; null for a document without any. */
-function mainContent(root: HtmlParent): HtmlElement | null {
-  let article: HtmlElement | null = null;
-  let roleMain: HtmlElement | null = null;
-  let body: HtmlElement | null = null;
-  const stack: HtmlNode[] = [...root.childNodes].reverse();
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node) || !shown(node)) continue;
-    if (node.tagName === 'main') return node;
-    if (node.tagName === 'article') article ??= node;
-    if (attributeOf(node, 'role')?.trim().toLowerCase() === 'main') roleMain ??= node;
-    if (node.tagName === 'body') body ??= node;
-    for (let index = node.childNodes.length - 1; index >= 0; index--) {
-      const child = node.childNodes[index];
-      if (child) stack.push(child);
-    }
-  }
-  return article ?? roleMain ?? body;
-}
-
-/** The text of the document's first `<title>`, under the source's rules; null when it has none or it is empty. */
-function titleOf(root: HtmlParent): string | null {
-  const stack: HtmlNode[] = [...root.childNodes].reverse();
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node) || node.tagName === 'svg') continue;
-    if (node.tagName === 'title') return cleanOrNull(normalizeDecodedText(node.childNodes.map((child) => (isText(child) ? child.value : '')).join('')));
-    for (let index = node.childNodes.length - 1; index >= 0; index--) {
-      const child = node.childNodes[index];
-      if (child) stack.push(child);
-    }
-  }
-  return null;
-}
-
-/** False for what a browser does not render, or hides from readers: `hidden`, `display: none`, `aria-hidden="true"`. */
-function shown(element: HtmlElement): boolean {
-  return isRendered(element) && attributeOf(element, 'aria-hidden')?.trim().toLowerCase() !== 'true';
+/** A `<title>`'s text, under the source's rules; null when it is empty. */
+function titleText(title: HtmlElement): string | null {
+  return cleanOrNull(normalizeDecodedText(title.childNodes.map((child) => (isText(child) ? child.value : '')).join('')));
 }
 
 /** Text being gathered for one block, with the offset of its first visible character. */
@@ -141,13 +107,13 @@ type Step = { node: HtmlNode } | { leave: HtmlElement; opened: Gathering | null 
 class BlockWalk {
   private readonly blocks: Block[] = [];
   private readonly gathering: Gathering[] = [];
-  /** How many `<code>` elements are open around the node walked. */
-  private codeDepth = 0;
 
   constructor(
     private readonly text: string,
     private readonly report: Reporter,
     private readonly at: (offset: number) => Point,
+    /** Elements not read, with all they hold (html-landmarks.ts). */
+    private readonly leftOut: ReadonlySet<HtmlElement>,
   ) {}
 
   read(content: HtmlElement): Block[] {
@@ -178,7 +144,7 @@ class BlockWalk {
   /** Handles an element as it opens: null when its children are not walked, else the block it opened, if any. */
   private enter(element: HtmlElement): { opened: Gathering | null } | null {
     const tag = element.tagName;
-    if (this.isLeftOut(element)) {
+    if (this.leftOut.has(element)) {
       if (blockTags.has(tag)) this.boundary();
       return null;
     }
@@ -187,12 +153,10 @@ class BlockWalk {
       return null;
     }
     if (tag === 'table') {
-      // A table inside <code> is code shown as a table: neither a table nor prose.
       this.boundary();
-      if (this.codeDepth === 0) this.readTable(element);
+      this.readTable(element);
       return null;
     }
-    if (tag === 'code') this.codeDepth += 1;
     const depth = headingTags.get(tag);
     const top = this.gathering.at(-1)?.kind;
     if (depth !== undefined) {
@@ -216,7 +180,6 @@ class BlockWalk {
 
   /** Handles an element as it closes: the block it opened takes its text; a block element ends the text around it. */
   private leave(element: HtmlElement, opened: Gathering | null): void {
-    if (element.tagName === 'code') this.codeDepth -= 1;
     if (opened === null) {
       if (blockTags.has(element.tagName) || listTags.has(element.tagName)) this.boundary();
       return;
@@ -268,21 +231,4 @@ class BlockWalk {
       this.report('table-truncated', 'Unexpected end of file inside a table, expected `</table>`; read to the end of the page', this.at(table.offset));
     }
   }
-
-  /** Elements that are not the page's content (see the module comment), and code blocks. */
-  private isLeftOut(element: HtmlElement): boolean {
-    const tag = element.tagName;
-    if (hiddenTags.has(tag) || tag === 'pre' || asideTags.has(tag) || !shown(element)) return true;
-    const role = attributeOf(element, 'role')?.trim().toLowerCase();
-    if (role !== undefined && asideRoles.has(role)) return true;
-    return (tag === 'header' || tag === 'footer') && !insideSectioning(element);
-  }
-}
-
-/** Whether an element sits in an `<article>`, `<main>` or `<section>`, which makes its header or footer the section's own. */
-function insideSectioning(element: HtmlElement): boolean {
-  for (let parent = element.parentNode; parent !== null && 'tagName' in parent; parent = parent.parentNode) {
-    if (sectioning.has(parent.tagName)) return true;
-  }
-  return false;
 }

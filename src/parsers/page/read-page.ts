@@ -59,7 +59,7 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
   const body = frontMatter.kind === 'object' ? blankOut(text, frontMatter.end) : text;
   const blocks = placeBlocks(readBlocks(body, report, at));
   const headingPatterns = compile(source.headings?.patterns ?? [], report);
-  const headings = readHeadings(blocks, { patterns: headingPatterns, text: compile(source.headings?.text ?? [], report), report, at });
+  const headings = readHeadings(blocks, { patterns: headingPatterns, text: compile(source.headings?.text ?? [], report), levels: source.headings?.levels, report, at });
   const page: PageContext = { source, report, at, headingFields: headings.fields };
 
   const patterns = compile(source.items?.patterns ?? [], report);
@@ -77,7 +77,10 @@ export function readPage(file: VFile, source: ManifestSource, readBlocks: BlockR
     const read = entriesOfChosenTable(placed, position + 1, page, mentions);
     if (read.chosen) chosen += 1;
     const footnotes = footnotesAfter(blocks, index);
-    const resolved = resolveFootnotes(read.entries, footnotes);
+    const resolved = resolveFootnotes(
+      read.entries.map((entry) => underHeadings(entry, placed, page.headingFields)),
+      footnotes,
+    );
     append(entries, source.rangeRows ? joinRangeRows(resolved, report) : resolved);
   });
   const legend = readLegend(blocks, report, at);
@@ -253,6 +256,18 @@ function footnotesAfter(blocks: readonly PlacedBlock[], index: number): Map<stri
     const ordinal = block.kind === 'list-item' ? (block.ordinal ?? null) : null;
     const definition = definitionOf(renderText(block.source), ordinal);
     if (definition && !definitions.has(definition.marker)) definitions.set(definition.marker, definition.text);
+  }
+  for (const [marker, text] of pageFootnotes(blocks)) if (!definitions.has(marker)) definitions.set(marker, text);
+  return definitions;
+}
+
+/** GFM footnote definitions (`[^label]: text`), which hold for the whole page wherever they are written; the first of a label wins. */
+function pageFootnotes(blocks: readonly PlacedBlock[]): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const { block } of blocks) {
+    if (block.kind !== 'paragraph' || !block.source.trimStart().startsWith('[^')) continue;
+    const definition = definitionOf(renderText(block.source), null);
+    if (definition?.page && !definitions.has(definition.marker)) definitions.set(definition.marker, definition.text);
   }
   return definitions;
 }

@@ -35,21 +35,27 @@ export function splitMarkers(text: string): { text: string; markers: string[] } 
   return { text: cleanSpace(stripped), markers };
 }
 
-/** How a footnote's text opens: its marker, then the note (`† Only on Linux`, `[3] Since 2018`, `¹ Optional`, `3. Since 2018`). */
-const definitionOpening = /^\s*(?:([*†‡]{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\w{1,3})\]|\^(\w{1,3})|\((\d{1,2})\)|(\d{1,2})[.)])\s+(\S[^]*)$/;
+/**
+ * How a footnote's text opens: its marker, then the note (`† Only on Linux`,
+ * `[3] Since 2018`, `¹ Optional`, `3. Since 2018`, and GFM's
+ * `[^label]: Since 2018`).
+ */
+const definitionOpening = /^\s*(?:([*†‡]{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\w{1,3})\]|\^(\w{1,3})|\((\d{1,2})\)|(\d{1,2})[.)]|\[\^([\p{L}\p{N}_-]{1,64})\]:)\s+(\S[^]*)$/u;
 
 /** A footnote the page defines: its marker and its text. */
 export interface FootnoteDefinition {
   marker: string;
   text: string;
+  /** A GFM definition (`[^label]: text`), which holds for the whole page, wherever it is written. */
+  page?: boolean;
 }
 
 /** The footnote a rendered paragraph or list item defines, or null. `ordinal` is a numbered list item's number. */
 export function definitionOf(text: string, ordinal: number | null): FootnoteDefinition | null {
   const match = definitionOpening.exec(text);
   if (match) {
-    const marker = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? '';
-    return { marker: markerKey(marker), text: cleanSpace(match[7] ?? '') };
+    const marker = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? match[6] ?? match[7] ?? '';
+    return { marker: markerKey(marker), text: cleanSpace(match[8] ?? ''), page: match[7] !== undefined };
   }
   return ordinal === null ? null : { marker: String(ordinal), text: cleanSpace(text) };
 }

@@ -147,9 +147,13 @@ class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
     else this.treeAdapter.appendChild(this.openElements.currentTmplContentOrNode ?? this.document, element);
   }
 
-  /** Keeps only whether the element's own end tag closed it, where parse5 copies the end tag's whole location. */
+  /**
+   * Keeps only whether the element's own end tag closed it, where parse5 copies the end tag's whole location.
+   * The element's location is looked at first, as parse5 does: in a document without a tag, the parser closes
+   * the elements it implied (which have none) with no token at all.
+   */
   override _setEndLocation(element: HtmlElement, closingToken: Token.Token): void {
-    if (closingToken.type === Token.TokenType.END_TAG && closingToken.tagName === element.tagName && element.sourceCodeLocation) {
+    if (element.sourceCodeLocation && closingToken.type === Token.TokenType.END_TAG && closingToken.tagName === element.tagName) {
       element.sourceCodeLocation.endTag = endTagWritten;
     }
   }

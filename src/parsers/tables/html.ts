@@ -214,9 +214,12 @@ function spanOf(element: Element, attribute: string, max: number, zero: number):
 
 /** False for an element a browser does not render: `hidden`, or an inline `display: none`. */
 export function isRendered(element: Element): boolean {
-  if (attributeOf(element, 'hidden') !== undefined) return false;
-  const style = attributeOf(element, 'style');
-  return !(style && /(?:^|;)\s*display\s*:\s*none\b/i.test(style));
+  return attributeOf(element, 'hidden') === undefined && !styleHides(attributeOf(element, 'style'));
+}
+
+/** Whether an inline style hides its element: `display: none` among its declarations. */
+export function styleHides(style: string | undefined): boolean {
+  return style !== undefined && /(?:^|;)\s*display\s*:\s*none\b/i.test(style);
 }
 
 /**

@@ -13,10 +13,12 @@ import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
 import { readPortCell, type PortSpan } from '../../grammar/port-cell.js';
+import { isZeroPort } from '../../grammar/port-number.js';
 import { findProtocolWords } from '../../grammar/protocol-words.js';
 import { findDirection } from '../../grammar/direction-words.js';
 import type { Column, TableField } from './columns.js';
 import type { CellItem, Table, TableCell } from './table.js';
+import { splitMarkers } from './footnotes.js';
 
 /** How to read a table's rows. */
 export interface RowReading {
@@ -61,7 +63,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
   const cellsOf = (field: TableField) => columns.filter((column) => column.field === field).map((column) => ({ column, cell: row[column.index] }));
 
   const portColumns = cellsOf('port');
-  const ports: PortOfRow[] = [];
+  const written: PortOfRow[] = [];
   let unreadable = false;
   let emptyPortCells = 0;
   for (const { column, cell } of portColumns) {
@@ -71,9 +73,12 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
     }
     const read = portsOfCell(cell, report, at);
     if (read === null) unreadable = true;
-    else ports.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
+    else written.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
   }
-  for (const port of ports) for (const doubt of port.span.doubts) report('port-doubt', doubt, at(port.offset + port.span.offset));
+  for (const port of written) for (const doubt of port.span.doubts) report('port-doubt', doubt, at(port.offset + port.span.offset));
+  // Port 0 is reported as a doubt and gives no record; a row of port 0 alone gives nothing.
+  const ports = written.filter((port) => !isZeroPort(port.span));
+  if (written.length > 0 && ports.length === 0) return [];
   // An unreadable cell is reported and gives nothing; the row's other port columns still give theirs.
   if (ports.length === 0) {
     if (unreadable) return [];
@@ -93,7 +98,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
   const keys = configKeys(texts('configKey'), keyLines ? moreItems : [], ports, report, at);
   const notesColumns = cellsOf('notes');
   const notes = notesColumns.flatMap(({ column, cell }) =>
-    (cell?.items ?? []).flatMap((item) => (isPlaceholder(item.text) ? [] : [notesColumns.length > 1 ? `${column.header}: ${item.text}` : item.text])),
+    (cell?.items ?? []).flatMap((item) => (isPlaceholder(item.text) ? [] : [notesColumns.length > 1 || isBareAnswer(item.text) ? `${column.header}: ${item.text}` : item.text])),
   );
   const description = texts('description').map((cell) => cell.text).join(' ') || null;
   const protocolText = texts('protocol').map((cell) => cell.text).join(' ');
@@ -234,4 +239,12 @@ function statedProtocols(
   });
   const found = findProtocolWords(texts.join(' ')).protocols;
   return found.length > 0 ? found : null;
+}
+
+/** Answers that say nothing without their column's header (`On by default: No`). */
+const bareAnswers = new Set(['yes', 'no', 'true', 'false', 'y', 'n', 'on', 'off', 'optional', 'required', '✓', '✔', '✅']);
+
+/** Whether a note is a bare answer (footnote markers aside: `No*`), to be kept with its column's header. */
+function isBareAnswer(text: string): boolean {
+  return bareAnswers.has(splitMarkers(text).text.toLowerCase());
 }

