@@ -171,7 +171,7 @@ describe('the README, run', () => {
 
   it('every picture the README shows is committed', () => {
     const pictures = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
-    expect(pictures).toContain('docs/web-page.png');
+    expect(pictures).toContain('test/screenshots/web-page.png');
     expect(pictures.filter((picture) => !existsSync(picture))).toEqual([]);
   });
 

@@ -8,7 +8,7 @@
  * anything, and has no serious or critical accessibility violation.
  *
  * One browser for the file, a page per test. With PORT_CATALOG_SCREENSHOT=1
- * the run also writes docs/web-page.png, the README's picture.
+ * the run also writes test/screenshots/web-page.png, the README's picture.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -286,7 +286,7 @@ describe('the committed page, opened from disk', () => {
       // From the top to the bottom of the map: the search's answer and the picture of the port space.
       const map = await (await page.$('canvas.port-map'))?.boundingBox();
       const height = Math.ceil((map?.y ?? 1400) + (map?.height ?? 0) + 80);
-      await page.screenshot({ path: 'docs/web-page.png', clip: { x: 0, y: 0, width: 1280, height }, captureBeyondViewport: true });
+      await page.screenshot({ path: 'test/screenshots/web-page.png', clip: { x: 0, y: 0, width: 1280, height }, captureBeyondViewport: true });
     }
     await page.close();
   });
