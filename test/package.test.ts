@@ -22,7 +22,7 @@ describe('the packed package', () => {
       files: { path: string }[];
     }[];
     const files = packed[0]?.files.map((file) => file.path) ?? [];
-    for (const shipped of ['LICENSE', 'output/ports.json', 'output/ports.csv', 'output/references.json', 'schemas/port-record.schema.json', 'dist/bin.js', 'dist/uses.js', 'dist/uses.d.ts']) {
+    for (const shipped of ['LICENSE', 'output/ports.json', 'output/ports.csv', 'output/references.json', 'output/index.html', 'schemas/port-record.schema.json', 'dist/bin.js', 'dist/uses.js', 'dist/uses.d.ts']) {
       expect(files).toContain(shipped);
     }
     expect(files.filter((file) => /^(src|test|sources)\//.test(file) || file.endsWith('.map') || file.startsWith('dist/compile/') || file === 'dist/prebuilt-sources.json')).toEqual([]);
