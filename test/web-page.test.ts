@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictsCommand, freeCommand, lookupCommand } from '../src/commands/queries.js';
 import { launchBrowser } from './bench/browser.js';
 import { folderWith } from './helpers.js';
+import { formatPortRange, sharedPorts } from '../src/model/record.js';
 
 let browser: Browser;
 const committed = pathToFileURL(path.resolve('output/index.html')).href;
@@ -168,7 +169,7 @@ describe('the committed page, opened from disk', () => {
     const { page } = await open(committed);
     const product = await page.$$eval('#product-choice option', (options) => options.find((option) => option.textContent === 'Transfer CFT')?.getAttribute('value') ?? '');
     await page.select('#product-choice', product);
-    const cli = JSON.parse((await conflictsCommand({ out: 'output', product: 'Transfer CFT', json: true })).stdout.join('')) as { conflicts: { kind: string; explanation: string }[]; unregistered: { catalog: { portStart: number } }[] };
+    const cli = JSON.parse((await conflictsCommand({ out: 'output', product: 'Transfer CFT', json: true })).stdout.join('')) as { conflicts: { kind: string; sides: { portStart: number; portEnd: number; protocol: string }[]; explanation: string }[]; unregistered: { catalog: { portStart: number } }[] };
     const view = await page.$eval('#product-view', (element) => ({
       ports: [...element.querySelectorAll('tr[data-key]')].map((row) => row.getAttribute('data-key') ?? ''),
       clashes: [...element.querySelectorAll('ul.clashes li')].map((item) => item.textContent ?? ''),
@@ -178,7 +179,12 @@ describe('the committed page, opened from disk', () => {
     expect(view.ports).toEqual(await cliLookup('0-65535', 'output', 'Transfer CFT'));
     expect(view.conflicts).toContain('6801/tcp different-service: "Secure Relay MA" and "ACNET Control System Protocol" (`acnet`) share no keyword, acronym, product or significant word');
     // The report's product clashes are listed as clashes, one item each; its other conflicts under conflicts.
-    expect(view.conflicts).toHaveLength(cli.conflicts.filter((conflict) => conflict.kind !== 'product-clash').length);
+    // Each other conflict as the command line reports it: the ports its sides share, the kind, the reason.
+    expect(view.conflicts).toEqual(
+      cli.conflicts
+        .filter((conflict) => conflict.kind !== 'product-clash')
+        .map(({ kind, sides, explanation }) => `${formatPortRange(sharedPorts(sides))}/${sides[0]?.protocol ?? ''} ${kind}: ${explanation}`),
+    );
     expect(view.clashes).toHaveLength(cli.conflicts.filter((conflict) => conflict.kind === 'product-clash').length);
     expect(view.clashes).toContain('12553/tcp: Longhorn Instance Manager; Longhorn Other Instance Manager; Transfer CFT Central Governance');
     expect(view.unregistered.map((item) => Number(item.split('/')[0]))).toEqual(cli.unregistered.map((entry) => entry.catalog.portStart));
@@ -206,6 +212,27 @@ describe('the committed page, opened from disk', () => {
     await page.keyboard.press('PageUp');
     expect(await page.$eval('canvas.port-map', (canvas) => canvas.getAttribute('data-cursor'))).toBe(String(10 * 256));
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('port-map');
+    // Near an edge, Page Up and Page Down go as far as the map goes, in the same column.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageUp');
+    expect(await page.$eval('canvas.port-map', (canvas) => canvas.getAttribute('data-cursor'))).toBe('1');
+    for (let step = 0; step < 16; step++) await page.keyboard.press('PageDown');
+    expect(await page.$eval('canvas.port-map', (canvas) => canvas.getAttribute('data-cursor'))).toBe(String(255 * 256 + 1));
+    await page.close();
+  });
+
+  it('says and searches only the protocol the map shows, once one is chosen', async () => {
+    const { page } = await open(committed);
+    await page.select('#map-protocol', 'udp');
+    await page.focus('canvas.port-map');
+    for (let step = 0; step < 26; step++) await page.keyboard.press('ArrowDown');
+    for (let step = 0; step < 145; step++) await page.keyboard.press('ArrowRight');
+    // On udp, 6801 is the registry's acnet alone: Transfer CFT's record is tcp.
+    expect(await page.$eval('#map-readout', (element) => element.textContent ?? '')).toBe('Port 6801 (registered): assigned to a service (catalog or reference). reference ACNET Control System Protocol (udp).');
+    expect(await page.$eval('#map-readout', (element) => element.getAttribute('aria-live'))).toBe('polite');
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('#search-box', (box) => (box as HTMLInputElement).value)).toBe('6801/udp');
+    expect(await resultKeys(page)).toEqual(await cliLookup('6801/udp', 'output'));
     await page.close();
   });
 
@@ -214,6 +241,9 @@ describe('the committed page, opened from disk', () => {
     const box = await (await page.$('canvas.port-map'))?.boundingBox();
     if (!box) throw new Error('no map');
     const cell = box.width / 256;
+    // Passing over a cell updates the readout without announcing it.
+    await page.mouse.move(box.x + (80 + 0.5) * cell, box.y + 0.5 * cell);
+    expect(await page.$eval('#map-readout', (element) => [element.getAttribute('aria-live'), (element.textContent ?? '').slice(0, 22)])).toEqual(['off', 'Port 80 (well-known): ']);
     await page.mouse.click(box.x + (22 + 0.5) * cell, box.y + 0.5 * cell);
     expect(await page.$eval('#search-box', (input) => (input as HTMLInputElement).value)).toBe('22');
     expect(await resultKeys(page)).toEqual(await cliLookup('22', 'output'));

@@ -55,6 +55,15 @@ describe('search', () => {
     expect(keys(search(data, '', { ...noFilters, status: 'reserved' }))).toEqual(['reference 1000/tcp reserved']);
   });
 
+  it('compares product names as --product does, letter case and spacing aside, with or without a query', () => {
+    const shouting = record({ portStart: 1767, name: 'Other case', product: 'TRANSFER  cft', sources: [{ source: 'other', line: 1 }] });
+    // In catalog order, as the built catalog is.
+    const both = { ...data, catalog: [ssh, registered, registeredUdp, copilot, shouting, relay] };
+    const expected = ['catalog 1766/tcp Copilot', 'catalog 1767/tcp Other case', 'catalog 6801/tcp Secure Relay MA'];
+    expect(keys(search(both, '', { ...noFilters, product: 'Transfer CFT' }))).toEqual(expected);
+    expect(keys(search(both, '1-65535', { ...noFilters, product: 'Transfer CFT' }))).toEqual(expected);
+  });
+
   it('says what lookup says of a query it cannot read', () => {
     expect(search(data, '70000', noFilters)).toEqual({ kind: 'unreadable', reason: 'Unexpected port `70000`, expected PORT, PORT/PROTOCOL or A-B with ports 0–65535' });
     expect(search(data, '22/icmp', noFilters)).toEqual({ kind: 'unreadable', reason: 'Unexpected protocol `icmp`, expected tcp, udp, sctp or dccp' });

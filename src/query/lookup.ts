@@ -55,6 +55,12 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Whether a catalog record is `product`'s, as `--product` compares names: letter case and spacing aside. */
+export function ofProduct(product: string): (record: PortRecord) => boolean {
+  const wanted = foldName(product);
+  return (record) => record.product !== null && foldName(record.product) === wanted;
+}
+
 /**
  * Every record the query matches. For a port query, catalog records, then
  * reference records, each in catalog order. For words, exact matches before
@@ -62,7 +68,7 @@ export function wordsOf(text: string): string[] {
  * only that product's catalog records.
  */
 export function lookup(query: PortQuery, catalog: readonly PortRecord[], references: readonly PortRecord[], product: string | null = null): LookupHit[] {
-  const ours = product === null ? catalog : catalog.filter((record) => record.product !== null && foldName(record.product) === foldName(product));
+  const ours = product === null ? catalog : catalog.filter(ofProduct(product));
   const theirs = product === null ? references : [];
   if (query.kind === 'ports') {
     const hits = (role: Role, records: readonly PortRecord[]) =>

@@ -11,7 +11,7 @@ import { readCatalogData, type CatalogData } from './catalog-data.js';
 import { append, clear, countText, element, link, sourceText } from './dom.js';
 import { freePanel } from './free-panel.js';
 import { marksByRecord } from './marks.js';
-import { portMap } from './port-map.js';
+import { portMap, portQuery } from './port-map.js';
 import { productsOf, productView } from './product-view.js';
 import { resultsTable, type RowContext } from './results.js';
 import { search, type Filters } from './search.js';
@@ -37,7 +37,7 @@ function start(): void {
       'main',
       {},
       section('search', 'Search', searchBox.element),
-      section('map', 'Port map', portMap({ records: data, conflicts: data.conflicts, choose: (port) => searchBox.run(String(port)), paintLater: (paint) => void paints.push(paint) })),
+      section('map', 'Port map', portMap({ records: data, conflicts: data.conflicts, choose: (port, protocol) => searchBox.run(portQuery(port, protocol)), paintLater: (paint) => void paints.push(paint) })),
       section('free', 'Free ports', element('p', {}, 'Ports of a range that no catalog product or service, nor any reference assignment, uses, and that a vendor may pick as a default.'), freePanel(data)),
       section('products', 'Products', productView(data, context)),
       section('sources', 'Sources', sourceList(data.sources)),

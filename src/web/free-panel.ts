@@ -21,7 +21,7 @@ const skipWords: Readonly<Record<Skipped['why'], string>> = {
 export function freePanel(records: { catalog: readonly PortRecord[]; references: readonly PortRecord[] }): HTMLElement {
   const range = element('input', { id: 'free-range', type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', placeholder: '8000-8100', 'aria-describedby': 'free-help' });
   const protocol = element('select', { id: 'free-protocol' }, ...(['tcp', 'udp', 'sctp', 'dccp'] as const).map((name) => element('option', { value: name, selected: name === freeDefaults.protocol }, name)));
-  const count = element('input', { id: 'free-count', type: 'number', min: 1, step: 1, value: freeDefaults.count });
+  const count = element('input', { id: 'free-count', type: 'text', inputmode: 'numeric', value: freeDefaults.count });
   const includes = optionalKinds.map((kind) => ({ kind, box: element('input', { type: 'checkbox', id: `free-include-${kind}`, value: kind }) }));
   const answer = element('div', { id: 'free-answer', role: 'status' });
   const form = element(

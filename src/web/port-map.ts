@@ -38,7 +38,8 @@ export interface PortMapOptions {
   records: { catalog: readonly PortRecord[]; references: readonly PortRecord[] };
   conflicts: readonly Conflict[];
   /** Runs the search for a port. */
-  choose: (port: number) => void;
+  /** Runs the search for a chosen cell: its port, with the protocol the map shows (null: every protocol). */
+  choose: (port: number, protocol: Protocol | null) => void;
   /** Calls `paint` when the page is ready for it. */
   paintLater: (paint: () => void) => void;
 }
@@ -105,15 +106,18 @@ export function portMap(options: PortMapOptions): HTMLElement {
     context.strokeStyle = '#ffffff';
     context.strokeRect(x - 2.5, y - 2.5, cell + 5, cell + 5);
   };
-  const say = (port: number) => {
-    readout.textContent = describePort(port, portKinds[kindsNow()[port] ?? 0] ?? 'free', options.records);
+  // The readout is a live region for the keyboard's cursor, which a screen
+  // reader follows; the pointer's passing over cells updates it silently.
+  const say = (port: number, announce: boolean) => {
+    readout.setAttribute('aria-live', announce ? 'polite' : 'off');
+    readout.textContent = describePort(port, portKinds[kindsNow()[port] ?? 0] ?? 'free', options.records, protocol);
   };
   const moveTo = (port: number) => {
     cursor = Math.min(lastPort, Math.max(0, port));
     cursorShown = true;
     canvas.dataset.cursor = String(cursor);
     draw();
-    say(cursor);
+    say(cursor, true);
   };
   const portAt = (event: MouseEvent) => {
     const box = canvas.getBoundingClientRect();
@@ -125,13 +129,13 @@ export function portMap(options: PortMapOptions): HTMLElement {
 
   canvas.addEventListener('mousemove', (event) => {
     const port = portAt(event);
-    if (port !== null) say(port);
+    if (port !== null) say(port, false);
   });
   canvas.addEventListener('click', (event) => {
     const port = portAt(event);
     if (port === null) return;
     moveTo(port);
-    options.choose(port);
+    options.choose(port, protocol);
   });
   canvas.addEventListener('focus', () => moveTo(cursor));
   canvas.addEventListener('keydown', (event) => {
@@ -141,8 +145,9 @@ export function portMap(options: PortMapOptions): HTMLElement {
       ArrowRight: cursor + 1,
       ArrowUp: cursor - columns,
       ArrowDown: cursor + columns,
-      PageUp: cursor - 16 * columns,
-      PageDown: cursor + 16 * columns,
+      // Sixteen rows, or as far as the map goes, in the same column.
+      PageUp: Math.max(column, cursor - 16 * columns),
+      PageDown: Math.min((columns - 1) * columns + column, cursor + 16 * columns),
       Home: event.ctrlKey ? 0 : cursor - column,
       End: event.ctrlKey ? lastPort : cursor - column + columns - 1,
     };
@@ -152,7 +157,7 @@ export function portMap(options: PortMapOptions): HTMLElement {
       if (target >= 0 && target <= lastPort) moveTo(target);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      options.choose(cursor);
+      options.choose(cursor, protocol);
     }
   });
   protocolChoice.addEventListener('change', () => {
@@ -199,9 +204,9 @@ function swatch(kind: PortKind): HTMLElement {
   return sample;
 }
 
-/** One sentence on a port: its kind and the records that cover it, for the readout. */
-export function describePort(port: number, kind: PortKind, records: { catalog: readonly PortRecord[]; references: readonly PortRecord[] }): string {
-  const query = parsePortQuery(String(port));
+/** One sentence on a port: its kind and the records of `protocol` (every protocol when null) that cover it, for the readout. */
+export function describePort(port: number, kind: PortKind, records: { catalog: readonly PortRecord[]; references: readonly PortRecord[] }, protocol: Protocol | null): string {
+  const query = parsePortQuery(portQuery(port, protocol));
   const hits = typeof query === 'string' ? [] : lookup(query, records.catalog, records.references);
   const named = hits.filter(({ record }) => record.status !== 'category');
   const shown = named.slice(0, 3).map(({ role, record }) => {
@@ -219,4 +224,9 @@ function packed(hex: string): number {
   const [red, green, blue] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
   const bytes = new Uint8Array([red, green, blue, 255]);
   return new Uint32Array(bytes.buffer)[0] ?? 0;
+}
+
+/** The search a cell stands for: `6801`, or `6801/udp` when the map shows one protocol. */
+export function portQuery(port: number, protocol: Protocol | null): string {
+  return protocol === null ? String(port) : `${port}/${protocol}`;
 }

@@ -6,7 +6,7 @@
  * unregistered.
  */
 import { clashGroups } from '../compare/clash-groups.js';
-import { compareText, formatPortRange, type PortRecord } from '../model/record.js';
+import { compareText, formatPortRange, sharedPorts, type PortRecord } from '../model/record.js';
 import type { CatalogData } from './catalog-data.js';
 import { append, clear, element, sourceText } from './dom.js';
 import { resultsTable, type RowContext } from './results.js';
@@ -68,7 +68,7 @@ export function productView(data: CatalogData, context: RowContext): HTMLElement
       element('h4', {}, 'Conflicts with the reference, and vacant ranges'),
       others.length === 0
         ? element('p', {}, 'None.')
-        : element('ul', { class: 'conflicts' }, ...others.map((conflict) => element('li', {}, element('strong', {}, `${formatPortRange(conflict.sides[1].record)}/${conflict.sides[1].record.protocol} ${conflict.kind}: `), sourceText(conflict.explanation)))),
+        : element('ul', { class: 'conflicts' }, ...others.map((conflict) => element('li', {}, element('strong', {}, `${formatPortRange(sharedPorts(conflict.sides.map((side) => side.record)))}/${conflict.sides[0].record.protocol} ${conflict.kind}: `), sourceText(conflict.explanation)))),
       element('h4', {}, 'Unregistered ports'),
       unregistered.length === 0
         ? element('p', {}, 'None.')

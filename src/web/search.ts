@@ -7,7 +7,7 @@
  * With an empty box, the filters alone choose records.
  */
 import type { Category, PortRecord, Protocol, Status } from '../model/record.js';
-import { lookup, parsePortQuery, type LookupHit } from '../query/lookup.js';
+import { lookup, ofProduct, parsePortQuery, type LookupHit } from '../query/lookup.js';
 
 export interface Filters {
   protocol: Protocol | null;
@@ -34,7 +34,8 @@ export function search(records: { catalog: readonly PortRecord[]; references: re
     (filters.category === null || record.category === filters.category);
   if (text.trim() === '') {
     if (filters.protocol === null && filters.status === null && filters.category === null && filters.product === null) return { kind: 'none' };
-    const catalog = records.catalog.filter((record) => kept(record) && (filters.product === null || record.product === filters.product));
+    const ofChosenProduct = filters.product === null ? () => true : ofProduct(filters.product);
+    const catalog = records.catalog.filter((record) => kept(record) && ofChosenProduct(record));
     const references = filters.product === null ? records.references.filter(kept) : [];
     return { kind: 'hits', hits: [...catalog.map((record): LookupHit => ({ role: 'catalog', record, match: 'port' })), ...references.map((record): LookupHit => ({ role: 'reference', record, match: 'port' }))] };
   }
