@@ -12,5 +12,10 @@ export default defineConfig({
     // child processes and a browser, so the second worker nearly halves it.
     maxWorkers: availableParallelism(),
     minWorkers: 1,
+    // Time-bound checks bound themselves (test/linear-growth.ts stops retrying
+    // after 6 s; property tests stop at 4 s). vitest's own 5 s is only a
+    // backstop, and on a busy machine (two workers, a build beside the suite)
+    // a linear-time check's retries ran past it; 20 s still catches a hang.
+    testTimeout: 20_000,
   },
 });
