@@ -20,7 +20,9 @@ import { pipeTable } from '../tables/pipe.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import type { Block, ListItemBlock } from './blocks.js';
+import { endOfTable } from './html-table-end.js';
 import { renderPhrasing } from './markdown-inline.js';
+import { leanMarkdown, restorePositions } from './markdown-lean.js';
 
 /**
  * The page is read for its blocks, never for inline formatting, which
@@ -32,11 +34,14 @@ const blocksOnly = { disable: { null: ['attention', 'labelStartLink', 'labelStar
 
 /** Every block of a Markdown page, in document order. `text` is the page with any front matter blanked out. */
 export function readMarkdownBlocks(text: string, report: Reporter, at: (offset: number) => Point): Block[] {
+  // remark reads the page less its HTML tables' inner lines, which only parse5 reads (markdown-lean.ts).
+  const lean = leanMarkdown(text);
   const tree = unified()
     .data('micromarkExtensions', [blocksOnly, gfmTable()])
     .data('fromMarkdownExtensions', [gfmTableFromMarkdown()])
     .use(remarkParse)
-    .parse(text);
+    .parse(lean.text);
+  restorePositions(tree, lean);
   const { blocks, code } = markdownBlocks(tree, text);
   const depthCapped = (element: CappedElement) => void report('depth-capped', depthCappedReason(element), at(element.offset));
   const htmlTables = /<table/i.test(text) ? extractTables(masked(text, code), 0, depthCapped) : [];
@@ -146,26 +151,4 @@ function masked(text: string, code: readonly Range[]): string {
   }
   pieces.push(text.slice(from));
   return pieces.join('');
-}
-
-/**
- * Where the HTML table that starts at `start` ends: after its matching
- * `</table>`, counting nested tables, skipping comments; the end of the page
- * when it is never closed.
- */
-export function endOfTable(text: string, start: number): number {
-  const tags = /<!--|<(\/?)table\b[^>]*>/gi;
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let match = tags.exec(text); match; match = tags.exec(text)) {
-    if (match[0] === '<!--') {
-      const close = text.indexOf('-->', match.index + 4);
-      if (close < 0) return text.length;
-      tags.lastIndex = close + 3;
-      continue;
-    }
-    depth += match[1] === '/' ? -1 : 1;
-    if (depth === 0) return match.index + match[0].length;
-  }
-  return text.length;
 }
