@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { VFileMessage } from 'vfile-message';
+import { readBlocks } from './block-reading.js';
 import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
@@ -9,32 +10,7 @@ import type { Block } from '../src/parsers/page/blocks.js';
 import type { Table } from '../src/parsers/tables/table.js';
 
 /** Reads a document given as lines; places are `line:column`. */
-function read(lines: readonly string[] | string) {
-  const text = typeof lines === 'string' ? lines : lines.join('\n');
-  const at = pointsOf(text);
-  const messages: string[] = [];
-  const report: Reporter = (ruleId, reason, place) => {
-    messages.push(`${place.line}:${place.column} ${ruleId}: ${reason}`);
-    return new VFileMessage(reason);
-  };
-  const blocks = readAsciidocBlocks(text, report, at);
-  const where = (offset: number) => {
-    const point = at(offset);
-    return `${point.line}:${point.column}`;
-  };
-  const outline = blocks.map((block) => {
-    switch (block.kind) {
-      case 'heading':
-        return `heading ${block.depth} ${block.text} @${where(block.offset)}`;
-      case 'table':
-        return `table ${block.table.markup} @${where(block.table.offset)}`;
-      default:
-        return `${block.kind} ${block.source} @${where(block.offset)}`;
-    }
-  });
-  const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
-  return { blocks, messages, where, outline, tables, text };
-}
+const read = (lines: readonly string[] | string) => readBlocks(readAsciidocBlocks, lines);
 
 const texts = (table: Table | undefined) => table?.rows.map((row) => row.map((cell) => cell.text));
 const spans = (table: Table | undefined) => table?.rows.map((row) => row.map((cell) => cell.spanned));

@@ -5,8 +5,8 @@
  * is written out by hand: kind, depth, text, and place as line:column.
  */
 import { VFileMessage } from 'vfile-message';
+import { readBlocks } from './block-reading.js';
 import { describe, expect, it } from 'vitest';
-import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
 import { readAsciidocBlocks } from '../src/parsers/page/asciidoc-blocks.js';
 import { buildFolder, folderWith, messagesOf } from './helpers.js';
@@ -17,19 +17,9 @@ import { expectLinear } from './linear-growth.js';
  * `heading DEPTH TEXT @line:column`, `paragraph SOURCE @…`, `table @…`, or
  * `item DEPTH SOURCE @… in PARENT` (the parent item's place; `-` at depth 0).
  */
+/** Blocks as `kind text @line:column`; an item with its depth and its parent's place. */
 function read(page: readonly string[] | string) {
-  const text = typeof page === 'string' ? page : page.join('\n');
-  const at = pointsOf(text);
-  const messages: string[] = [];
-  const report: Reporter = (ruleId, reason, place) => {
-    messages.push(`${place.line}:${place.column} ${ruleId}: ${reason}`);
-    return new VFileMessage(reason);
-  };
-  const blocks = readAsciidocBlocks(text, report, at);
-  const where = (offset: number) => {
-    const point = at(offset);
-    return `${point.line}:${point.column}`;
-  };
+  const { blocks, messages, tables, where } = readBlocks(readAsciidocBlocks, page);
   const outline = blocks.map((block) => {
     switch (block.kind) {
       case 'heading':
@@ -42,7 +32,6 @@ function read(page: readonly string[] | string) {
         return `item ${block.depth} ${block.source} @${where(block.offset)} in ${block.parent ? where(block.parent.offset) : '-'}`;
     }
   });
-  const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
   return { blocks, messages, outline, tables };
 }
 

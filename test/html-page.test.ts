@@ -6,9 +6,9 @@
  */
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { readWith } from './block-reading.js';
 import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../src/model/location.js';
-import type { Reporter } from '../src/model/messages.js';
 import { formatMessage } from '../src/model/messages.js';
 import type { Block } from '../src/parsers/page/blocks.js';
 import { readHtmlDocument } from '../src/parsers/page/html-blocks.js';
@@ -17,15 +17,8 @@ import { expectLinear } from './linear-growth.js';
 
 /** A document given as lines: its blocks as `kind text @line:column`, its title, and its messages. */
 function read(lines: readonly string[] | string) {
-  const text = typeof lines === 'string' ? lines : lines.join('\n');
-  const at = pointsOf(text);
-  const messages: string[] = [];
-  const report: Reporter = (ruleId, reason, place) => {
-    messages.push(`${place.line}:${place.column} ${ruleId}: ${reason}`);
-    return new VFileMessage(reason);
-  };
-  const { blocks, title } = readHtmlDocument(text, report, at);
-  return { outline: blocks.map((block) => outlineOf(block, at)), title, messages, blocks };
+  const { at, messages, read: document } = readWith(readHtmlDocument, lines);
+  return { outline: document.blocks.map((block) => outlineOf(block, at)), title: document.title, messages, blocks: document.blocks };
 }
 
 function outlineOf(block: Block, at: (offset: number) => { line: number; column: number }): string {

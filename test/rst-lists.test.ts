@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { VFileMessage } from 'vfile-message';
+import { readBlocks } from './block-reading.js';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/input/normalize-text.js';
-import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
 import type { Block } from '../src/parsers/page/blocks.js';
 import { readRstBlocks } from '../src/parsers/page/rst-blocks.js';
@@ -17,14 +17,7 @@ import { expectLinear } from './linear-growth.js';
 
 /** The page's blocks as outline lines, and any message. */
 function read(text: string): { outline: string[]; messages: string[]; blocks: Block[] } {
-  const at = pointsOf(text);
-  const messages: string[] = [];
-  const report: Reporter = (ruleId, reason, place) => {
-    messages.push(`${place.line}:${place.column} ${ruleId}: ${reason}`);
-    return new VFileMessage(reason);
-  };
-  const blocks = readRstBlocks(text, report, at);
-  const where = (offset: number) => `${at(offset).line}:${at(offset).column}`;
+  const { blocks, messages, where } = readBlocks(readRstBlocks, text);
   const outline = blocks.map((block) => {
     switch (block.kind) {
       case 'list-item':
