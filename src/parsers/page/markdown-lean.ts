@@ -42,11 +42,14 @@ export interface LeanMarkdown {
   cuts: readonly Cut[];
 }
 
-/** `<table` opening a line at column 0, as an HTML block start writes it (the name, then a space, a tab, `>`, `/>` or the line's end). */
 // Lines are Markdown's: they end at `\n` or `\r\n` (a page with a lone `\r` is read whole), never at
 // the other breaks JavaScript's multiline mode knows, so no `m` flag.
+
+/** `<table` opening a line at column 0, as an HTML block start writes it (the name, then a space, a tab, `>`, `/>` or the line's end). */
 const tableAtLineStart = /(?<![^\n])<table(?=[ \t>]|\/>|\r?\n|\r?$)/gi;
+/** A line of nothing but spaces and tabs. */
 const blankLine = /(?<![^\n])[ \t]*\r?(?:\n|$)/;
+/** What could end a construct a table's lines sit in: a code fence, the end of a raw-text element, a comment, an instruction or CDATA. */
 const possibleEnd = /(?<![^\n]) {0,3}(?:`{3}|~{3})|<\/(?:pre|script|style|textarea)\b|-->|\?>|\]\]>/i;
 
 /** The page with the inner lines of its HTML tables left out, where that is safe (see above). */
