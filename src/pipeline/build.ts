@@ -29,7 +29,7 @@ export { roleOf, type SourceDocument } from './read-documents.js';
 
 export interface BuildOptions {
   generator: { name: string; version: string };
-  /** Reference documents read ahead of time, by key (prebuilt.ts); any document without one is read afresh. */
+  /** Documents read ahead of time, by key (prebuilt.ts); any document without one is read afresh. */
   prebuilt?: ReadonlyMap<string, PrebuiltDocument>;
   /** The web page's code and style, bundled by `npm run compile` (files/web-app.ts reads them); without it, no index.html. */
   webApp?: WebApp;
