@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { VFileMessage } from 'vfile-message';
 import { readBlocks } from './block-reading.js';
+import { expectLinear } from './linear-growth.js';
 import { describe, expect, it } from 'vitest';
 import { pointsOf } from '../src/model/location.js';
 import type { Reporter } from '../src/model/messages.js';
@@ -589,37 +590,15 @@ describe('readRstBlocks: robustness', () => {
   });
 
   /**
-   * Time at 4n over time at n: linear work grows about 4 times, quadratic
-   * 16. Documents stay small enough that the garbage of one read never
-   * leaves V8's young generation (past that, allocation alone costs more
-   * per object and hides what the algorithm does), so each timing repeats
-   * the read; the fastest of several timings counts, and a busy machine
-   * can spoil one attempt, never three in a row.
+   * Reading the page at 4n against n, as every linear-time check times it
+   * (test/linear-growth.ts). Documents stay small enough that the garbage of
+   * one read never leaves V8's young generation (past that, allocation alone
+   * costs more per object and hides what the algorithm does).
    */
-  function growth(document: (size: number) => string, size: number): number {
+  function expectLinearOn(document: (size: number) => string, size: number): void {
     const quiet: Reporter = (_rule, reason) => new VFileMessage(reason);
     const nowhere = () => ({ line: 1, column: 1 });
-    const small = document(size);
-    const large = document(size * 4);
-    const once = (text: string) => {
-      const start = performance.now();
-      readRstBlocks(text, quiet, nowhere);
-      return performance.now() - start;
-    };
-    once(large);
-    const repeats = Math.max(1, Math.ceil(3 / Math.max(once(small), 0.01)));
-    const time = (text: string) => {
-      let best = Infinity;
-      for (let run = 0; run < 5; run++) {
-        const start = performance.now();
-        for (let repeat = 0; repeat < repeats; repeat++) readRstBlocks(text, quiet, nowhere);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio >= 10; attempt++) ratio = Math.min(ratio, time(large) / Math.max(time(small), 0.05));
-    return ratio;
+    expectLinear((text: string) => readRstBlocks(text, quiet, nowhere), document(size), document(size * 4));
   }
 
   it.each([
@@ -630,6 +609,6 @@ describe('readRstBlocks: robustness', () => {
     ['unclosed inline markup in cells', 2_000, (n: number) => `.. list-table::\n\n${'   * - *a `b ``c :r:`d *a `b ``c :r:`d\n'.repeat(n / 4)}`],
     ['deep bullets', 2_000, (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i % 300)}- item`).join('\n')],
   ])('stays linear on %s', (_name, size, document) => {
-    expect(growth(document, size)).toBeLessThan(10);
+    expectLinearOn(document, size);
   });
 });
