@@ -38,6 +38,20 @@ describe('matchService on real pairs', () => {
     });
   });
 
+  it('matches a vendor port the registry assigns under the product\u2019s own name, case and spacing aside', () => {
+    // IANA's 26257/tcp is `cockroach`, "CockroachDB"; CockroachDB's page names the port "SQL".
+    expect(matchService(named('SQL', null, 'CockroachDB'), named('CockroachDB', 'cockroach'))).toEqual({
+      method: 'product-name',
+      explanation: 'the reference\'s name "CockroachDB" is the product CockroachDB',
+    });
+    expect(matchService(named('upsd', null, 'Network UPS Tools'), named('network ups-tools', 'nut'))).toEqual({
+      method: 'product-name',
+      explanation: 'the reference\'s name "network ups-tools" is the product Network UPS Tools',
+    });
+    // A name that only contains the product's is no such match.
+    expect(matchService(named('SQL', null, 'CockroachDB'), named('CockroachDB Admin', 'cockroach-admin'))).toBeNull();
+  });
+
   it.each([
     ['pcAnywhere', 'ssh', 'The Secure Shell (SSH) Protocol'],
     ['Secure Relay MA', 'acnet', 'ACNET Control System Protocol'],

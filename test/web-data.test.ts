@@ -104,7 +104,7 @@ describe('the page data', () => {
     const text = emitted();
     expect(text).not.toContain('<');
     expect(text).toContain('\\u003c/script>');
-    expect((JSON.parse(text) as WebDataJson).version).toBe(2);
+    expect((JSON.parse(text) as WebDataJson).version).toBe(3);
   });
 
   it('gives back every catalog record as it went in, field by field, and the sources with their origin', () => {
@@ -170,7 +170,7 @@ describe('the page data', () => {
 
   it('refuses data of another layout, and data that points past its arrays', () => {
     const json = JSON.parse(emitted()) as WebDataJson;
-    expect(() => readCatalogData({ ...json, version: 1 })).toThrow('Unexpected data layout 1, expected 2');
+    expect(() => readCatalogData({ ...json, version: 2 })).toThrow('Unexpected data layout 2, expected 3');
     expect(() => readCatalogData({ ...json, strings: [] })).toThrow(/^Unexpected data that points past its arrays/);
     expect(() => readCatalogData({ ...json, references: [{ source: 'nowhere', table: { strings: [], rows: [] } }] })).toThrow("Unexpected reference table of source `nowhere`, expected one of the data's sources");
   });

@@ -7,7 +7,7 @@
  * Ranges that name a whole category (an assigned range such as the
  * registered ports 1024–49151) are not services, so they are not compared.
  */
-import { matchService, type MatchMethod, type NameMatch } from './name-match.js';
+import { matchMethods, matchService, type MatchMethod, type NameMatch } from './name-match.js';
 import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
 import { compareRecords, compareText, displayName, formatPortRange, sharedPorts, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
 import { append } from '../model/append.js';
@@ -147,16 +147,8 @@ function compareConflicts(a: Conflict, b: Conflict): number {
   );
 }
 
-/** How strong each way of agreeing is: a keyword shared beats a shared word. */
-const strength: Readonly<Record<MatchMethod, number>> = {
-  'same-keyword': 6,
-  'same-name': 5,
-  'keyword-in-name': 4,
-  acronym: 3,
-  'product-keyword': 2,
-  'shared-words': 1,
-  'same-status': 0,
-};
+/** How strong each way of agreeing is, by its place in `matchMethods`: a keyword shared beats a shared word. */
+const strength = (method: MatchMethod): number => matchMethods.length - matchMethods.indexOf(method);
 
 /**
  * The reference that agrees best with `record`: the strongest rule wins, and
@@ -168,7 +160,7 @@ function bestMatch(record: PortRecord, references: readonly ReferenceRecord[]): 
   let best: Agreement | null = null;
   for (const reference of references) {
     const match = matchService(record, reference);
-    if (match && (best === null || strength[match.method] > strength[best.match.method])) best = { catalog: record, reference, match };
+    if (match && (best === null || strength(match.method) > strength(best.match.method))) best = { catalog: record, reference, match };
   }
   return best;
 }

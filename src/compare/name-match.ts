@@ -7,14 +7,9 @@
  */
 import type { PortRecord } from '../model/record.js';
 
-export type MatchMethod =
-  | 'same-keyword'
-  | 'same-name'
-  | 'keyword-in-name'
-  | 'acronym'
-  | 'product-keyword'
-  | 'shared-words'
-  | 'same-status';
+/** The ways two records are found to name one service, strongest first (see `matchService`). */
+export const matchMethods = ['same-keyword', 'same-name', 'keyword-in-name', 'acronym', 'product-name', 'product-keyword', 'shared-words', 'same-status'] as const;
+export type MatchMethod = (typeof matchMethods)[number];
 
 export interface NameMatch {
   method: MatchMethod;
@@ -96,6 +91,11 @@ export function matchService(catalog: Named, reference: Named): NameMatch | null
     capitalWords(catalog.name).find((a) => initialsOf(nameWords(reference.name)).includes(a));
   if (spelled) {
     return { method: 'acronym', explanation: `${spelled.toUpperCase()} spells the initials of words in the other name` };
+  }
+  // The registry often assigns a vendor's port under the product's own name (26257 `cockroach`, "CockroachDB").
+  const product = compact(catalog.product);
+  if (product !== null && product === compact(reference.name)) {
+    return { method: 'product-name', explanation: `the reference's name "${reference.name}" is the product ${catalog.product}` };
   }
   const productWords = nameWords(catalog.product);
   const keywordStem = keyword ? (/^[a-z]+/.exec(keyword)?.[0] ?? '') : '';

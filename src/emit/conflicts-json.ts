@@ -4,7 +4,7 @@
  */
 import type { ConflictReport } from '../compare/conflicts.js';
 import type { Role } from '../model/record.js';
-import type { MatchMethod } from '../compare/name-match.js';
+import { matchMethods } from '../compare/name-match.js';
 import { formatSourceRef, type PortDataset, type PortRecord } from '../model/record.js';
 import type { SideSummary } from '../compare/conflict-diff.js';
 
@@ -37,8 +37,7 @@ export function sideSummary(role: Role, record: PortRecord): SideSummary {
 export function conflictCounts(report: ConflictReport) {
   const byKind: Record<string, number> = { 'different-service': 0, 'assigned-in-vacant-range': 0, 'product-clash': 0 };
   for (const conflict of report.conflicts) byKind[conflict.kind] = (byKind[conflict.kind] ?? 0) + 1;
-  const methods: MatchMethod[] = ['same-keyword', 'same-name', 'keyword-in-name', 'acronym', 'product-keyword', 'shared-words', 'same-status'];
-  const byMethod: Record<string, number> = Object.fromEntries(methods.map((method) => [method, 0]));
+  const byMethod: Record<string, number> = Object.fromEntries(matchMethods.map((method) => [method, 0]));
   for (const agreement of report.agreements) byMethod[agreement.match.method] = (byMethod[agreement.match.method] ?? 0) + 1;
   return {
     conflicts: report.conflicts.length,

@@ -59,6 +59,7 @@ function conflictBlocks({ generator, sources, report }: ConflictDocument): Block
         ['same-name', 'the names are equal but for case and spacing'],
         ['keyword-in-name', "the reference's keyword (or a part of it) is a word of the catalog name"],
         ['acronym', 'an acronym in parentheses on one side is a word of the other'],
+        ['product-name', "the reference's name is the catalog record's product (CockroachDB on 26257)"],
         ['product-keyword', "the keyword's letters name the catalog record's product (cft-0 for Transfer CFT)"],
         ['shared-words', 'at least half of the significant words of the shorter name are shared'],
         ['same-status', 'both say unassigned, or both reserved'],

@@ -14,7 +14,7 @@
 import { categories, protocols, statuses, type PortRecord, type Role } from './record.js';
 
 /** Raised when the layout changes, so a page never misreads data of another layout. */
-export const webDataVersion = 2;
+export const webDataVersion = 3;
 
 /** The enum lists whose positions the numbers stand for. */
 export const webEnums = {
@@ -26,7 +26,7 @@ export const webEnums = {
   roles: ['catalog', 'reference'] as readonly Role[],
   /** compare/conflicts.ts's kinds and name-match.ts's methods (emit/web-data.ts checks they are the same). */
   conflictKinds: ['different-service', 'assigned-in-vacant-range', 'product-clash'] as const,
-  matchMethods: ['same-keyword', 'same-name', 'keyword-in-name', 'acronym', 'product-keyword', 'shared-words', 'same-status'] as const,
+  matchMethods: ['same-keyword', 'same-name', 'keyword-in-name', 'acronym', 'product-name', 'product-keyword', 'shared-words', 'same-status'] as const,
 } as const;
 
 /**
