@@ -41,6 +41,11 @@ export interface Unregistered {
   reference: ReferenceRecord | null;
 }
 
+/** What the reference says of an unregistered vendor port, in the report's words: `the reference says reserved`, `the reference does not list it`. */
+export function referenceSays(reference: { status: string } | null): string {
+  return `the reference ${reference ? `says ${reference.status}` : 'does not list it'}`;
+}
+
 export interface ConflictReport {
   conflicts: Conflict[];
   unregistered: Unregistered[];

@@ -2,6 +2,7 @@
  * The conflict report (conflicts.json) as terminal lines, and narrowed to one
  * product, for `port-catalog conflicts`, which reads the built report.
  */
+import { referenceSays } from '../compare/conflicts.js';
 import type { SideSummary } from './conflicts-json.js';
 import { formatPortRange, sharedPorts } from '../model/record.js';
 
@@ -32,7 +33,7 @@ export function formatConflicts(report: ConflictsDocument): string[] {
     return `${formatPortRange(sharedPorts(conflict.sides))}/${first.protocol}: ${conflict.kind}: ${sides}. ${conflict.explanation}`;
   });
   for (const { catalog, reference } of report.unregistered) {
-    lines.push(`${place(catalog)}: unregistered: ${label(catalog)}; the reference ${reference ? `says ${reference.status}` : 'does not list it'}`);
+    lines.push(`${place(catalog)}: unregistered: ${label(catalog)}; ${referenceSays(reference)}`);
   }
   lines.push(`${report.conflicts.length} conflict(s), ${report.unregistered.length} unregistered vendor port(s), ${report.agreements.length} agreement(s).`);
   return lines;

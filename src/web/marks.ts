@@ -4,6 +4,7 @@
  * explanation; a vendor port the reference leaves unregistered, worded as
  * `conflicts` words it; and the reference row a catalog record agrees with.
  */
+import { referenceSays } from '../compare/conflicts.js';
 import type { CatalogData } from './catalog-data.js';
 import type { PortRecord } from '../model/record.js';
 
@@ -33,7 +34,7 @@ export function marksByRecord(data: Pick<CatalogData, 'conflicts' | 'unregistere
     for (const side of conflict.sides) mark(side.record, kind, text);
   }
   for (const { catalog, reference } of data.unregistered) {
-    mark(catalog, 'unregistered', `the reference ${reference ? `says ${reference.status}` : 'does not list it'}`);
+    mark(catalog, 'unregistered', referenceSays(reference));
   }
   for (const { catalog, reference, method } of data.agreements) {
     mark(catalog, 'agreement', `${reference.serviceName ?? reference.name ?? reference.status} (${method})`);

@@ -6,6 +6,7 @@
  * unregistered.
  */
 import { clashGroups } from '../compare/clash-groups.js';
+import { referenceSays } from '../compare/conflicts.js';
 import { compareText, formatPortRange, sharedPorts, type PortRecord } from '../model/record.js';
 import type { CatalogData } from './catalog-data.js';
 import { append, clear, element, sourceText } from './dom.js';
@@ -76,7 +77,7 @@ export function productView(data: CatalogData, context: RowContext): HTMLElement
             'ul',
             { class: 'unregistered' },
             ...unregistered.map(({ catalog, reference }) =>
-              element('li', {}, element('strong', {}, `${formatPortRange(catalog)}/${catalog.protocol}: `), sourceText(`${catalog.name ?? catalog.status}; the reference ${reference ? `says ${reference.status}` : 'does not list it'}`)),
+              element('li', {}, element('strong', {}, `${formatPortRange(catalog)}/${catalog.protocol}: `), sourceText(`${catalog.name ?? catalog.status}; ${referenceSays(reference)}`)),
             ),
           ),
     );
