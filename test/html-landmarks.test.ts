@@ -196,8 +196,8 @@ describe('linear time, whatever the depth', () => {
     'nested tables inside <code>': (depth) => `<code>${'<table><tr><td>'.repeat(depth)}port 80</code>`,
   };
   for (const [name, shape] of Object.entries(shapes)) {
-    it(`${name}: 12,500 then 50,000 levels`, () => {
-      expectLinear(work, shape(12_500), shape(50_000));
+    it(`${name}: 3,125 then 12,500 levels`, () => {
+      expectLinear(work, shape(3_125), shape(12_500));
     }, 120_000);
   }
 });

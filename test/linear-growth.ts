@@ -40,27 +40,32 @@ function time<T>(work: Work<T>, input: T, repeat: number): number {
   return (user + system) / 1000;
 }
 
-/** Median of three timings. */
-function median<T>(work: Work<T>, input: T, repeat: number): number {
-  const times = [time(work, input, repeat), time(work, input, repeat), time(work, input, repeat)].sort((a, b) => a - b);
-  return times[1] ?? Number.POSITIVE_INFINITY;
+/** The better of two timings of `repeat` runs: a busy machine only ever adds time. */
+function best<T>(work: Work<T>, input: T, repeat: number): number {
+  return Math.min(time(work, input, repeat), time(work, input, repeat));
 }
 
 /**
- * How much longer 4n takes than n, on the better of at most two tries at 4n
- * (stopping at the first that is within bounds, so linear code pays once).
+ * How much longer 4n takes than n. The first run at n warms the JIT and is
+ * not counted; its time sets how many times to repeat the work so that the
+ * size-n side takes at least `minimumTime`. The size-n side is the better of
+ * two timings, since an inflated size-n time would hide growth. 4n is timed
+ * once, and again only if it grew past the bound. Linear work whose size-n
+ * run takes `minimumTime` or more so costs six runs at n: the warm-up, two
+ * at n and one at 4n.
  */
 function growth<T>(work: Work<T>, small: T, large: T): { growth: number; smallTime: number } {
-  work(small); // warm up the JIT before measuring
-  let repeat = 1;
-  let smallTime = median(work, small, repeat);
+  const warmUp = time(work, small, 1);
+  let repeat = Math.max(1, Math.ceil(minimumTime / Math.max(warmUp, 0.001)));
+  let smallTime = best(work, small, repeat);
+  // The warm-up also pays for compiling, so it can ask for too few repeats.
   while (smallTime < minimumTime) {
     repeat *= 2;
-    smallTime = median(work, small, repeat);
+    smallTime = best(work, small, repeat);
   }
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 2 && best >= maxGrowth; run++) best = Math.min(best, time(work, large, repeat) / smallTime);
-  return { growth: best, smallTime };
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 2 && fastest >= maxGrowth; run++) fastest = Math.min(fastest, time(work, large, repeat) / smallTime);
+  return { growth: fastest, smallTime };
 }
 
 /** Expects `work` on `large` (4× `small`) to take under 8× as long as on `small`. */

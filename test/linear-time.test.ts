@@ -93,7 +93,7 @@ describe('linear time on many lines', () => {
   }
 
   const cases: Record<string, ManyLines> = {
-    'tab rows': { work: throughPortList, count: 5_000, lines: (n, w) => range(n).map((i) => `${portOf(i)}\tTCP\tService ${filler(w)}`).join('\n') },
+    'tab rows': { work: throughPortList, count: 2_500, lines: (n, w) => range(n).map((i) => `${portOf(i)}\tTCP\tService ${filler(w)}`).join('\n') },
     'tab rows with a detail line each': {
       work: throughPortList,
       count: 2_500,
@@ -141,28 +141,28 @@ describe('linear time on many lines', () => {
     },
     'lines that start with a port but fit no layout': {
       work: throughPortList,
-      count: 5_000,
+      count: 2_500,
       lines: (n, w) => ['80\tTCP\tHTTP', ...range(n).map((i) => `${portOf(i)} TCP UDP words ${filler(w)}`)].join('\n'),
     },
     'table rows': {
       work: throughMarkdown,
-      count: 500,
+      count: 200,
       lines: (n, w) =>
         ['<table>', '<tr><th>Name</th><th>Port</th></tr>', ...range(n).map((i) => `<tr><td>S ${filler(w)}</td><td>${portOf(i)}</td></tr>`), '</table>'].join('\n'),
     },
     'tables': {
       work: throughMarkdown,
-      count: 150,
+      count: 50,
       lines: (n, w) => range(n).map((i) => `<table><tr><th>Name</th><th>Port</th></tr><tr><td>S ${filler(w)}</td><td>${portOf(i)}</td></tr></table>`).join('\n\n'),
     },
     'pipe table rows': {
       work: throughMarkdown,
-      count: 500,
+      count: 150,
       lines: (n, w) => ['| Name | Port |', '| - | - |', ...range(n).map((i) => `| S ${filler(w)} | ${portOf(i)} |`)].join('\n'),
     },
     'legend items': {
       work: throughMarkdown,
-      count: 500,
+      count: 150,
       lines: (n, w) =>
         ['<table><tr><th>Name</th><th>Port</th></tr><tr><td>A</td><td>1</td></tr></table>', '', 'Legend:', '', ...range(n).map((i) => `- T${i}: ${filler(w)}`)].join('\n'),
     },
