@@ -56,12 +56,21 @@ async function open(url: string): Promise<Opened> {
   return { page, requests, errors };
 }
 
-/** Types a query into the search box as a reader does, and submits it. */
+/**
+ * Puts a query in the search box as a paste does, and submits it with Enter.
+ * The page searches on submit only, so this is what typing it key by key
+ * gives, at one round trip to the browser instead of three per character.
+ */
 async function searchFor(page: Page, text: string): Promise<void> {
-  await page.$eval('#search-box', (box) => {
-    (box as HTMLInputElement).value = '';
-  });
-  await page.type('#search-box', text);
+  await page.$eval(
+    '#search-box',
+    (box, query) => {
+      (box as HTMLInputElement).value = query;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+  await page.focus('#search-box');
   await page.keyboard.press('Enter');
 }
 
