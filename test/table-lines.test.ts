@@ -37,6 +37,7 @@ describe('tableRowLine: rows written directly', () => {
     ['an empty cell', [[], [text('x')]], '| | x |'],
     ['inline code of words, dots, dashes and slashes', [[code('ma.comm_port')], [code('a/b-c d')]], '| `ma.comm_port` | `a/b-c d` |'],
     ['a link with a plain label and address', [[link('https://www.rfc-editor.org/rfc/rfc862', 'RFC862')]], '| [RFC862](https://www.rfc-editor.org/rfc/rfc862) |'],
+    ['a link whose address has a fragment', [[link('https://x.org/a#b_1', 'A1')]], '| [A1](https://x.org/a#b_1) |'],
     ['several plain nodes in one cell', [[text('see '), link('https://x.org/a', 'A1'), text(', '), code('k')]], '| see [A1](https://x.org/a), `k` |'],
     ['text with brackets, `[` escaped', [[text('The Secure Shell (SSH) Protocol [ssh] (iana:198)')]], '| The Secure Shell (SSH) Protocol \\[ssh] (iana:198) |'],
     ['text with backticks, each escaped', [[code('product-keyword'), text(': keyword `cft-0` names the product')]], '| `product-keyword`: keyword \\`cft-0\\` names the product |'],
