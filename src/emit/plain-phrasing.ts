@@ -28,15 +28,18 @@ export type PlainLabel = (label: string, url: string) => boolean;
 export function plainPhrasing(children: readonly PhrasingContent[], plainLabel: PlainLabel): string | null {
   let written = '';
   let pendingText = '';
+  let pendingNodes = 0;
   for (const node of children) {
     if (node.type === 'text') {
       pendingText += node.value;
+      pendingNodes += 1;
       continue;
     }
-    const text = plainText(pendingText);
+    const text = plainText(pendingText, pendingNodes);
     if (text === null) return null;
     written += text;
     pendingText = '';
+    pendingNodes = 0;
     if (node.type === 'inlineCode' && plainCode.test(node.value)) written += `\`${node.value}\``;
     else if (node.type === 'link' && !node.title && plainAddress.test(node.url) && node.children.length === 1) {
       const [label] = node.children;
@@ -44,12 +47,25 @@ export function plainPhrasing(children: readonly PhrasingContent[], plainLabel: 
       written += `[${label.value}](${node.url})`;
     } else return null;
   }
-  const text = plainText(pendingText);
+  const text = plainText(pendingText, pendingNodes);
   return text === null ? null : written + text;
 }
 
-/** Text as the serializer writes it inside a line, when it is inert or bracketed text; else null. */
-function plainText(value: string): string | null {
-  if (inertCellText.test(value)) return value;
-  return bracketedCellText.test(value) ? value.replace(bracketEscapes, '\\$&') : null;
+/**
+ * Underscores inside a word (`ERL_DIST_PORT`, `krb5_prop`): the serializer
+ * leaves a run of them unescaped when a letter or digit of the same text
+ * node is on each side, since they cannot open or close emphasis there.
+ */
+const intrawordUnderscores = /(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])/g;
+
+/**
+ * Text as the serializer writes it inside a line, when it is inert or
+ * bracketed text, with underscores only inside words; else null. Text of
+ * several nodes side by side is judged as one, so underscores are taken
+ * only in the text of one node: the serializer judges them node by node.
+ */
+function plainText(value: string, nodes: number): string | null {
+  const judged = value.includes('_') && nodes === 1 ? value.replace(intrawordUnderscores, (run) => 'x'.repeat(run.length)) : value;
+  if (inertCellText.test(judged)) return value;
+  return bracketedCellText.test(judged) ? value.replace(bracketEscapes, '\\$&') : null;
 }
