@@ -75,6 +75,22 @@ describe('a document read ahead of time', () => {
     ]);
     expect(withCopy.file.messages.map(formatMessage)).toEqual(afresh.file.messages.map(formatMessage));
     expect(restored.perSource).toEqual(read.perSource);
+    // Its rows of references.json were written under its first id: under another they are written afresh.
+    expect(artifactTexts(restored.artifacts)['references.json']).toBe(artifactTexts(read.artifacts)['references.json']);
+    expect(artifactTexts(restored.artifacts)['references.json']).toContain('"renamed",5]');
+  });
+
+  it('gives references.json its rows as written ahead of time, under the id they were written for', async () => {
+    const stored = readPrebuiltText(prebuiltText(await prebuildDocuments([documentOf()], generator), 'this program'), 'this program');
+    const [[key, document] = ['', undefined]] = [...stored];
+    if (!document?.indexRows) throw new Error('no rows of references.json stored');
+    expect(document.indexRows.source).toBe('services');
+    const read = await build([documentOf()], { generator });
+    const rows = artifactTexts(read.artifacts)['references.json']?.split('\n').slice(1, -2).join('\n');
+    expect(document.indexRows.text).toBe(rows);
+    const marked = new Map([[key, { ...document, indexRows: { ...document.indexRows, text: document.indexRows.text.replace('"echo"', '"marked"') } }]]);
+    const result = await build([documentOf()], { generator, prebuilt: marked });
+    expect(artifactTexts(result.artifacts)['references.json']).toContain('"marked"');
   });
 
   it('is keyed by its bytes, the fields that steer reading and the version, not by its names', () => {

@@ -37,6 +37,8 @@ describe('tableRowLine: rows written directly', () => {
     ['an empty cell', [[], [text('x')]], '| | x |'],
     ['inline code of words, dots, dashes and slashes', [[code('ma.comm_port')], [code('a/b-c d')]], '| `ma.comm_port` | `a/b-c d` |'],
     ['a link with a plain label and address', [[link('https://www.rfc-editor.org/rfc/rfc862', 'RFC862')]], '| [RFC862](https://www.rfc-editor.org/rfc/rfc862) |'],
+    ['a link whose address has a fragment', [[link('https://x.org/a#b_1', 'A1')]], '| [A1](https://x.org/a#b_1) |'],
+    ['underscores inside words', [[text('Erlang connectivity when ERL_DIST__PORT is set; krb5_prop')]], '| Erlang connectivity when ERL_DIST__PORT is set; krb5_prop |'],
     ['several plain nodes in one cell', [[text('see '), link('https://x.org/a', 'A1'), text(', '), code('k')]], '| see [A1](https://x.org/a), `k` |'],
     ['text with brackets, `[` escaped', [[text('The Secure Shell (SSH) Protocol [ssh] (iana:198)')]], '| The Secure Shell (SSH) Protocol \\[ssh] (iana:198) |'],
     ['text with backticks, each escaped', [[code('product-keyword'), text(': keyword `cft-0` names the product')]], '| `product-keyword`: keyword \\`cft-0\\` names the product |'],
@@ -65,6 +67,8 @@ describe('tableRowLine: rows handed to the serializer, whole', () => {
     ['a link with two label nodes', [[{ type: 'link', url: 'https://x.org/a', title: null, children: [text('a'), text('b')] }]], '| [ab](https://x.org/a) |'],
     ['emphasis', [[{ type: 'emphasis', children: [text('e')] }]], '| _e_ |'],
     ['two text nodes that autolink together', [[text('www'), text('.example.org')]], '| www\\.example.org |'],
+    ['an underscore at the edge of a word', [[text('_prop and x_')]], '| \\_prop and x\\_ |'],
+    ['an underscore inside a word made of two text nodes', [[text('krb5'), text('_prop')]], '| krb5_prop |'],
     ['text with brackets and a pipe', [[text('[a] | b')]], '| \\[a] \\| b |'],
   ])('%s', (_, cells, line) => {
     expect(tableRowLine(cells)).toBe(line);

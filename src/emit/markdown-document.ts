@@ -1,12 +1,14 @@
 /**
  * A Markdown document as a list of blocks, written as a stream of chunks:
- * each table a row at a time (table-lines.ts), every other block through the
- * serializer. ports.md and conflicts.md are both written so; their text is
+ * each table a row at a time (table-lines.ts), headings, paragraphs and
+ * lists of plain text directly (plain-blocks.ts), every other block through
+ * the serializer. ports.md and conflicts.md are both written so; their text is
  * byte for byte what the serializer writes for the whole document as one
  * tree (documentTree), which the tests compare with remark's output.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { table, toMarkdown } from './mdast.js';
+import { plainBlock } from './plain-blocks.js';
 import { tableHead, tableRowLine } from './table-lines.js';
 
 /** A GFM table whose rows are written as they come, never held as one tree. */
@@ -31,7 +33,7 @@ export function* documentChunks(blocks: Iterable<Block>): Generator<string> {
     yield separator;
     separator = '\n\n';
     if (isTable(block)) yield* tableLines(block);
-    else yield toMarkdown([block]).slice(0, -1);
+    else yield plainBlock(block) ?? toMarkdown([block]).slice(0, -1);
   }
   yield '\n';
 }

@@ -11,49 +11,15 @@
  * property test compares both paths with the serializer on hostile text.
  */
 import type { PhrasingContent } from 'mdast';
-import { bracketedCellText, inertCellText, tableRow, toMarkdown } from './mdast.js';
+import { tableRow, toMarkdown } from './mdast.js';
+import { plainPhrasing } from './plain-phrasing.js';
 
-/** Inline code that needs neither longer fences nor padding nor escaping in a cell. */
-const plainCode = /^[A-Za-z0-9._/-]+(?: [A-Za-z0-9._/-]+)*$/;
-/** A link label and address written as they are: `[RFC862](https://…/rfc862)`. */
+/** A link label a cell writes as it is: `[RFC862](https://…/rfc862)`. */
 const plainLabel = /^[A-Za-z0-9]+$/;
-const plainAddress = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._-]*)*$/;
 
-/** The backslashes the serializer writes into bracketed cell text (mdast.ts): before `[` and `` ` ``, and `(` after `]`. */
-const bracketEscapes = /[[`]|(?<=\])\(/g;
-
-/**
- * The cell's Markdown when every node in it is plain, else null. Text nodes
- * side by side are judged as one text: the serializer looks across them
- * (`w.` then `b` is escaped as `w\.b`).
- */
+/** The cell's Markdown when every node in it is plain (plain-phrasing.ts), else null. */
 function plainCell(children: readonly PhrasingContent[]): string | null {
-  let cell = '';
-  let pendingText = '';
-  for (const node of children) {
-    if (node.type === 'text') {
-      pendingText += node.value;
-      continue;
-    }
-    const text = plainText(pendingText);
-    if (text === null) return null;
-    cell += text;
-    pendingText = '';
-    if (node.type === 'inlineCode' && plainCode.test(node.value)) cell += `\`${node.value}\``;
-    else if (node.type === 'link' && !node.title && plainAddress.test(node.url) && node.children.length === 1) {
-      const [label] = node.children;
-      if (label?.type !== 'text' || !plainLabel.test(label.value)) return null;
-      cell += `[${label.value}](${node.url})`;
-    } else return null;
-  }
-  const text = plainText(pendingText);
-  return text === null ? null : cell + text;
-}
-
-/** Text as a cell writes it, when it is inert or bracketed text; else null. */
-function plainText(value: string): string | null {
-  if (inertCellText.test(value)) return value;
-  return bracketedCellText.test(value) ? value.replace(bracketEscapes, '\\$&') : null;
+  return plainPhrasing(children, (label) => plainLabel.test(label));
 }
 
 /** `| a | b |` from cells already written as Markdown. */

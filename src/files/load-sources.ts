@@ -42,16 +42,16 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
 
   const documents: SourceDocument[] = [];
   for (const [index, source] of loaded.manifest.sources.entries()) {
-    const place = loaded.placeOf(['sources', index, source.package ? 'package' : 'file']);
+    // A place is found only for a message: finding one parses the manifest again, with places.
     try {
       const located = source.package ? await locateInPackage(source.package, source.file) : await locateInFolder(folder, source.file);
       const bytes = await readRegularFile(located.path);
       const file = new VFile({ path: displayPath(located.path), value: bytes });
-      if (source.sha256 !== undefined) checkDigest(bytes, source.sha256, source, report, loaded.placeOf(['sources', index, 'sha256']));
+      if (source.sha256 !== undefined) checkDigest(bytes, source.sha256, source, report, () => loaded.placeOf(['sources', index, 'sha256']));
       documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
     } catch (error) {
       const what = source.package ? `\`${source.file}\` of package \`${source.package}\`` : `\`${source.file}\``;
-      report('read', `Cannot read source ${what} (${describe(error)}), expected a readable file`, place);
+      report('read', `Cannot read source ${what} (${describe(error)}), expected a readable file`, loaded.placeOf(['sources', index, source.package ? 'package' : 'file']));
     }
   }
   const failed = manifestFile.messages.some((message) => message.fatal);
@@ -99,13 +99,13 @@ export { displayPath } from './display-path.js';
  * the entry records are an error at that line of the manifest, naming the
  * file and how to mend it.
  */
-function checkDigest(bytes: Buffer, expected: string, source: ManifestSource, report: Reporter, place: Point): void {
+function checkDigest(bytes: Buffer, expected: string, source: ManifestSource, report: Reporter, place: () => Point): void {
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual === expected) return;
   report(
     'sha256',
     `Unexpected sha256 ${actual.slice(0, 12)}… of \`${source.file}\`, expected ${expected.slice(0, 12)}… as its entry records; a copied page is never edited by hand: run \`port-catalog fetch ${source.id}\` to copy it afresh, or set \`sha256\` to ${actual} if the change is deliberate`,
-    place,
+    place(),
   );
 }
 

@@ -14,7 +14,8 @@ import { tableSchemaFor } from '../emit/table-schema.js';
 import type { ConflictReport } from '../compare/conflicts.js';
 import { referenceIndexChunks } from '../emit/reference-index.js';
 import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
-import { emitWebData, type ReferenceDocument } from '../emit/web-data.js';
+import { emitWebData } from '../emit/web-data.js';
+import type { ReferenceDocument } from './read-documents.js';
 import { webPageChunks, type WebApp } from '../emit/web-page.js';
 import { loadSchema } from '../model/schema.js';
 
@@ -29,18 +30,18 @@ export interface WebPageInput {
   origins: ReadonlyMap<string, string>;
   /** The catalog index of each record as the conflict report holds it (before enrichment copied it). */
   catalogIndex: ReadonlyMap<PortRecord, number>;
-  /** Each reference source's records, with the page's table for them when it was made ahead of time. */
-  referenceDocuments: readonly ReferenceDocument[];
 }
 
 /**
  * Every artifact, by name, in write order; index.html only with `web`.
- * Nothing is written out until a writer asks.
+ * Nothing is written out until a writer asks. `referenceDocuments` are the
+ * `references` by document, with what was made of each ahead of time.
  */
 export function assembleArtifacts(
   dataset: PortDataset,
   conflicts: ConflictReport,
   references: readonly ReferenceRecord[],
+  referenceDocuments: readonly ReferenceDocument[],
   generator: { name: string; version: string },
   web?: WebPageInput,
 ): ReadonlyMap<ArtifactName, Artifact> {
@@ -51,13 +52,23 @@ export function assembleArtifacts(
     'ports.md': () => markdownChunks(dataset),
     'conflicts.json': () => [emitConflictsJson(report)],
     'conflicts.md': () => conflictsMarkdownChunks(report),
-    'references.json': () => referenceIndexChunks(references, generator),
+    'references.json': () => referenceIndexChunks(references, generator, rowsWrittenAhead(references, referenceDocuments)),
     'datapackage.json': (written) => [emitDataPackage({ dataset, written, tableSchema: tableSchemaFor(loadSchema('record')) })],
   };
   const artifacts = new Map<ArtifactName, Artifact>(artifactNames.flatMap((name) => (name === 'index.html' ? [] : [[name, byName[name]]])));
   if (web) {
-    const data = { generator, sources: dataset.sources, origins: web.origins, catalog: dataset.records, references: web.referenceDocuments, report: conflicts, catalogIndex: web.catalogIndex };
+    const data = { generator, sources: dataset.sources, origins: web.origins, catalog: dataset.records, references: referenceDocuments, report: conflicts, catalogIndex: web.catalogIndex };
     artifacts.set('index.html', () => webPageChunks(web.app, emitWebData(data), generator));
   }
   return artifacts;
+}
+
+/**
+ * references.json's rows as written ahead of time, when every reference
+ * record is one document's and that document's rows were: rows of several
+ * documents interleave in port order, so they are then written afresh.
+ */
+function rowsWrittenAhead(references: readonly ReferenceRecord[], documents: readonly ReferenceDocument[]): string | null {
+  const [only, ...others] = documents;
+  return only !== undefined && others.length === 0 && only.records.length === references.length ? only.indexRows : null;
 }

@@ -82,11 +82,10 @@ export async function build(documents: readonly SourceDocument[], options: Build
     dataset,
     references,
     conflicts,
-    artifacts: assembleArtifacts(dataset, conflicts, references, options.generator, options.webApp && {
+    artifacts: assembleArtifacts(dataset, conflicts, references, referenceDocuments, options.generator, options.webApp && {
       app: options.webApp,
       origins: new Map(documents.flatMap(({ source }) => (source.origin ? [[source.id, source.origin.url]] : []))),
       catalogIndex: new Map(merged.records.map((record, index) => [record, index])),
-      referenceDocuments,
     }),
     files: documents.map((document) => document.file),
     perSource: yields.map((yielded, index) => ({

@@ -2,6 +2,7 @@
  * Reading source documents ahead of time (see prebuilt.ts): what
  * `npm run compile` runs on the committed sources.
  */
+import { referenceRowsText } from '../emit/reference-index.js';
 import { referenceTable } from '../emit/web-data.js';
 import { loadParsers } from '../parsers/registry.js';
 import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
@@ -19,6 +20,7 @@ export async function prebuildDocuments(documents: readonly SourceDocument[], ge
     const reference = roleOf(plan.document.source) === 'reference';
     const records = reference ? read.references : read.catalog;
     const key = prebuiltKey(plan.document.source, plan.sha256, generator);
-    return storeDocument(key, yielded, datasetSource.documentTitle, records, plan.document.file, reference ? referenceTable(read.references) : null);
+    const stored = reference ? { webTable: referenceTable(read.references), indexRows: { source: plan.document.source.id, text: referenceRowsText(read.references) } } : null;
+    return storeDocument(key, yielded, datasetSource.documentTitle, records, plan.document.file, stored);
   });
 }

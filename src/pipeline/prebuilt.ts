@@ -54,6 +54,18 @@ export interface PrebuiltDocument {
   rows: StoredRecord[];
   /** A reference document's table for the web page (emit/web-data.ts, referenceTable), so a build need not make it. */
   webTable?: string;
+  /**
+   * A reference document's rows of references.json (emit/reference-index.ts,
+   * referenceRowsText), so a build need not sort and write them: valid only
+   * under the source id they name, which the key leaves out.
+   */
+  indexRows?: StoredIndexRows;
+}
+
+/** references.json's rows of one reference document, as written under the id `source`. */
+export interface StoredIndexRows {
+  source: string;
+  text: string;
 }
 
 /** Manifest fields that only describe a source; every other field can change how it reads. */
@@ -78,7 +90,7 @@ export function storeDocument(
   documentTitle: string | null,
   records: readonly (PortRecord & { aliasOf?: string | null })[],
   file: VFile,
-  webTable: string | null,
+  reference: { webTable: string; indexRows: StoredIndexRows } | null,
 ): PrebuiltDocument {
   return {
     key,
@@ -108,8 +120,14 @@ export function storeDocument(
       record.sources.map((ref) => ref.line),
       record.aliasOf ?? null,
     ]),
-    ...(webTable === null ? {} : { webTable }),
+    ...(reference ?? {}),
   };
+}
+
+/** A stored document's rows of references.json when they were written under `sourceId`, else null. */
+export function storedIndexRows(stored: PrebuiltDocument, sourceId: string): string | null {
+  const rows = stored.indexRows;
+  return rows !== undefined && rows.source === sourceId && typeof rows.text === 'string' ? rows.text : null;
 }
 
 /** The records a stored document holds, under the manifest's id, and its messages put on `file` again. */

@@ -15,8 +15,9 @@ import { recordProblems } from '../model/schema.js';
 import type { LineCounts, LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import { pageFormats, type Format, type Parser } from '../parsers/registry.js';
-import { prebuiltKey, restoreDocument, type PrebuiltDocument } from './prebuilt.js';
+import { prebuiltKey, restoreDocument, storedIndexRows, type PrebuiltDocument } from './prebuilt.js';
 import { append } from '../model/append.js';
+import type { ReferenceDocument as WebReferenceDocument } from '../emit/web-data.js';
 
 export interface SourceDocument {
   /** The manifest's entry for the document. */
@@ -38,12 +39,18 @@ export interface DocumentYield {
   lines: LineCounts | null;
 }
 
+/** A reference document's records, with what was made of them ahead of time, if anything. */
+export interface ReferenceDocument extends WebReferenceDocument {
+  /** Its rows of references.json (emit/reference-index.ts, referenceRowsText), when made ahead of time under this id. */
+  indexRows: string | null;
+}
+
 export interface ReadDocuments {
   /** Valid records of catalog sources, not yet merged. */
   catalog: PortRecord[];
   references: ReferenceRecord[];
-  /** The same reference records by document, with the web page's table of each document read ahead of time. */
-  referenceDocuments: { id: string; records: ReferenceRecord[]; table: string | null }[];
+  /** The same reference records by document, with the web page's table and references.json's rows of each document read ahead of time. */
+  referenceDocuments: ReferenceDocument[];
   datasetSources: ReadSource[];
   yields: DocumentYield[];
 }
@@ -97,7 +104,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       const restored = restoreDocument(stored, source.id, file);
       if (role === 'reference') {
         append(read.references, restored);
-        read.referenceDocuments.push({ id: source.id, records: restored, table: typeof stored.webTable === 'string' ? stored.webTable : null });
+        read.referenceDocuments.push({ id: source.id, records: restored, table: typeof stored.webTable === 'string' ? stored.webTable : null, indexRows: storedIndexRows(stored, source.id) });
       } else append(read.catalog, restored.map(({ aliasOf: _alias, ...record }) => record));
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
@@ -147,7 +154,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
     });
     read.datasetSources.push(datasetSource(parsed.documentTitle));
-    if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: read.references.slice(firstReference), table: null });
+    if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: read.references.slice(firstReference), table: null, indexRows: null });
   }
   return read;
 }
