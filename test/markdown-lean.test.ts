@@ -118,9 +118,11 @@ describe('the text remark reads', () => {
       '\t<tr><td>8080</td></tr>',
       'Title\n===',
     );
+    let runs = 0;
     let shortened = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (lines, ending) => {
+        runs++;
         const text = lines.join(ending);
         const lean = leanOutline(text);
         expect(lean.outline).toEqual(outline(parse(text)));
@@ -128,7 +130,11 @@ describe('the text remark reads', () => {
       }),
       { numRuns: 2000 },
     );
-    // The mixes leave lines out often enough for the comparison to mean something.
-    expect(shortened).toBeGreaterThan(100);
+    // The mixes leave lines out often enough for the comparison to mean
+    // something: in one run of 20 at least (1 in 9 on the fixed seed),
+    // counted against the runs made, since a busy machine stops the property
+    // at its time limit (fast-check-setup.ts) before the 2,000.
+    expect(runs).toBeGreaterThan(100);
+    expect(shortened).toBeGreaterThan(runs / 20);
   });
 });
