@@ -115,9 +115,11 @@ const phrasing = fc.array(phrasingNode, { minLength: 1, maxLength: 5 });
 
 describe('plain blocks on hostile text', () => {
   it('are what remark writes, whichever path each takes', () => {
+    let runs = 0;
     let plain = 0;
     fc.assert(
       fc.property(phrasing, fc.array(phrasing, { minLength: 1, maxLength: 4 }), fc.constantFrom<1 | 2 | 3>(1, 2, 3), (children, items, depth) => {
+        runs += 1;
         for (const block of [heading(depth, ''), paragraph(children), bulletList(items)]) {
           const fixed = block.type === 'heading' ? { ...block, children } : block;
           const written = plainBlock(fixed);
@@ -129,6 +131,10 @@ describe('plain blocks on hostile text', () => {
       { numRuns: 3000, seed: 20261206 },
     );
     // Both paths must have run often: a generator that never made a plain block would prove nothing.
-    expect(plain).toBeGreaterThan(300);
+    // Counted against the runs made: a busy machine stops the property at its
+    // time limit (fast-check-setup.ts) before the 3,000. The fixed seed makes
+    // about 1.4 plain blocks a run.
+    expect(runs).toBeGreaterThan(100);
+    expect(plain).toBeGreaterThan(runs / 4);
   }, 60_000);
 });
