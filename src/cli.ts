@@ -228,7 +228,8 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
     return null;
   }
   const stale = (acceptedFile?.messages ?? []).filter((message) => message.ruleId === 'accepted-stale');
-  return { ...result, accepted, stale };
+  // Added to the result, not spread from it: a spread would make its `references`, which a build does not read, records.
+  return Object.assign(result, { accepted, stale });
 }
 
 /** What opening the output folder found and did (a build finished, leftovers removed), one line each on stderr. */

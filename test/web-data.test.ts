@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Conflict, ConflictReport } from '../src/compare/conflicts.js';
 import { emitWebData, referenceTable } from '../src/emit/web-data.js';
+import { referenceListOf } from '../src/model/reference-list.js';
 import type { PortDataset, PortRecord, ReferenceRecord } from '../src/model/record.js';
 import { compareRecords } from '../src/model/record.js';
 import type { WebDataJson } from '../src/model/web-data.js';
@@ -92,7 +93,7 @@ const emitted = () =>
     sources,
     origins: new Map([['page', 'https://raw.githubusercontent.com/acme/docs/abc/ports.md']]),
     catalog,
-    references: [{ id: 'ref', records: references, table: null }],
+    references: [{ id: 'ref', records: referenceListOf(references), table: null }],
     report,
   });
 

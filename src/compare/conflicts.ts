@@ -11,6 +11,8 @@ import { matchMethods, matchService, type MatchMethod, type NameMatch } from './
 import { findVacancyOverlaps, overlappingPairs, type Overlap } from '../catalog/overlaps.js';
 import { compareRecords, compareText, displayName, formatPortRange, sharedPorts, type PortRecord, type ReferenceRecord, type Role } from '../model/record.js';
 import { append } from '../model/append.js';
+// Only the type: the web page's bundle takes referenceSays from here, and stays as it was.
+import type { ReferenceList } from '../model/reference-list.js';
 
 export interface Side {
   role: Role;
@@ -58,19 +60,21 @@ export interface ConflictReport {
 
 /**
  * Compares the catalog with the references, and the catalog with itself.
+ * The references may be a list (model/reference-list.ts) that makes only
+ * the records the catalog meets.
  * `catalogOverlaps` are the catalog's own vacancy overlaps, when the caller
  * has found them already.
  */
 export function buildConflictReport(
   catalog: readonly PortRecord[],
-  references: readonly ReferenceRecord[],
+  references: readonly ReferenceRecord[] | ReferenceList,
   catalogOverlaps: readonly Overlap[] = findVacancyOverlaps(catalog),
 ): ConflictReport {
   const comparable = catalog.filter((record) => record.status !== 'category' && (record.status !== 'assigned' || record.portStart === record.portEnd));
   const referencesOf = new Map<PortRecord, ReferenceRecord[]>();
-  for (const [record, reference] of overlappingPairs(comparable, references)) {
-    const list = referencesOf.get(record);
-    if (list) list.push(reference);
+  for (const [record, reference] of overlappingReferences(comparable, references)) {
+    const found = referencesOf.get(record);
+    if (found) found.push(reference);
     else referencesOf.set(record, [reference]);
   }
 
@@ -90,6 +94,13 @@ export function buildConflictReport(
   append(report.conflicts, productClashes(catalog));
   report.conflicts.sort(compareConflicts);
   return report;
+}
+
+/** The sweep's pairs; a list's rows are swept by their ports alone, so only the rows a catalog record meets become records. */
+function overlappingReferences(comparable: readonly PortRecord[], references: readonly ReferenceRecord[] | ReferenceList): [PortRecord, ReferenceRecord][] {
+  if (Array.isArray(references)) return overlappingPairs(comparable, references as readonly ReferenceRecord[]);
+  const list = references as ReferenceList;
+  return overlappingPairs(comparable, list.ranges()).map(([record, { row }]) => [record, list.at(row)]);
 }
 
 function compareAssigned(record: PortRecord, found: ReferenceRecord[], report: ConflictReport): void {

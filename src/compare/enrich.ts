@@ -7,29 +7,37 @@
  * new values stay traceable.
  */
 import type { Agreement } from './conflicts.js';
+import { overlappingPairs } from '../catalog/overlaps.js';
 import { compareSourceRefs, compareText, type PortRecord } from '../model/record.js';
+import { asReferenceList, type ReferenceList } from '../model/reference-list.js';
 import { sortReferences } from '../grammar/references.js';
 
 /**
  * The catalog with each agreeing reference applied. Records are copied,
  * never changed in place. `references` gives the registry's alias rows: a
  * keyword registered as an alias of the agreeing row's keyword, on its
- * ports, becomes an alias of the catalog record too.
+ * ports, becomes an alias of the catalog record too. They may be a list
+ * (model/reference-list.ts): only the rows on an agreeing row's ports are
+ * then made records.
  */
-export function enrichFromReferences(catalog: readonly PortRecord[], agreements: readonly Agreement[], references: readonly PortRecord[] = []): PortRecord[] {
-  const aliasesOf = aliasIndex(references);
+export function enrichFromReferences(
+  catalog: readonly PortRecord[],
+  agreements: readonly Agreement[],
+  references: readonly PortRecord[] | ReferenceList<PortRecord> = [],
+): PortRecord[] {
   const byRecord = new Map<PortRecord, Agreement>();
   for (const agreement of agreements) {
     const { catalog: record, reference, match } = agreement;
     const samePorts = reference.portStart === record.portStart && reference.portEnd === record.portEnd;
     if (samePorts && match.method !== 'same-status' && !byRecord.has(record)) byRecord.set(record, agreement);
   }
+  const aliasesOf = registeredAliases([...new Set([...byRecord.values()].map(({ reference }) => reference))], asReferenceList(references));
   return catalog.map((record) => {
     const agreement = byRecord.get(record);
     if (!agreement) return record;
     const { reference } = agreement;
     const serviceName = record.serviceName ?? reference.aliasOf ?? reference.serviceName;
-    const registered = aliasesOf.get(aliasKey(reference, reference.aliasOf ?? reference.serviceName)) ?? [];
+    const registered = aliasesOf.get(reference) ?? [];
     const keywords = [...record.aliases, ...reference.aliases, ...registered, reference.aliasOf, reference.serviceName];
     return {
       ...record,
@@ -41,17 +49,19 @@ export function enrichFromReferences(catalog: readonly PortRecord[], agreements:
   });
 }
 
-function aliasKey(record: Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>, keyword: string | null): string {
-  return `${record.portStart}-${record.portEnd}/${record.protocol}/${keyword ?? ''}`;
-}
-
-/** Every alias the references register for a keyword on a port range and protocol. */
-function aliasIndex(references: readonly PortRecord[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const reference of references) {
-    if (reference.aliases.length === 0 || reference.serviceName === null) continue;
-    const key = aliasKey(reference, reference.serviceName);
-    index.set(key, [...(index.get(key) ?? []), ...reference.aliases]);
+/**
+ * For each agreeing reference row, every alias the references register for
+ * its keyword (its `aliasOf`, else its service name) on exactly its ports
+ * and protocol, in row order.
+ */
+function registeredAliases(agreeing: readonly Agreement['reference'][], references: ReferenceList<PortRecord>): Map<Agreement['reference'], string[]> {
+  const aliases = new Map<Agreement['reference'], string[]>();
+  for (const [reference, { row, portStart, portEnd }] of overlappingPairs(agreeing, references.ranges())) {
+    const keyword = reference.aliasOf ?? reference.serviceName;
+    if (keyword === null || portStart !== reference.portStart || portEnd !== reference.portEnd) continue;
+    const other = references.at(row);
+    if (other.serviceName !== keyword || other.aliases.length === 0) continue;
+    aliases.set(reference, [...(aliases.get(reference) ?? []), ...other.aliases]);
   }
-  return index;
+  return aliases;
 }

@@ -9,6 +9,8 @@
  * rows of its ports by binary search (query/reference-rows.ts).
  */
 import { compareRecords, type ReferenceRecord } from '../model/record.js';
+import type { PortRange } from '../catalog/overlaps.js';
+import { asReferenceList, type ReferenceList } from '../model/reference-list.js';
 import { referenceRowFields, rowOf } from '../model/reference-row.js';
 
 /** The index's text: a small header, then one row per line. */
@@ -20,19 +22,22 @@ export function emitReferenceIndex(references: readonly ReferenceRecord[], gener
  * The same text as emitReferenceIndex, a row at a time: `{"index":…,"rows":[`,
  * a line per row, `]}`. `rowsText`, when given, is referenceRowsText of these
  * very records, written ahead of time (pipeline/prebuilt.ts): the registry's
- * 12,000 rows are then not sorted and written again in each build.
+ * 12,000 rows are then not sorted and written again in each build, and only
+ * their ports are read.
  */
 export function* referenceIndexChunks(
-  references: readonly ReferenceRecord[],
+  references: readonly ReferenceRecord[] | ReferenceList,
   generator: { name: string; version: string },
   rowsText: string | null = null,
 ): Generator<string> {
-  const widest = references.reduce((most, record) => Math.max(most, record.portEnd - record.portStart), 0);
+  const list = asReferenceList(references);
+  const ranges: readonly PortRange[] = list.ranges();
+  const widest = ranges.reduce((most, record) => Math.max(most, record.portEnd - record.portStart), 0);
   const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields, widest });
   yield `{"index":${header},"rows":[\n`;
   if (rowsText !== null) yield rowsText;
-  else yield* referenceRowLines(references);
-  yield references.length > 0 ? '\n]}\n' : ']}\n';
+  else yield* referenceRowLines(list.all());
+  yield ranges.length > 0 ? '\n]}\n' : ']}\n';
 }
 
 /** The index's rows, sorted, one a line, separated by `,\n`, in chunks. */

@@ -13,15 +13,20 @@ import type { Conflict, ConflictReport, Side } from '../compare/conflicts.js';
 import type { MatchMethod } from '../compare/name-match.js';
 import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
 import { tableText, webDataVersion, webEnums } from '../model/web-data.js';
+import type { ReferenceList } from '../model/reference-list.js';
 
 // The page reads kinds and methods by position: the lists must name exactly what the report can hold.
 const sameKinds: readonly Conflict['kind'][] = webEnums.conflictKinds;
 const sameMethods: readonly MatchMethod[] = webEnums.matchMethods;
 
-/** One reference source's records, and their table (referenceTable's text) when it is known already. */
+/**
+ * One reference source's records, and their table (referenceTable's text)
+ * when it is known already: the page then needs only the rows the report
+ * names, so the list (model/reference-list.ts) makes no other.
+ */
 export interface ReferenceDocument {
   id: string;
-  records: readonly ReferenceRecord[];
+  records: ReferenceList;
   table: string | null;
 }
 
@@ -63,7 +68,7 @@ export function emitWebData(input: WebDataInput): string {
     return index;
   });
   const report = reportNumbers(input, strings);
-  const tables = input.references.map(({ id, records, table }) => `{"source":${escaped(JSON.stringify(id))},"table":${table ?? referenceTable(records)}}`);
+  const tables = input.references.map(({ id, records, table }) => `{"source":${escaped(JSON.stringify(id))},"table":${table ?? referenceTable(records.all())}}`);
   return [
     `{"version":${webDataVersion},"generator":${escaped(JSON.stringify({ name: input.generator.name, version: input.generator.version }))}`,
     `,"strings":${escaped(JSON.stringify(strings.texts))},"sources":${JSON.stringify(sources)},"catalog":${JSON.stringify(catalog)}`,
@@ -166,18 +171,23 @@ function catalogNumbers(records: readonly PortRecord[], strings: StringTable, so
 function reportNumbers(input: WebDataInput, strings: StringTable): { conflicts: number[]; unregistered: number[]; agreements: number[] } {
   const { report } = input;
   const catalogIndex = input.catalogIndex ?? new Map(input.catalog.map((record, index) => [record, index]));
-  // Only the reference rows the report names need an index: found in one pass over the rows.
+  // Only the reference rows the report names need an index: each asked of its document's list, rows numbered on across documents.
   const referenceIndex = new Map<PortRecord, number>();
-  for (const { sides } of report.conflicts) for (const side of sides) if (side.role === 'reference') referenceIndex.set(side.record, -1);
-  for (const { reference } of report.unregistered) if (reference) referenceIndex.set(reference, -1);
-  for (const { reference } of report.agreements) referenceIndex.set(reference, -1);
-  let row = 0;
-  for (const { records } of input.references) {
-    for (const record of records) {
-      if (referenceIndex.has(record)) referenceIndex.set(record, row);
-      row += 1;
+  const rowOf = (record: PortRecord): number => {
+    let first = 0;
+    for (const { records } of input.references) {
+      const row = records.rowOf(record);
+      if (row !== undefined) return first + row;
+      first += records.length;
     }
-  }
+    return -1;
+  };
+  const named = (record: PortRecord) => {
+    if (!referenceIndex.has(record)) referenceIndex.set(record, rowOf(record));
+  };
+  for (const { sides } of report.conflicts) for (const side of sides) if (side.role === 'reference') named(side.record);
+  for (const { reference } of report.unregistered) if (reference) named(reference);
+  for (const { reference } of report.agreements) named(reference);
   const indexIn = (map: ReadonlyMap<PortRecord, number>, record: PortRecord, what: string) => {
     const index = map.get(record);
     if (index === undefined || index < 0) throw new Error(`internal error: the conflict report names a ${what} record the page does not hold`);

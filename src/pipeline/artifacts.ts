@@ -13,7 +13,8 @@ import { markdownChunks } from '../emit/markdown.js';
 import { tableSchemaFor } from '../emit/table-schema.js';
 import type { ConflictReport } from '../compare/conflicts.js';
 import { referenceIndexChunks } from '../emit/reference-index.js';
-import type { PortDataset, PortRecord, ReferenceRecord } from '../model/record.js';
+import type { PortDataset, PortRecord } from '../model/record.js';
+import type { ReferenceList } from '../model/reference-list.js';
 import { emitWebData } from '../emit/web-data.js';
 import type { ReferenceDocument } from './read-documents.js';
 import { webPageChunks, type WebApp } from '../emit/web-page.js';
@@ -40,7 +41,7 @@ export interface WebPageInput {
 export function assembleArtifacts(
   dataset: PortDataset,
   conflicts: ConflictReport,
-  references: readonly ReferenceRecord[],
+  references: ReferenceList,
   referenceDocuments: readonly ReferenceDocument[],
   generator: { name: string; version: string },
   web?: WebPageInput,
@@ -68,7 +69,7 @@ export function assembleArtifacts(
  * record is one document's and that document's rows were: rows of several
  * documents interleave in port order, so they are then written afresh.
  */
-function rowsWrittenAhead(references: readonly ReferenceRecord[], documents: readonly ReferenceDocument[]): string | null {
+function rowsWrittenAhead(references: ReferenceList, documents: readonly ReferenceDocument[]): string | null {
   const [only, ...others] = documents;
   return only !== undefined && others.length === 0 && only.records.length === references.length ? only.indexRows : null;
 }

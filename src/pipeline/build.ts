@@ -23,6 +23,7 @@ import { planDocuments, readDocuments, type DocumentYield, type SourceDocument }
 import { loadParsers } from '../parsers/registry.js';
 import type { PrebuiltDocument } from './prebuilt.js';
 import type { WebApp } from '../emit/web-page.js';
+import { joinReferenceLists, type ReferenceList } from '../model/reference-list.js';
 
 export { artifactNames, type ArtifactName } from './artifacts.js';
 export { roleOf, type SourceDocument } from './read-documents.js';
@@ -64,7 +65,8 @@ export interface BuildResult {
 export async function build(documents: readonly SourceDocument[], options: BuildOptions): Promise<BuildResult> {
   const planned = planDocuments(documents, options);
   const parsers = await loadParsers(planned.flatMap(({ document, stored }) => (stored ? [] : [document.source.format])));
-  const { catalog, references, referenceDocuments, datasetSources, yields } = readDocuments(planned, parsers);
+  const { catalog, referenceDocuments, datasetSources, yields } = readDocuments(planned, parsers);
+  const references = joinReferenceLists(referenceDocuments.map((document) => document.records));
 
   const merged = mergeRecords(catalog);
   const overlaps = findVacancyOverlaps(merged.records);
@@ -78,9 +80,9 @@ export async function build(documents: readonly SourceDocument[], options: Build
   const validatedOnRead = new Set(catalog);
   const dataset = createDataset({ generator: options.generator, sources: datasetSources, records, coverage });
   assertValidDataset(dataset, records.filter((record) => !validatedOnRead.has(record)));
-  return {
+  const result: BuildResult = {
     dataset,
-    references,
+    references: [],
     conflicts,
     artifacts: assembleArtifacts(dataset, conflicts, references, referenceDocuments, options.generator, options.webApp && {
       app: options.webApp,
@@ -93,6 +95,25 @@ export async function build(documents: readonly SourceDocument[], options: Build
       messages: countBySeverity(documents[index]?.file.messages ?? []),
     })),
   };
+  return withLazyReferences(result, references);
+}
+
+/**
+ * `references` made records on first read: the command line never reads
+ * them, and making the registry's 12,341 records would cost every build.
+ * Read, it is an array like any other (the same records the report holds),
+ * and it can be set.
+ */
+function withLazyReferences(result: BuildResult, list: ReferenceList): BuildResult {
+  let references: ReferenceRecord[] | null = null;
+  return Object.defineProperty(result, 'references', {
+    enumerable: true,
+    configurable: true,
+    get: () => (references ??= [...list.all()]),
+    set: (value: ReferenceRecord[]) => {
+      references = value;
+    },
+  });
 }
 
 /**

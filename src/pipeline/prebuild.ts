@@ -18,9 +18,10 @@ export async function prebuildDocuments(documents: readonly SourceDocument[], ge
     const [datasetSource] = read.datasetSources;
     if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);
     const reference = roleOf(plan.document.source) === 'reference';
-    const records = reference ? read.references : read.catalog;
+    const references = read.referenceDocuments.flatMap((document) => document.records.all());
+    const records = reference ? references : read.catalog;
     const key = prebuiltKey(plan.document.source, plan.sha256, generator);
-    const stored = reference ? { webTable: referenceTable(read.references), indexRows: { source: plan.document.source.id, text: referenceRowsText(read.references) } } : null;
+    const stored = reference ? { webTable: referenceTable(references), indexRows: { source: plan.document.source.id, text: referenceRowsText(references) } } : null;
     return storeDocument(key, yielded, datasetSource.documentTitle, records, plan.document.file, stored);
   });
 }

@@ -15,7 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
-import type { ManifestSource, PortRecord, ReferenceRecord } from '../model/record.js';
+import { protocols, type ManifestSource, type PortRecord, type ReferenceRecord } from '../model/record.js';
+import { lazyReferenceList, referenceListOf, type ReferenceList, type RowRange } from '../model/reference-list.js';
 import { messageData, messageOn, setSeverity } from '../model/messages.js';
 import type { LineCounts } from '../model/source-entry.js';
 
@@ -130,40 +131,84 @@ export function storedIndexRows(stored: PrebuiltDocument, sourceId: string): str
   return rows !== undefined && rows.source === sourceId && typeof rows.text === 'string' ? rows.text : null;
 }
 
-/** The records a stored document holds, under the manifest's id, and its messages put on `file` again. */
-export function restoreDocument(stored: PrebuiltDocument, sourceId: string, file: VFile): ReferenceRecord[] {
+/** A stored document's messages, put on `file` again at their places. */
+export function restoreMessages(stored: PrebuiltDocument, file: VFile): void {
   for (const { line, column, severity, source, ruleId, message: reason } of stored.messages) {
     const message = messageOn(file, reason, { place: { line, column }, ...(source ? { source } : {}), ...(ruleId ? { ruleId } : {}) });
     setSeverity(message, severity);
   }
-  return stored.rows.map(
-    ([portStart, portEnd, protocol, status, serviceName, aliases, name, description, references, notes, category, product, configKey, direction, lines, aliasOf]) => ({
-      portStart,
-      portEnd,
-      protocol,
-      status,
-      serviceName,
-      aliases,
-      name,
-      description,
-      references,
-      notes,
-      category,
-      product,
-      configKey,
-      direction,
-      sources: lines.map((line) => ({ source: sourceId, line })),
-      aliasOf,
-    }),
-  );
+}
+
+/** The records a stored document holds, under the manifest's id. */
+export function restoreRecords(stored: PrebuiltDocument, sourceId: string): ReferenceRecord[] {
+  return stored.rows.map((row) => recordOfRow(row, sourceId));
 }
 
 /**
+ * The records of a stored reference document, under the manifest's id, as
+ * a list (model/reference-list.ts): as the file held them, each row is made
+ * a record only when a build asks for it.
+ */
+export function restoreReferences(stored: PrebuiltDocument, sourceId: string): ReferenceList {
+  const compact = compactForms.get(stored);
+  if (compact === undefined) return referenceListOf(restoreRecords(stored, sourceId));
+  return lazyReferenceList(compact.ranges, (row) => recordOfRow(compact.row(row), sourceId));
+}
+
+function recordOfRow(
+  [portStart, portEnd, protocol, status, serviceName, aliases, name, description, references, notes, category, product, configKey, direction, lines, aliasOf]: StoredRecord,
+  sourceId: string,
+): ReferenceRecord {
+  return {
+    portStart,
+    portEnd,
+    protocol,
+    status,
+    serviceName,
+    aliases,
+    name,
+    description,
+    references,
+    notes,
+    category,
+    product,
+    configKey,
+    direction,
+    sources: lines.map((line) => ({ source: sourceId, line })),
+    aliasOf,
+  };
+}
+
+/**
+ * A reference document's rows as the file holds them: one JSON text a line,
+ * parsed when asked for, and each row's ports and protocol, read at once.
+ */
+interface CompactRows {
+  ranges: readonly RowRange[];
+  row(index: number): StoredRecord;
+}
+
+/**
+ * The compact form of each reference document as read from the file. A
+ * document whose rows are replaced (a copy, or a test marking a row) has
+ * none, and is restored from its rows.
+ */
+const compactForms = new WeakMap<PrebuiltDocument, CompactRows>();
+
+/**
  * The stored documents as a file's text, one record per line, headed by the
- * stamp of the program that read them (see files/prebuilt-file.ts).
+ * stamp of the program that read them (see files/prebuilt-file.ts). A
+ * reference document's rows are one text of lines, with their ports and
+ * protocols beside it as numbers (port, port, protocol's place in
+ * `protocols`), so reading the file does not make the registry's rows
+ * objects.
  */
 export function prebuiltText(documents: readonly PrebuiltDocument[], program: string): string {
-  const parts = documents.map(({ rows, ...head }) => `{"document":${JSON.stringify(head)},"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}`);
+  const parts = documents.map(({ rows, ...head }) => {
+    if (head.indexRows === undefined) return `{"document":${JSON.stringify(head)},"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}`;
+    const ranges = rows.flatMap(([portStart, portEnd, protocol]) => [portStart, portEnd, protocols.indexOf(protocol)]);
+    return `{"document":${JSON.stringify(head)},"rowsText":${JSON.stringify(rows.map((row) => JSON.stringify(row)).join('\n'))},"ranges":${JSON.stringify(ranges)}}`;
+  });
   return `{"program":${JSON.stringify(program)},"documents":[\n${parts.join(',\n')}\n]}\n`;
 }
 
@@ -183,8 +228,51 @@ export function readPrebuiltText(text: string, program: string): Map<string, Pre
   const { program: storedBy, documents: stored } = (data ?? {}) as { program?: unknown; documents?: unknown };
   if (storedBy !== program || !Array.isArray(stored)) return new Map();
   const documents = new Map<string, PrebuiltDocument>();
-  for (const item of stored as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[] }[]) {
-    if (typeof item?.document?.key === 'string' && Array.isArray(item.rows)) documents.set(item.document.key, { ...item.document, rows: item.rows });
+  for (const item of stored as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[]; rowsText?: unknown; ranges?: unknown }[]) {
+    if (typeof item?.document?.key !== 'string') continue;
+    if (Array.isArray(item.rows)) documents.set(item.document.key, { ...item.document, rows: item.rows });
+    else {
+      // Rows whose two parts do not fit are not used: that document is read afresh.
+      const compact = compactRows(item.rowsText, item.ranges);
+      if (compact !== null) documents.set(item.document.key, compactDocument(item.document, compact));
+    }
   }
   return documents;
+}
+
+/** The compact form of a document's rows, or null when the two parts do not fit each other. */
+function compactRows(text: unknown, numbers: unknown): CompactRows | null {
+  if (typeof text !== 'string' || !Array.isArray(numbers) || numbers.length % 3 !== 0) return null;
+  const starts = text === '' ? [] : [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  if (starts.length * 3 !== numbers.length) return null;
+  const ranges: RowRange[] = [];
+  for (let row = 0; row < starts.length; row += 1) {
+    const [portStart, portEnd, place] = [numbers[3 * row] as unknown, numbers[3 * row + 1] as unknown, numbers[3 * row + 2] as unknown];
+    const protocol = typeof place === 'number' ? protocols[place] : undefined;
+    if (typeof portStart !== 'number' || typeof portEnd !== 'number' || protocol === undefined) return null;
+    ranges.push({ portStart, portEnd, protocol, row });
+  }
+  const row = (index: number): StoredRecord => {
+    const end = starts[index + 1];
+    return JSON.parse(text.slice(starts[index], end === undefined ? text.length : end - 1)) as StoredRecord;
+  };
+  return { ranges, row };
+}
+
+/** A document whose rows are parsed only if its `rows` are read, and which loses its compact form when they are replaced. */
+function compactDocument(head: Omit<PrebuiltDocument, 'rows'>, compact: CompactRows): PrebuiltDocument {
+  let rows: StoredRecord[] | null = null;
+  const document: PrebuiltDocument = {
+    ...head,
+    get rows(): StoredRecord[] {
+      return (rows ??= compact.ranges.map(({ row }) => compact.row(row)));
+    },
+    set rows(replaced: StoredRecord[]) {
+      rows = replaced;
+      compactForms.delete(document);
+    },
+  };
+  compactForms.set(document, compact);
+  return document;
 }

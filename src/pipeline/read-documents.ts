@@ -15,7 +15,8 @@ import { recordProblems } from '../model/schema.js';
 import type { LineCounts, LineRole, ParseSummary } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import { pageFormats, type Format, type Parser } from '../parsers/registry.js';
-import { prebuiltKey, restoreDocument, storedIndexRows, type PrebuiltDocument } from './prebuilt.js';
+import { prebuiltKey, restoreMessages, restoreRecords, restoreReferences, storedIndexRows, type PrebuiltDocument } from './prebuilt.js';
+import { referenceListOf } from '../model/reference-list.js';
 import { append } from '../model/append.js';
 import type { ReferenceDocument as WebReferenceDocument } from '../emit/web-data.js';
 
@@ -48,8 +49,7 @@ export interface ReferenceDocument extends WebReferenceDocument {
 export interface ReadDocuments {
   /** Valid records of catalog sources, not yet merged. */
   catalog: PortRecord[];
-  references: ReferenceRecord[];
-  /** The same reference records by document, with the web page's table and references.json's rows of each document read ahead of time. */
+  /** The reference records by document, with the web page's table and references.json's rows of each document read ahead of time. */
   referenceDocuments: ReferenceDocument[];
   datasetSources: ReadSource[];
   yields: DocumentYield[];
@@ -84,7 +84,7 @@ export function planDocuments(
  * on each document's file.
  */
 export function readDocuments(planned: readonly PlannedDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
-  const read: ReadDocuments = { catalog: [], references: [], referenceDocuments: [], datasetSources: [], yields: [] };
+  const read: ReadDocuments = { catalog: [], referenceDocuments: [], datasetSources: [], yields: [] };
   for (const { document, sha256, stored } of planned) {
     const { source, file } = document;
     const role = roleOf(source);
@@ -101,18 +101,18 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       license: source.license ?? null,
     });
     if (stored) {
-      const restored = restoreDocument(stored, source.id, file);
+      restoreMessages(stored, file);
       if (role === 'reference') {
-        append(read.references, restored);
-        read.referenceDocuments.push({ id: source.id, records: restored, table: typeof stored.webTable === 'string' ? stored.webTable : null, indexRows: storedIndexRows(stored, source.id) });
-      } else append(read.catalog, restored.map(({ aliasOf: _alias, ...record }) => record));
+        const records = restoreReferences(stored, source.id);
+        read.referenceDocuments.push({ id: source.id, records, table: typeof stored.webTable === 'string' ? stored.webTable : null, indexRows: storedIndexRows(stored, source.id) });
+      } else append(read.catalog, restoreRecords(stored, source.id).map(({ aliasOf: _alias, ...record }) => record));
       read.yields.push({ id: source.id, role, entries: stored.entries, records: stored.records, lines: stored.lines });
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;
     }
     const normalized = readSourceText(file);
     const firstMessage = file.messages.length;
-    const firstReference = read.references.length;
+    const references: ReferenceRecord[] = [];
     let parsed: ParseSummary = { documentTitle: null, lineRoles: null };
     let entries = 0;
     let records = 0;
@@ -139,7 +139,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
           records += 1;
           if (!isValid(placed, file)) continue;
           if (role === 'catalog') read.catalog.push(placed.record);
-          else read.references.push({ ...placed.record, aliasOf: entry.aliasOf });
+          else references.push({ ...placed.record, aliasOf: entry.aliasOf });
         }
       }
       sayOnce(file, firstMessage);
@@ -154,7 +154,7 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
     });
     read.datasetSources.push(datasetSource(parsed.documentTitle));
-    if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: read.references.slice(firstReference), table: null, indexRows: null });
+    if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: referenceListOf(references), table: null, indexRows: null });
   }
   return read;
 }

@@ -1,0 +1,88 @@
+/**
+ * References held as a list (model/reference-list.ts): the comparison and
+ * the enrichment make records only of the rows the catalog meets, and give
+ * what they give with the records made in full.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildConflictReport } from '../src/compare/conflicts.js';
+import { enrichFromReferences } from '../src/compare/enrich.js';
+import { joinReferenceLists, lazyReferenceList, referenceListOf } from '../src/model/reference-list.js';
+import type { ReferenceRecord } from '../src/model/record.js';
+import { prebuiltText, readPrebuiltText, storeDocument } from '../src/pipeline/prebuilt.js';
+import { VFile } from 'vfile';
+import { record } from './records.js';
+
+const reference = (fields: Parameters<typeof record>[0], aliasOf: string | null = null): ReferenceRecord => ({ ...record(fields), aliasOf });
+const rows = [
+  reference({ portStart: 22, serviceName: 'ssh', name: 'The Secure Shell (SSH) Protocol', sources: [{ source: 'ref', line: 1 }] }),
+  reference({ portStart: 80, serviceName: 'http', aliases: ['www'], name: 'World Wide Web HTTP', sources: [{ source: 'ref', line: 2 }] }),
+  reference({ portStart: 80, serviceName: 'www-http', name: 'World Wide Web HTTP', sources: [{ source: 'ref', line: 3 }] }, 'http'),
+  reference({ portStart: 443, serviceName: 'https', name: 'http protocol over TLS/SSL', sources: [{ source: 'ref', line: 4 }] }),
+  reference({ portStart: 9000, status: 'unassigned', name: null, sources: [{ source: 'ref', line: 5 }] }),
+];
+const catalog = [record({ portStart: 80, name: 'HTTP', serviceName: 'http', product: 'Alpha', sources: [{ source: 'alpha', line: 7 }] })];
+
+/** A lazy list over `rows` that notes each row it makes. */
+function counted(): { list: ReturnType<typeof lazyReferenceList<ReferenceRecord>>; made: number[] } {
+  const made: number[] = [];
+  const list = lazyReferenceList(referenceListOf(rows).ranges(), (row) => {
+    made.push(row);
+    const stored = rows[row];
+    if (!stored) throw new Error('no such row');
+    return { ...stored };
+  });
+  return { list, made };
+}
+
+describe('a lazy list of references', () => {
+  it('makes a row once, when first asked, and knows its row', () => {
+    const { list, made } = counted();
+    expect(list.length).toBe(5);
+    expect(made).toEqual([]);
+    const http = list.at(1);
+    expect(list.at(1)).toBe(http);
+    expect(made).toEqual([1]);
+    expect(list.rowOf(http)).toBe(1);
+    expect(list.rowOf(rows[1] ?? http)).toBeUndefined();
+    expect(list.all().map((each) => each.serviceName)).toEqual(['ssh', 'http', 'www-http', 'https', null]);
+    expect(made).toEqual([1, 0, 2, 3, 4]);
+  });
+
+  it('numbers rows on from list to list when joined', () => {
+    const joined = joinReferenceLists([referenceListOf(rows.slice(0, 2)), referenceListOf(rows.slice(2))]);
+    expect(joined.length).toBe(5);
+    expect(joined.ranges().map(({ portStart, row }) => [portStart, row])).toEqual([[22, 0], [80, 1], [80, 2], [443, 3], [9000, 4]]);
+    expect(joined.at(3)).toBe(rows[3]);
+    const third = rows[2];
+    if (!third) throw new Error('no third row');
+    expect(joined.rowOf(third)).toBe(2);
+  });
+});
+
+describe('comparing and enriching from a list', () => {
+  it('gives the report and records the records give, making only the rows on the catalog’s ports', () => {
+    const { list, made } = counted();
+    const report = buildConflictReport(catalog, list);
+    expect(made).toEqual([1, 2]);
+    expect(report.agreements.map(({ reference: agreed, match }) => [agreed.serviceName, match.method])).toEqual([['http', 'same-keyword']]);
+    expect(JSON.stringify(report)).toBe(JSON.stringify(buildConflictReport(catalog, rows)));
+    const enriched = enrichFromReferences(catalog, report.agreements, list);
+    expect(made).toEqual([1, 2]);
+    expect(enriched.map(({ serviceName, aliases }) => [serviceName, aliases])).toEqual([['http', ['www']]]);
+    expect(enriched).toEqual(enrichFromReferences(catalog, buildConflictReport(catalog, rows).agreements, rows));
+  });
+});
+
+describe('a reference document stored compact', () => {
+  const stored = storeDocument('key', { entries: 5, records: 5, lines: null }, null, rows, new VFile(), { webTable: '{}', indexRows: { source: 'ref', text: '' } });
+
+  it('is read back with its rows as they were', () => {
+    const [read] = [...readPrebuiltText(prebuiltText([stored], 'this program'), 'this program').values()];
+    expect(read?.rows).toEqual(stored.rows);
+  });
+
+  it('is not used when its ports do not fit its rows', () => {
+    const text = prebuiltText([stored], 'this program').replace('"ranges":[22,22,0,', '"ranges":[');
+    expect(readPrebuiltText(text, 'this program').size).toBe(0);
+  });
+});
