@@ -342,17 +342,20 @@ describe('the committed page, opened from disk', () => {
     });
     expect(markup).toBe('TypeError');
     // Text as code, run by the page later (page.evaluate's own code is the debugger's, which the policy does not govern).
-    const textRuns = async (tab: Page) => {
-      await tab.evaluate(() => {
-        try {
-          (setTimeout as (code: string, delay: number) => number)('window.__ran = true', 0);
-        } catch {
-          // Refused at once: what is checked below either way.
-        }
-      });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return tab.evaluate(() => (window as unknown as { __ran?: boolean }).__ran ?? false);
-    };
+    const textRuns = (tab: Page) =>
+      tab.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            try {
+              (setTimeout as (code: string, delay: number) => number)('window.__ran = true', 0);
+            } catch {
+              // Refused at once: what is checked below either way.
+            }
+            // Timers of equal delay run in the order they were set, so by the
+            // time this one runs, the text's would have run.
+            setTimeout(() => resolve((window as unknown as { __ran?: boolean }).__ran ?? false), 0);
+          }),
+      );
     expect(await textRuns(page)).toBe(false);
     // The same on a page without the policy runs, so the check above can fail.
     const blank = await browser.newPage();
