@@ -6,7 +6,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Test files that replace a module (vi.mock, vi.doMock): each needs a module graph of its own. */
-const replacingModules = ['test/faults.test.ts', 'test/web-app.test.ts', 'test/table-lines.test.ts'];
+const replacingModules = ['test/faults.test.ts', 'test/web-app.test.ts', 'test/table-lines.test.ts', 'test/plain-blocks.test.ts'];
 
 /**
  * The files that take longest, longest first (wall time, measured 2026-12-06).

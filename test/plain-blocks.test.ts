@@ -10,8 +10,9 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, type Mock } from 'vitest';
 import { bulletList, code, heading, link, paragraph, text } from '../src/emit/mdast.js';
+import { withSerializerSpy } from './serializer-spy.js';
 
 type Mdast = typeof import('../src/emit/mdast.js');
 type PlainBlocks = typeof import('../src/emit/plain-blocks.js');
@@ -19,13 +20,11 @@ type PlainBlocks = typeof import('../src/emit/plain-blocks.js');
 let serializer: Mock<Mdast['toMarkdown']>;
 let plainBlock: PlainBlocks['plainBlock'];
 
-// plain-blocks.ts is loaded afresh with the spy in place (see table-lines.test.ts).
+// plain-blocks.ts is loaded afresh with the spy in place (serializer-spy.ts).
 beforeAll(async () => {
-  vi.resetModules();
-  const original = await vi.importActual<Mdast>('../src/emit/mdast.js');
-  serializer = vi.fn(original.toMarkdown);
-  vi.doMock('../src/emit/mdast.js', () => ({ ...original, toMarkdown: serializer }));
-  ({ plainBlock } = await import('../src/emit/plain-blocks.js'));
+  let module: PlainBlocks;
+  ({ serializer, module } = await withSerializerSpy(() => import('../src/emit/plain-blocks.js')));
+  ({ plainBlock } = module);
 });
 
 beforeEach(() => {

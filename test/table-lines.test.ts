@@ -7,8 +7,9 @@
  * string joins. The serializer is watched through a spy on mdast.js.
  */
 import type { PhrasingContent } from 'mdast';
-import { beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, type Mock } from 'vitest';
 import { code, link, text } from '../src/emit/mdast.js';
+import { withSerializerSpy } from './serializer-spy.js';
 
 type Mdast = typeof import('../src/emit/mdast.js');
 type TableLines = typeof import('../src/emit/table-lines.js');
@@ -17,14 +18,11 @@ let serializer: Mock<Mdast['toMarkdown']>;
 let tableRowLine: TableLines['tableRowLine'];
 let tableHead: TableLines['tableHead'];
 
-// table-lines.ts is loaded afresh with the spy in place: a set-up file (the
-// mutation run's) may have loaded it before this file could mock anything.
+// table-lines.ts is loaded afresh with the spy in place (serializer-spy.ts).
 beforeAll(async () => {
-  vi.resetModules();
-  const original = await vi.importActual<Mdast>('../src/emit/mdast.js');
-  serializer = vi.fn(original.toMarkdown);
-  vi.doMock('../src/emit/mdast.js', () => ({ ...original, toMarkdown: serializer }));
-  ({ tableRowLine, tableHead } = await import('../src/emit/table-lines.js'));
+  let module: TableLines;
+  ({ serializer, module } = await withSerializerSpy(() => import('../src/emit/table-lines.js')));
+  ({ tableRowLine, tableHead } = module);
 });
 
 beforeEach(() => {
