@@ -19,6 +19,7 @@ import { findDirection } from '../../grammar/direction-words.js';
 import type { Column, TableField } from './columns.js';
 import type { CellItem, Table, TableCell } from './table.js';
 import { splitMarkers } from './footnotes.js';
+import { append } from '../../model/append.js';
 
 /** How to read a table's rows. */
 export interface RowReading {
@@ -36,15 +37,40 @@ export interface RowReading {
 /** Texts that stand for no value in any column: `None`, `N/A`, `-`, `—`. */
 const placeholders = new Set(['none', 'n/a', 'na', '-', '–', '—', '--', 'n.a.']);
 
+/** The longest placeholder: a longer text is none, whatever its case. */
+const longestPlaceholder = Math.max(...[...placeholders].map((placeholder) => placeholder.length));
+
 /** Whether a cell says nothing: empty, or a placeholder. */
 export function isPlaceholder(text: string): boolean {
-  return text === '' || placeholders.has(text.toLowerCase());
+  return text === '' || (text.length <= longestPlaceholder && placeholders.has(text.toLowerCase()));
 }
 
 /** Entries of the table's body rows. */
 export function entriesOfTable(table: Table, reading: RowReading): SourceEntry[] {
-  return table.rows.slice(table.headerRows).flatMap((row) => entriesOfRow(row, reading));
+  const fields = columnsByField(reading.columns);
+  const entries: SourceEntry[] = [];
+  for (let index = table.headerRows; index < table.rows.length; index++) {
+    const row = table.rows[index];
+    if (row) append(entries, entriesOfRow(row, reading, fields));
+  }
+  return entries;
 }
+
+/** The columns mapped to each field, in column order: found once per table, not once per row. */
+type ColumnsByField = ReadonlyMap<TableField, readonly Column[]>;
+
+function columnsByField(columns: readonly Column[]): ColumnsByField {
+  const byField = new Map<TableField, Column[]>();
+  for (const column of columns) {
+    if (column.field === null) continue;
+    const same = byField.get(column.field);
+    if (same) same.push(column);
+    else byField.set(column.field, [column]);
+  }
+  return byField;
+}
+
+const noColumns: readonly Column[] = [];
 
 /** A port read from a cell, with the notes that belong to it. */
 interface PortOfRow {
@@ -56,11 +82,11 @@ interface PortOfRow {
   column: Column;
 }
 
-function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEntry[] {
-  const { columns, report, at } = reading;
+function entriesOfRow(row: readonly TableCell[], reading: RowReading, fields: ColumnsByField): SourceEntry[] {
+  const { report, at } = reading;
   const first = row.find((cell) => !cell.spanned && cell.offset >= 0) ?? row.find((cell) => cell.offset >= 0);
   if (!first) return [];
-  const cellsOf = (field: TableField) => columns.filter((column) => column.field === field).map((column) => ({ column, cell: row[column.index] }));
+  const cellsOf = (field: TableField) => (fields.get(field) ?? noColumns).map((column) => ({ column, cell: row[column.index] }));
 
   const portColumns = cellsOf('port');
   const written: PortOfRow[] = [];
@@ -89,7 +115,14 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
     return [];
   }
 
-  const texts = (field: TableField) => cellsOf(field).flatMap(({ cell }) => (cell && !isPlaceholder(cell.text) ? [cell] : []));
+  const texts = (field: TableField) => {
+    const cells: TableCell[] = [];
+    for (const column of fields.get(field) ?? noColumns) {
+      const cell = row[column.index];
+      if (cell && !isPlaceholder(cell.text)) cells.push(cell);
+    }
+    return cells;
+  };
   const nameCells = texts('name');
   const [nameItem, ...moreItems] = nameCells[0]?.items ?? [];
   const keyLines = reading.nameLines === 'configKey';
