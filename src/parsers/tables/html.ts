@@ -103,7 +103,7 @@ export function readTableElement(table: Element, base: number, htmlLength: numbe
   // A column in which no cell starts is not laid out at all: a colspan
   // reaching past the last real column does not widen the table.
   const columns = [...starts].sort((a, b) => a - b);
-  const rows = grid.map((row) => columns.map((column) => row[column] ?? emptySlot));
+  const rows = grid.map((row) => (isWholeRow(row, columns) ? row : columns.map((column) => row[column] ?? emptySlot)));
   return {
     markup: 'html',
     offset: base + startOf(table),
@@ -170,6 +170,15 @@ function layOutGroup(rows: readonly Element[], base: number, budget: SlotBudget,
   return grid.map((line) => Array.from(line, (cell) => cell ?? emptySlot));
 }
 
+/**
+ * Whether a laid-out row already is its row of the table: the columns are
+ * every column from 0 (no column was left without a starting cell) and the
+ * row fills each of them, so picking them out would copy it as it is.
+ */
+function isWholeRow(row: readonly TableCell[], columns: readonly number[]): boolean {
+  return row.length === columns.length && columns[columns.length - 1] === columns.length - 1;
+}
+
 /** Header rows: a first <thead>; else a first row of only <th>, or of cells that are wholly bold. */
 function headerRowCount(groups: readonly RowGroup[], rows: readonly TableCell[][]): number {
   const [first] = groups;
@@ -201,7 +210,11 @@ function isWhollyBold(cell: Element): boolean {
 }
 
 function cellsOf(row: Element): Element[] {
-  return elementChildren(row).filter((cell) => (cell.tagName === 'td' || cell.tagName === 'th') && isRendered(cell));
+  const cells: Element[] = [];
+  for (const child of row.childNodes) {
+    if (isElement(child) && (child.tagName === 'td' || child.tagName === 'th') && isRendered(child)) cells.push(child);
+  }
+  return cells;
 }
 
 /** A span attribute as browsers read it: digits only, 0 means `zero`, out-of-range values clamped. */
@@ -214,6 +227,7 @@ function spanOf(element: Element, attribute: string, max: number, zero: number):
 
 /** False for an element a browser does not render: `hidden`, or an inline `display: none`. */
 export function isRendered(element: Element): boolean {
+  if (element.attrs.length === 0) return true;
   return attributeOf(element, 'hidden') === undefined && !styleHides(attributeOf(element, 'style'));
 }
 
@@ -239,41 +253,53 @@ function readCell(cell: Element, base: number): TableCell {
     pendingOffset = -1;
   };
 
-  type Step = { node: AnyNode } | { close: CellItemKind };
-  const stack: Step[] = [...cell.childNodes].reverse().map((node) => ({ node }));
+  // Nodes to walk, and the marks that close a block element's item once its content is walked.
+  const stack: (AnyNode | CloseItem)[] = [];
+  pushChildren(stack, cell);
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
-    if ('close' in step) {
-      flush(step.close);
+    if (step instanceof CloseItem) {
+      flush(step.kind);
       textParts.push(' ');
       continue;
     }
-    const { node } = step;
-    if (isText(node)) {
+    if (isText(step)) {
       // parse5 has decoded the character references: their text goes through the source's rules too.
-      const value = normalizeDecodedText(node.value);
-      if (pendingOffset < 0 && value.trim() !== '') pendingOffset = startOf(node) + leadingSpace(value);
+      const value = normalizeDecodedText(step.value);
+      if (pendingOffset < 0 && value.trim() !== '') pendingOffset = startOf(step) + leadingSpace(value);
       pending += value;
       textParts.push(value);
-    } else if (isElement(node)) {
-      if (hiddenTags.has(node.tagName) || !isRendered(node)) continue;
-      if (node.tagName === 'br') {
+    } else if (isElement(step)) {
+      if (hiddenTags.has(step.tagName) || !isRendered(step)) continue;
+      if (step.tagName === 'br') {
         flush('text');
         textParts.push(' ');
         continue;
       }
-      if (blockTags.has(node.tagName)) {
+      if (blockTags.has(step.tagName)) {
         flush('text');
         textParts.push(' ');
-        stack.push({ close: node.tagName === 'li' ? 'list-item' : 'paragraph' });
+        stack.push(step.tagName === 'li' ? closeListItem : closeParagraph);
       }
-      for (let index = node.childNodes.length - 1; index >= 0; index--) {
-        const child = node.childNodes[index];
-        if (child) stack.push({ node: child });
-      }
+      pushChildren(stack, step);
     }
   }
   flush('text');
   return { text: cleanSpace(textParts.join('')), items, offset: base + startOf(cell), spanned: false };
+}
+
+/** Where a block element's content ends inside a cell: the item it holds closes. */
+class CloseItem {
+  constructor(readonly kind: CellItemKind) {}
+}
+const closeListItem = new CloseItem('list-item');
+const closeParagraph = new CloseItem('paragraph');
+
+/** Pushes an element's children so that they pop in document order. */
+function pushChildren(stack: (AnyNode | CloseItem)[], element: Element): void {
+  for (let index = element.childNodes.length - 1; index >= 0; index--) {
+    const child = element.childNodes[index];
+    if (child) stack.push(child);
+  }
 }
 
 /** How many whitespace characters open `text`, so an item's offset is that of its first visible character. */
