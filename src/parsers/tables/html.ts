@@ -23,6 +23,7 @@
 import { normalizeDecodedText } from '../../input/normalize-text.js';
 import { CellText, itemKindOf } from './cell-text.js';
 import { hiddenTags, isRendered, blockTags } from './html-rendering.js';
+import { readTablesFromTokens } from './html-token-tables.js';
 import { isElement, isText, maxNestingDepth, parseHtmlFragment, startOf, type CappedElement, type HtmlElement as Element, type HtmlNode as AnyNode } from './html-tree.js';
 import { layOutTable, type MarkupCell, type MarkupRowGroup } from './table-layout.js';
 import type { CellItemKind, Table, TableCell } from './table.js';
@@ -37,8 +38,17 @@ export type HtmlTable = Table;
  * Reads every top-level table in `html` (tables inside a cell are that
  * cell's text). `depthCapped` hears each element where nesting went past the
  * parser's cap (html-tree.ts), its offset plus `base`. Never throws.
+ *
+ * Markup that needs none of the tree builder's repairs is read from parse5's
+ * tokens (html-token-tables.ts), which gives the same tables without
+ * building the tree; any other markup is parsed whole.
  */
 export function extractTables(html: string, base = 0, depthCapped?: (element: CappedElement) => void): HtmlTable[] {
+  return readTablesFromTokens(html, base) ?? readTablesFromTree(html, base, depthCapped);
+}
+
+/** Every top-level table, from parse5's whole tree: the reading for any markup. */
+export function readTablesFromTree(html: string, base = 0, depthCapped?: (element: CappedElement) => void): HtmlTable[] {
   const { root, depthCapped: capped } = parseHtmlFragment(html);
   if (depthCapped) for (const element of capped) depthCapped({ tag: element.tag, offset: base + element.offset });
   return topLevelTables(root.childNodes).map((table) => readTableElement(table, base, html.length));
