@@ -18,7 +18,8 @@ export function itemKindOf(tag: string): CellItemKind {
 /** One cell's text being gathered; offsets are offsets into the parsed text plus `base`. */
 export class CellText {
   private readonly items: CellItem[] = [];
-  private readonly textParts: string[] = [];
+  /** The whole cell's text so far, before whitespace is collapsed. */
+  private whole = '';
   private pending = '';
   private pendingOffset = -1;
 
@@ -30,25 +31,25 @@ export class CellText {
     const normalized = normalizeDecodedText(value);
     if (this.pendingOffset < 0 && normalized.trim() !== '') this.pendingOffset = start + leadingSpace(normalized);
     this.pending += normalized;
-    this.textParts.push(normalized);
+    this.whole += normalized;
   }
 
   /** A `<br>`, or a block element opening: the item before it ends, and words stay apart. */
   lineBreak(): void {
     this.flush('text');
-    this.textParts.push(' ');
+    this.whole += ' ';
   }
 
   /** A block element closing: its content is one item of `kind`. */
   closeBlock(kind: CellItemKind): void {
     this.flush(kind);
-    this.textParts.push(' ');
+    this.whole += ' ';
   }
 
   /** The cell, once its content has all been told; `offset` is that of its start tag. */
   finish(offset: number): TableCell {
     this.flush('text');
-    return { text: cleanSpace(this.textParts.join('')), items: this.items, offset: this.base + offset, spanned: false };
+    return { text: cleanSpace(this.whole), items: this.items, offset: this.base + offset, spanned: false };
   }
 
   private flush(kind: CellItemKind): void {

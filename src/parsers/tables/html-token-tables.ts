@@ -132,7 +132,10 @@ interface OpenRow {
 /** Where the reader stands in a table: the tree builder's insertion modes for tables, by what is open. */
 type Place = 'outside' | 'table' | 'section' | 'row' | 'cell';
 
+/** The attributes of an element the markup implies, or writes without any. */
 const implied: WithAttributes = { attrs: [] };
+const always = () => true;
+const never = () => false;
 
 /** parse5's token handler: follows the tree builder's table rules, or stops and gives null. */
 class TokenTableReader implements TokenHandler {
@@ -176,7 +179,8 @@ class TokenTableReader implements TokenHandler {
       this.closeCell();
       if (this.place === 'table') this.openSection('tbody', implied);
       if (this.place === 'section') this.openRow(implied);
-      this.cell = new OpenCell(tag, token, start, this.base);
+      // Only the attributes are kept, not the token with its locations, for the rest of the table.
+      this.cell = new OpenCell(tag, token.attrs.length === 0 ? implied : { attrs: token.attrs }, start, this.base);
       this.place = 'cell';
       return;
     }
@@ -264,8 +268,8 @@ class TokenTableReader implements TokenHandler {
     cell.endText();
     while (cell.open.length > 0) cell.pop();
     if (isRendered(cell.attributes)) {
-      const tag = cell.tag;
-      this.row?.cells.push({ attributes: cell.attributes, cell: cell.content.finish(cell.offset), marksHeader: () => tag === 'th' });
+      // No <b> or <strong> is read here, so no cell is wholly bold: a <th> alone marks a header.
+      this.row?.cells.push({ attributes: cell.attributes, cell: cell.content.finish(cell.offset), marksHeader: cell.tag === 'th' ? always : never });
     }
     this.cell = null;
     this.place = 'row';

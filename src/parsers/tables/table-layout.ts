@@ -81,7 +81,8 @@ interface SlotBudget {
 
 /** Lays out one row group; a spanning cell is copied into every slot it covers. */
 function layOutGroup(rows: readonly MarkupCell[][], budget: SlotBudget, starts: Set<number>): TableCell[][] {
-  const grid: (TableCell | undefined)[][] = rows.map(() => []);
+  // Slots no cell covers are holes until the end, where they are filled with the empty slot.
+  const grid: TableCell[][] = rows.map(() => []);
   rows.forEach((row, rowIndex) => {
     const line = grid[rowIndex] ?? [];
     let column = 0;
@@ -106,7 +107,8 @@ function layOutGroup(rows: readonly MarkupCell[][], budget: SlotBudget, starts: 
       column += colspan;
     }
   });
-  return grid.map((line) => Array.from(line, (cell) => cell ?? emptySlot));
+  for (const line of grid) for (let column = 0; column < line.length; column++) line[column] ??= emptySlot;
+  return grid;
 }
 
 /**
