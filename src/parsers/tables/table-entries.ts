@@ -9,6 +9,7 @@
  * gives its own entries, noted with its header when there are several. A
  * cell the grammar cannot read is reported at its line, never guessed.
  */
+import type { EntryDefaults } from '../../generated/schema-types.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
@@ -30,6 +31,8 @@ export interface RowReading {
   directionIn?: readonly ('name' | 'description' | 'notes' | 'port' | 'text')[];
   /** What a name cell's lines after the first are: more of the name (the default), or the ports' configuration keys. */
   nameLines?: 'join' | 'configKey';
+  /** What the part of the page the table is in gives its entries; absent, the source's own defaults apply. */
+  defaults?: EntryDefaults;
   report: Reporter;
   at: (offset: number) => Point;
 }
@@ -152,6 +155,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading, fields: Co
       serviceName: texts('serviceName')[0]?.text ?? null,
       configKey: keys?.[index] ?? null,
       direction,
+      ...(reading.defaults ? { defaults: reading.defaults } : {}),
     }),
   );
 }
