@@ -40,6 +40,7 @@ const coreTests = [
   'html-tables',
   'html-table-edges',
   'html-grid',
+  'html-token-tables',
   'legend',
   'markdown-page',
   'transfer-cft',

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeDecodedText } from '../src/input/normalize-text.js';
 import { cleanSpace } from '../src/model/text.js';
-import { extractTables } from '../src/parsers/tables/html.js';
+import { extractTables, readTablesFromTree } from '../src/parsers/tables/html.js';
+import type { Table } from '../src/parsers/tables/table.js';
 
 const folder = 'test/fixtures/html-grid';
 const shapes = readdirSync(folder)
@@ -31,13 +32,16 @@ describe('HTML tables against Chromium', () => {
     it(`${shape}: same grid as Chromium`, () => {
       const html = readFileSync(path.join(folder, `${shape}.html`), 'utf8');
       const browser = JSON.parse(readFileSync(path.join(folder, `${shape}.grid.json`), 'utf8')) as { tables: { rows: (string | null)[][] }[] };
-      const grids = extractTables(html).map((table) => ({
-        rows: table.rows.map((row) => row.map((cell) => (cell.offset < 0 ? null : cell.text))),
-      }));
+      const gridsOf = (tables: readonly Table[]) =>
+        tables.map((table) => ({
+          rows: table.rows.map((row) => row.map((cell) => (cell.offset < 0 ? null : cell.text))),
+        }));
       const underSourceRules = browser.tables.map((table) => ({
         rows: table.rows.map((row) => row.map((text) => (text === null ? null : cleanSpace(normalizeDecodedText(text))))),
       }));
-      expect(grids).toEqual(underSourceRules);
+      expect(gridsOf(extractTables(html))).toEqual(underSourceRules);
+      // The whole parse too, where a plain table is read from tokens instead (html-token-tables.ts).
+      expect(gridsOf(readTablesFromTree(html))).toEqual(underSourceRules);
     });
   }
 });

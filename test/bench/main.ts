@@ -7,7 +7,8 @@
  * The first table is the speed issue's: each target with its measure. The
  * tables after it give the detail by size.
  *
- * Options: `--quick` runs only the small sizes (a smoke test, a minute or so).
+ * Options: `--quick` runs only the small sizes (a smoke test, a minute or so);
+ * `--tables` runs only the HTML table pages against tabletojson.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { measurePageLoad } from './page-load.js';
 import type { CaseResult } from './run-one.js';
 
 const quick = process.argv.includes('--quick');
+const tablesOnly = process.argv.includes('--tables');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..');
 const bin = path.join(projectRoot, 'dist/bin.js');
@@ -142,17 +144,20 @@ function inProcess(name: string, file: string): CaseResult {
 }
 
 /** Two in-process cases in turn, each in a fresh process. */
-function pairedCases(a: string, b: string, file: string, runs: number): Paired & { items: number } {
+function pairedCases(a: string, b: string, file: string, runs: number): Paired & { items: number; lowest: number; highest: number } {
   const as: CaseResult[] = [];
   const bs: CaseResult[] = [];
   for (let run = 0; run < runs; run++) {
     as.push(inProcess(a, file));
     bs.push(inProcess(b, file));
   }
+  const ratios = as.map((each, index) => each.ms / (bs[index]?.ms ?? Number.NaN));
   return {
     a: median(as.map((each) => each.ms)),
     b: median(bs.map((each) => each.ms)),
-    ratio: median(as.map((each, index) => each.ms / (bs[index]?.ms ?? Number.NaN))),
+    ratio: median(ratios),
+    lowest: Math.min(...ratios),
+    highest: Math.max(...ratios),
     peakMibA: median(as.map((each) => each.peakMib)),
     items: as[0]?.items ?? 0,
   };
@@ -162,77 +167,79 @@ const print = (line = '') => console.log(line);
 const targets: string[][] = [];
 const target = (measure: string, value: string, goal: string, met: boolean) => targets.push([measure, value, goal, met ? 'met' : 'NOT met']);
 
-// Queries and the cold build, against starting Node.
-const nodeAlone = ['-e', '0'];
-const lookup = pairedProcesses([bin, 'lookup', '22'], nodeAlone, quick ? 3 : 9);
-target('`lookup 22` against `node -e 0`', `${fmt(lookup.ratio, 2)}× (${fmt(lookup.a)} ms against ${fmt(lookup.b)} ms)`, '≤ 2×', lookup.ratio <= 2);
-const coldOut = mkdtempSync(path.join(work, 'cold-'));
-const cold = pairedProcesses([bin, 'build', '--out', coldOut, '--quiet'], nodeAlone, quick ? 3 : 9);
-target('cold `build` of the committed sources against `node -e 0`', `${fmt(cold.ratio, 2)}× (${fmt(cold.a)} ms against ${fmt(cold.b)} ms)`, '≤ 5×', cold.ratio <= 5);
-
-// A whole build of a large port list, against a whole-process line scan of it.
-const wholeSize = quick ? 10_000 : 100_000;
-const whole = portListFolder(wholeSize);
-const wholeBuild = pairedProcesses([bin, 'build', '--sources', whole.folder, '--out', path.join(whole.folder, 'out'), '--quiet'], [lineScan, whole.list], quick ? 3 : 5);
-target(
-  `whole build of a ${fmt(wholeSize)}-entry port list against a line scan (both whole processes)`,
-  `${fmt(wholeBuild.ratio, 1)}× (${fmt(wholeBuild.a)} ms against ${fmt(wholeBuild.b)} ms), ${fmt(wholeBuild.peakMibA)} MiB peak`,
-  '≤ 15×, ≤ 300 MiB',
-  wholeBuild.ratio <= 15 && wholeBuild.peakMibA <= 300,
-);
-
-// The pipeline's stations in process, by size.
-const listSizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
 const listRows: string[] = [];
-const perEntry = new Map<number, number>();
-let ratioAtLargest = Number.NaN;
-for (const size of listSizes) {
-  const { list, megabytes } = portListFolder(size);
-  const pair = pairedCases('port-list', 'line-scan', list, size >= 1_000_000 ? 3 : 5);
-  perEntry.set(size, (pair.a * 1e6) / size);
-  ratioAtLargest = pair.ratio;
-  listRows.push(
-    `| ${fmt(size)} | ${fmt(megabytes, 1)} | ${fmt(pair.a)} | ${fmt(size / (pair.a / 1000))} | ${fmt(pair.peakMibA)} | ${fmt(pair.b, 1)} | ${fmt(pair.ratio, 1)}× | ${fmt((pair.a * 1e6) / size)} |`,
-  );
-}
-const largest = listSizes.at(-1) ?? 0;
-target(
-  `${fmt(largest)}-entry list, parse + normalize + validate + merge, against the line scan`,
-  `${fmt(ratioAtLargest, 1)}×`,
-  '≤ 10× (at 1M)',
-  ratioAtLargest <= 10,
-);
-if (!quick) {
-  const growth = (perEntry.get(1_000_000) ?? Number.NaN) / (perEntry.get(10_000) ?? Number.NaN);
-  target('per-entry cost at 1M against 10k', `${fmt(growth, 2)}×`, '≤ 1.3×', growth <= 1.3);
+if (!tablesOnly) {
+  // Queries and the cold build, against starting Node.
+  const nodeAlone = ['-e', '0'];
+  const lookup = pairedProcesses([bin, 'lookup', '22'], nodeAlone, quick ? 3 : 9);
+  target('`lookup 22` against `node -e 0`', `${fmt(lookup.ratio, 2)}× (${fmt(lookup.a)} ms against ${fmt(lookup.b)} ms)`, '≤ 2×', lookup.ratio <= 2);
+  const coldOut = mkdtempSync(path.join(work, 'cold-'));
+  const cold = pairedProcesses([bin, 'build', '--out', coldOut, '--quiet'], nodeAlone, quick ? 3 : 9);
+  target('cold `build` of the committed sources against `node -e 0`', `${fmt(cold.ratio, 2)}× (${fmt(cold.a)} ms against ${fmt(cold.b)} ms)`, '≤ 5×', cold.ratio <= 5);
 
-  // About 100 MB of port list, built whole: it must build, or fail with one clear line.
-  const huge = portListFolder(1_570_000);
-  const run = runProcess(['--max-old-space-size=8192', bin, 'build', '--sources', huge.folder, '--out', path.join(huge.folder, 'out'), '--quiet']);
-  const lines = run.stderr.trim().split('\n').filter(Boolean);
-  const outcome =
-    run.status === 0
-      ? `builds: ${fmt(run.ms / 1000, 1)} s, ${fmt(run.peakMib)} MiB peak`
-      : `exit ${run.status}: ${lines.length === 1 ? lines[0] : `${lines.length} lines on stderr`}`;
-  target(`${fmt(huge.megabytes)} MB port list (${fmt(1_570_000)} entries), whole build`, outcome, 'builds, or one clear message', run.status === 0 || lines.length === 1);
-}
-
-// Many vendor pages: the committed pages copied under distinct product names, built with no registry.
-// The cost per page, past a 10-page build's, at 1,000 pages against 100.
-const pageBuilds = new Map<number, number>();
-for (const pages of quick ? [10, 100] : [10, 100, 1_000]) {
-  const folder = manyPagesFolder(pages);
-  pageBuilds.set(pages, pairedProcesses([bin, 'build', '--sources', folder, '--out', path.join(folder, 'out'), '--quiet'], nodeAlone, quick ? 3 : 5).a);
-}
-const perPage = (pages: number) => ((pageBuilds.get(pages) ?? Number.NaN) - (pageBuilds.get(10) ?? Number.NaN)) / (pages - 10);
-if (!quick) {
-  const growth = perPage(1_000) / perPage(100);
+  // A whole build of a large port list, against a whole-process line scan of it.
+  const wholeSize = quick ? 10_000 : 100_000;
+  const whole = portListFolder(wholeSize);
+  const wholeBuild = pairedProcesses([bin, 'build', '--sources', whole.folder, '--out', path.join(whole.folder, 'out'), '--quiet'], [lineScan, whole.list], quick ? 3 : 5);
   target(
-    'per-page cost of a build at 1,000 vendor pages against 100 (past a 10-page build)',
-    `${fmt(growth, 2)}× (${fmt(perPage(1_000), 2)} ms against ${fmt(perPage(100), 2)} ms a page; builds of ${fmt(pageBuilds.get(100) ?? 0)} and ${fmt(pageBuilds.get(1_000) ?? 0)} ms)`,
-    '≤ 1.3×',
-    growth <= 1.3,
+    `whole build of a ${fmt(wholeSize)}-entry port list against a line scan (both whole processes)`,
+    `${fmt(wholeBuild.ratio, 1)}× (${fmt(wholeBuild.a)} ms against ${fmt(wholeBuild.b)} ms), ${fmt(wholeBuild.peakMibA)} MiB peak`,
+    '≤ 15×, ≤ 300 MiB',
+    wholeBuild.ratio <= 15 && wholeBuild.peakMibA <= 300,
   );
+
+  // The pipeline's stations in process, by size.
+  const listSizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
+  const perEntry = new Map<number, number>();
+  let ratioAtLargest = Number.NaN;
+  for (const size of listSizes) {
+    const { list, megabytes } = portListFolder(size);
+    const pair = pairedCases('port-list', 'line-scan', list, size >= 1_000_000 ? 3 : 5);
+    perEntry.set(size, (pair.a * 1e6) / size);
+    ratioAtLargest = pair.ratio;
+    listRows.push(
+      `| ${fmt(size)} | ${fmt(megabytes, 1)} | ${fmt(pair.a)} | ${fmt(size / (pair.a / 1000))} | ${fmt(pair.peakMibA)} | ${fmt(pair.b, 1)} | ${fmt(pair.ratio, 1)}× | ${fmt((pair.a * 1e6) / size)} |`,
+    );
+  }
+  const largest = listSizes.at(-1) ?? 0;
+  target(
+    `${fmt(largest)}-entry list, parse + normalize + validate + merge, against the line scan`,
+    `${fmt(ratioAtLargest, 1)}×`,
+    '≤ 10× (at 1M)',
+    ratioAtLargest <= 10,
+  );
+  if (!quick) {
+    const growth = (perEntry.get(1_000_000) ?? Number.NaN) / (perEntry.get(10_000) ?? Number.NaN);
+    target('per-entry cost at 1M against 10k', `${fmt(growth, 2)}×`, '≤ 1.3×', growth <= 1.3);
+
+    // About 100 MB of port list, built whole: it must build, or fail with one clear line.
+    const huge = portListFolder(1_570_000);
+    const run = runProcess(['--max-old-space-size=8192', bin, 'build', '--sources', huge.folder, '--out', path.join(huge.folder, 'out'), '--quiet']);
+    const lines = run.stderr.trim().split('\n').filter(Boolean);
+    const outcome =
+      run.status === 0
+        ? `builds: ${fmt(run.ms / 1000, 1)} s, ${fmt(run.peakMib)} MiB peak`
+        : `exit ${run.status}: ${lines.length === 1 ? lines[0] : `${lines.length} lines on stderr`}`;
+    target(`${fmt(huge.megabytes)} MB port list (${fmt(1_570_000)} entries), whole build`, outcome, 'builds, or one clear message', run.status === 0 || lines.length === 1);
+  }
+
+  // Many vendor pages: the committed pages copied under distinct product names, built with no registry.
+  // The cost per page, past a 10-page build's, at 1,000 pages against 100.
+  const pageBuilds = new Map<number, number>();
+  for (const pages of quick ? [10, 100] : [10, 100, 1_000]) {
+    const folder = manyPagesFolder(pages);
+    pageBuilds.set(pages, pairedProcesses([bin, 'build', '--sources', folder, '--out', path.join(folder, 'out'), '--quiet'], nodeAlone, quick ? 3 : 5).a);
+  }
+  const perPage = (pages: number) => ((pageBuilds.get(pages) ?? Number.NaN) - (pageBuilds.get(10) ?? Number.NaN)) / (pages - 10);
+  if (!quick) {
+    const growth = perPage(1_000) / perPage(100);
+    target(
+      'per-page cost of a build at 1,000 vendor pages against 100 (past a 10-page build)',
+      `${fmt(growth, 2)}× (${fmt(perPage(1_000), 2)} ms against ${fmt(perPage(100), 2)} ms a page; builds of ${fmt(pageBuilds.get(100) ?? 0)} and ${fmt(pageBuilds.get(1_000) ?? 0)} ms)`,
+      '≤ 1.3×',
+      growth <= 1.3,
+    );
+  }
 }
 
 // HTML table pages in process, against tabletojson on the same <table>.
@@ -240,7 +247,7 @@ const tableRows: string[] = [];
 for (const rows of quick ? [1_000] : [1_000, 20_000, 100_000]) {
   const page = tablePage(rows);
   const pair = pairedCases('table', 'tabletojson', page, rows >= 100_000 ? 3 : 5);
-  tableRows.push(`| ${fmt(rows)} | ${fmt(pair.a)} | ${fmt(pair.b)} | ${fmt(pair.ratio, 2)}× | ${fmt(pair.peakMibA)} |`);
+  tableRows.push(`| ${fmt(rows)} | ${fmt(pair.a)} | ${fmt(pair.b)} | ${fmt(pair.ratio, 2)}× (${fmt(pair.lowest, 2)}–${fmt(pair.highest, 2)}) | ${fmt(pair.peakMibA)} |`);
   if (rows >= 20_000) target(`HTML table page of ${fmt(rows)} rows against tabletojson (in process)`, `${fmt(pair.ratio, 2)}× (${fmt(pair.a)} ms against ${fmt(pair.b)} ms)`, '≤ 1.0×', pair.ratio <= 1);
 }
 
@@ -249,27 +256,31 @@ print();
 print('| measure | now | target | status |');
 print('| --- | --- | --- | --- |');
 for (const row of targets) print(`| ${row.join(' | ')} |`);
-print();
-print('## Port list in process: parse + normalize + validate + merge, against a line scan, paired');
-print();
-print('| entries | MB | ms | entries/s | peak RSS MiB | line scan ms | ratio | ns per entry |');
-print('| --: | --: | --: | --: | --: | --: | --: | --: |');
-for (const row of listRows) print(row);
+if (!tablesOnly) {
+  print();
+  print('## Port list in process: parse + normalize + validate + merge, against a line scan, paired');
+  print();
+  print('| entries | MB | ms | entries/s | peak RSS MiB | line scan ms | ratio | ns per entry |');
+  print('| --: | --: | --: | --: | --: | --: | --: | --: |');
+  for (const row of listRows) print(row);
+}
 
 print();
 print('## HTML table pages in process: parse + normalize + validate + merge, against tabletojson, paired');
 print();
-print('| rows | ms | tabletojson ms | ratio to tabletojson | peak RSS MiB |');
+print('| rows | ms | tabletojson ms | ratio to tabletojson (spread of pairs) | peak RSS MiB |');
 print('| --: | --: | --: | --: | --: |');
 for (const row of tableRows) print(row);
 
 // The web page, in a real browser: until its search answers, against a blank page.
-const webPage = path.join(projectRoot, 'output/index.html');
-const load = await measurePageLoad(webPage, work, quick ? 3 : 9, statSync(webPage).size);
-print();
-print('## The web page: time to a usable page, against a blank page, paired');
-print();
-print('| page | bytes | until the search answers `6801`, ms | blank page, ms | ratio |');
-print('| --- | --: | --: | --: | --: |');
-print(`| output/index.html | ${fmt(load.bytes)} | ${fmt(load.page)} | ${fmt(load.blank)} | ${fmt(load.ratio, 2)}× |`);
+if (!tablesOnly) {
+  const webPage = path.join(projectRoot, 'output/index.html');
+  const load = await measurePageLoad(webPage, work, quick ? 3 : 9, statSync(webPage).size);
+  print();
+  print('## The web page: time to a usable page, against a blank page, paired');
+  print();
+  print('| page | bytes | until the search answers `6801`, ms | blank page, ms | ratio |');
+  print('| --- | --: | --: | --: | --: |');
+  print(`| output/index.html | ${fmt(load.bytes)} | ${fmt(load.page)} | ${fmt(load.blank)} | ${fmt(load.ratio, 2)}× |`);
+}
 rmSync(work, { recursive: true, force: true });

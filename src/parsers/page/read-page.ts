@@ -222,11 +222,13 @@ function entriesOfChosenTable(placed: Placed<TableBlock>, position: number, page
       report('column-unmapped', `Unexpected column \`${column.header}\`, expected one mapped in the manifest`, at(cell && cell.offset >= 0 ? cell.offset : table.offset));
     }
   }
+  const defaults = defaultsFor(placed, source, selected);
   const read = entriesOfTable(withHeader, {
     columns,
     protocolsIn: source.protocolsIn ?? [],
     directionIn: source.directionIn ?? [],
     nameLines: source.nameLines ?? 'join',
+    ...(defaults ? { defaults } : {}),
     report,
     at,
   });
@@ -235,8 +237,7 @@ function entriesOfChosenTable(placed: Placed<TableBlock>, position: number, page
     const why = bodyRows === 0 ? 'without body rows' : `with no entry from its ${plural(bodyRows, 'body row')}`;
     report('table-empty', `Unexpected table ${why}, expected rows with ports`, at(table.offset));
   }
-  const defaults = defaultsFor(placed, source, selected);
-  return { entries: defaults ? read.map((entry) => ({ ...entry, defaults })) : read, chosen: true };
+  return { entries: read, chosen: true };
 }
 
 function describeHeaders(columns: readonly Column[]): string {

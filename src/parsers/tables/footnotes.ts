@@ -25,8 +25,12 @@ export function markerKey(written: string): string {
   return [...written].map((character) => superscripts.get(character) ?? character).join('');
 }
 
+/** A character every marker holds: a text without one has no marker, and the marker search is skipped. */
+const markerCharacter = /[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹[^]/;
+
 /** Text without its footnote markers, and the markers it had. */
 export function splitMarkers(text: string): { text: string; markers: string[] } {
+  if (!markerCharacter.test(text)) return { text: cleanSpace(text), markers: [] };
   const markers: string[] = [];
   const stripped = text.replace(markerInText, (_match, symbols?: string, digits?: string, bracketed?: string, careted?: string) => {
     markers.push(markerKey(symbols ?? digits ?? bracketed ?? careted ?? ''));

@@ -200,12 +200,6 @@ export function isText(node: HtmlNode): node is HtmlText {
   return node.nodeName === '#text';
 }
 
-/** The value of an attribute, or undefined when the element does not have it. */
-export function attributeOf(element: HtmlElement, name: string): string | undefined {
-  for (const attribute of element.attrs) if (attribute.name === name) return attribute.value;
-  return undefined;
-}
-
 /** Offset of a node's start in the parsed text (0 for a node the parser implied). */
 export function startOf(node: HtmlNode): number {
   return node.sourceCodeLocation?.startOffset ?? 0;

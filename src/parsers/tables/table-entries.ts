@@ -9,6 +9,7 @@
  * gives its own entries, noted with its header when there are several. A
  * cell the grammar cannot read is reported at its line, never guessed.
  */
+import type { EntryDefaults } from '../../generated/schema-types.js';
 import type { Point } from '../../model/location.js';
 import type { Reporter } from '../../model/messages.js';
 import { sourceEntry, type SourceEntry } from '../../model/source-entry.js';
@@ -19,6 +20,7 @@ import { findDirection } from '../../grammar/direction-words.js';
 import type { Column, TableField } from './columns.js';
 import type { CellItem, Table, TableCell } from './table.js';
 import { splitMarkers } from './footnotes.js';
+import { append } from '../../model/append.js';
 
 /** How to read a table's rows. */
 export interface RowReading {
@@ -29,6 +31,8 @@ export interface RowReading {
   directionIn?: readonly ('name' | 'description' | 'notes' | 'port' | 'text')[];
   /** What a name cell's lines after the first are: more of the name (the default), or the ports' configuration keys. */
   nameLines?: 'join' | 'configKey';
+  /** What the part of the page the table is in gives its entries; absent, the source's own defaults apply. */
+  defaults?: EntryDefaults;
   report: Reporter;
   at: (offset: number) => Point;
 }
@@ -36,15 +40,40 @@ export interface RowReading {
 /** Texts that stand for no value in any column: `None`, `N/A`, `-`, `—`. */
 const placeholders = new Set(['none', 'n/a', 'na', '-', '–', '—', '--', 'n.a.']);
 
+/** The longest placeholder: a longer text is none, whatever its case. */
+const longestPlaceholder = Math.max(...[...placeholders].map((placeholder) => placeholder.length));
+
 /** Whether a cell says nothing: empty, or a placeholder. */
 export function isPlaceholder(text: string): boolean {
-  return text === '' || placeholders.has(text.toLowerCase());
+  return text === '' || (text.length <= longestPlaceholder && placeholders.has(text.toLowerCase()));
 }
 
 /** Entries of the table's body rows. */
 export function entriesOfTable(table: Table, reading: RowReading): SourceEntry[] {
-  return table.rows.slice(table.headerRows).flatMap((row) => entriesOfRow(row, reading));
+  const fields = columnsByField(reading.columns);
+  const entries: SourceEntry[] = [];
+  for (let index = table.headerRows; index < table.rows.length; index++) {
+    const row = table.rows[index];
+    if (row) append(entries, entriesOfRow(row, reading, fields));
+  }
+  return entries;
 }
+
+/** The columns mapped to each field, in column order: found once per table, not once per row. */
+type ColumnsByField = ReadonlyMap<TableField, readonly Column[]>;
+
+function columnsByField(columns: readonly Column[]): ColumnsByField {
+  const byField = new Map<TableField, Column[]>();
+  for (const column of columns) {
+    if (column.field === null) continue;
+    const same = byField.get(column.field);
+    if (same) same.push(column);
+    else byField.set(column.field, [column]);
+  }
+  return byField;
+}
+
+const noColumns: readonly Column[] = [];
 
 /** A port read from a cell, with the notes that belong to it. */
 interface PortOfRow {
@@ -56,24 +85,24 @@ interface PortOfRow {
   column: Column;
 }
 
-function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEntry[] {
-  const { columns, report, at } = reading;
+function entriesOfRow(row: readonly TableCell[], reading: RowReading, fields: ColumnsByField): SourceEntry[] {
+  const { report, at } = reading;
   const first = row.find((cell) => !cell.spanned && cell.offset >= 0) ?? row.find((cell) => cell.offset >= 0);
   if (!first) return [];
-  const cellsOf = (field: TableField) => columns.filter((column) => column.field === field).map((column) => ({ column, cell: row[column.index] }));
-
-  const portColumns = cellsOf('port');
+  const portColumns = fields.get('port') ?? noColumns;
   const written: PortOfRow[] = [];
   let unreadable = false;
   let emptyPortCells = 0;
-  for (const { column, cell } of portColumns) {
+  for (const column of portColumns) {
+    const cell = row[column.index];
     if (!cell || cell.text === '') {
       emptyPortCells += 1;
       continue;
     }
-    const read = portsOfCell(cell, report, at);
+    // With several port columns, each port is noted with its column's header.
+    const read = portsOfCell(cell, { column, note: portColumns.length > 1 ? column.header : null }, report, at);
     if (read === null) unreadable = true;
-    else written.push(...read.map((port) => ({ ...port, column, notes: portColumns.length > 1 ? [...port.notes, column.header] : port.notes })));
+    else append(written, read);
   }
   for (const port of written) for (const doubt of port.span.doubts) report('port-doubt', doubt, at(port.offset + port.span.offset));
   // Port 0 is reported as a doubt and gives no record; a row of port 0 alone gives nothing.
@@ -83,28 +112,36 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
   if (ports.length === 0) {
     if (unreadable) return [];
     if (emptyPortCells === portColumns.length) {
-      const portCell = portColumns[0]?.cell;
+      const portCell = portColumns[0] && row[portColumns[0].index];
       report('port-missing', 'Unexpected row without a port, expected a port number', at(portCell && portCell.offset >= 0 ? portCell.offset : first.offset));
     }
     return [];
   }
 
-  const texts = (field: TableField) => cellsOf(field).flatMap(({ cell }) => (cell && !isPlaceholder(cell.text) ? [cell] : []));
+  const texts = (field: TableField) => {
+    const cells: TableCell[] = [];
+    for (const column of fields.get(field) ?? noColumns) {
+      const cell = row[column.index];
+      if (cell && !isPlaceholder(cell.text)) cells.push(cell);
+    }
+    return cells;
+  };
   const nameCells = texts('name');
   const [nameItem, ...moreItems] = nameCells[0]?.items ?? [];
   const keyLines = reading.nameLines === 'configKey';
   const firstName = keyLines ? nameItem?.text : nameCells[0]?.items.map((item) => item.text).join(' ');
   const name = [firstName, ...nameCells.slice(1).map((cell) => cell.text)].filter(Boolean).join(' ') || null;
   const keys = configKeys(texts('configKey'), keyLines ? moreItems : [], ports, report, at);
-  const notesColumns = cellsOf('notes');
-  const notes = notesColumns.flatMap(({ column, cell }) =>
-    (cell?.items ?? []).flatMap((item) => (isPlaceholder(item.text) ? [] : [notesColumns.length > 1 || isBareAnswer(item.text) ? `${column.header}: ${item.text}` : item.text])),
+  const notesColumns = fields.get('notes') ?? noColumns;
+  const notes = notesColumns.flatMap((column) =>
+    (row[column.index]?.items ?? []).flatMap((item) => (isPlaceholder(item.text) ? [] : [notesColumns.length > 1 || isBareAnswer(item.text) ? `${column.header}: ${item.text}` : item.text])),
   );
   const description = texts('description').map((cell) => cell.text).join(' ') || null;
   const protocolText = texts('protocol').map((cell) => cell.text).join(' ');
   const stated = protocolText === '' ? statedProtocols(reading.protocolsIn, { name, description, notes, ports, row }) : null;
   const directionText = texts('direction').map((cell) => cell.text).join(' ');
-  const direction = directionText !== '' ? directionText : statedDirection(reading.directionIn ?? [], { name, description, notes, ports, row });
+  const directionIn = reading.directionIn ?? [];
+  const direction = directionText !== '' ? directionText : directionIn.length > 0 ? statedDirection(directionIn, { name, description, notes, ports, row }) : null;
 
   return ports.map((port, index) =>
     sourceEntry({
@@ -118,6 +155,7 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
       serviceName: texts('serviceName')[0]?.text ?? null,
       configKey: keys?.[index] ?? null,
       direction,
+      ...(reading.defaults ? { defaults: reading.defaults } : {}),
     }),
   );
 }
@@ -129,14 +167,14 @@ function entriesOfRow(row: readonly TableCell[], reading: RowReading): SourceEnt
  * qualifier (`(Cluster only)` under `5432`) give notes to every port.
  * Returns null, after reporting, when the cell cannot be read.
  */
-function portsOfCell(cell: TableCell, report: Reporter, at: (offset: number) => Point): Omit<PortOfRow, 'column'>[] | null {
+function portsOfCell(cell: TableCell, from: PortColumn, report: Reporter, at: (offset: number) => Point): PortOfRow[] | null {
   const readings = cell.items.map((item) => ({ item, reading: readPortCell(item.text) }));
   const portItems = readings.filter(({ reading }) => reading.kind === 'ports');
   const qualifiers = readings.flatMap(({ reading }) => (reading.kind === 'none' ? reading.notes : []));
   const itemWise = portItems.length > 1 && readings.every(({ reading }) => reading.kind !== 'unreadable');
   if (itemWise) {
     return portItems.flatMap(({ item, reading }, index) =>
-      reading.kind === 'ports' ? portsOf(reading.ports, reading.notes, item, index, qualifiers) : [],
+      reading.kind === 'ports' ? portsOf(reading.ports, reading.notes, item, index, qualifiers, from) : [],
     );
   }
   const whole: CellItem = { kind: 'text', text: cell.text, offset: cell.items[0]?.offset ?? cell.offset };
@@ -147,11 +185,23 @@ function portsOfCell(cell: TableCell, report: Reporter, at: (offset: number) => 
     return null;
   }
   if (reading.kind === 'none') return [];
-  return portsOf(reading.ports, reading.notes, whole, 0, []);
+  return portsOf(reading.ports, reading.notes, whole, 0, [], from);
 }
 
-function portsOf(spans: readonly PortSpan[], cellNotes: readonly string[], item: CellItem, index: number, extra: readonly string[]): Omit<PortOfRow, 'column'>[] {
-  return spans.map((span) => ({ span, offset: item.offset, notes: [...span.notes, ...cellNotes, ...extra], item: index }));
+/** The column a port cell is in, and the note its ports take from it, if any. */
+interface PortColumn {
+  column: Column;
+  note: string | null;
+}
+
+function portsOf(spans: readonly PortSpan[], cellNotes: readonly string[], item: CellItem, index: number, extra: readonly string[], from: PortColumn): PortOfRow[] {
+  return spans.map((span) => ({
+    span,
+    offset: item.offset,
+    notes: from.note === null ? [...span.notes, ...cellNotes, ...extra] : [...span.notes, ...cellNotes, ...extra, from.note],
+    item: index,
+    column: from.column,
+  }));
 }
 
 /** The item of `cell` that holds the character at `offset` of the cell's text. */

@@ -1,0 +1,153 @@
+/**
+ * The token reading of HTML tables (html-token-tables.ts) against the whole
+ * parse (html.ts, `readTablesFromTree`): where the token reading gives
+ * tables, they must be the whole parse's, to every cell's text, item, offset
+ * and span; where the markup needs the tree builder, it must give null.
+ * The Chromium grids (html-grid.test.ts) hold the whole parse to the browser.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractTables, readTablesFromTree } from '../src/parsers/tables/html.js';
+import { readTablesFromTokens } from '../src/parsers/tables/html-token-tables.js';
+import type { Table } from '../src/parsers/tables/table.js';
+
+/** Each slot's text, null where no cell covers it. */
+const texts = (tables: readonly Table[] | null) => tables?.map((table) => table.rows.map((row) => row.map((cell) => (cell.offset < 0 ? null : cell.text))));
+
+/** Pieces of markup that the token reading follows. */
+const plainPieces = [
+  '<table>', '</table>', '<thead>', '</thead>', '<tbody>', '</tbody>', '<tfoot>', '</tfoot>', '<tbody hidden>', '<thead style="display: none">',
+  '<tr>', '</tr>', '<tr hidden>', '<TR>', '<td>', '</td>', '<th>', '</th>', '<td rowspan="2">', '<td rowspan="0">', '<td colspan="3">',
+  '<th colspan="0">', '<td rowspan=x>', '<td hidden>', '<td style="DISPLAY : none">', '<TD ROWSPAN=2>',
+  '80', '443/tcp', 'a b', ' ', '\n', '\t', '&amp;', '&nbsp;', '&#8203;', 'e&#769;', '&#x0;', '&lt;td&gt;', '<!-- c -->', '<!-- </table> -->',
+  '<p>', '</p>', '<p/>', '<ul>', '</ul>', '<ol>', '</ol>', '<li>', '</li>', '<div>', '</div>', '<span>', '</span>', '<span hidden>',
+  '<div style="display:none">', '<li hidden>', '<br>', '<br/>', '<br hidden>',
+];
+/** Pieces that need the tree builder somewhere: formatting, nesting, raw text, foreign content, foster parenting. */
+const hostilePieces = [
+  '<b>', '</b>', '<strong>', '</strong>', '<a href="x">', '</a>', '<code>', '<template>', '</template>', '<caption>', '<colgroup><col>',
+  '<script>x</script>', '<style>td{}</style>', '<textarea></td></textarea>', '<svg><td>', '<select>', '<html>', '<body>', '</body>',
+  '</br>', '<pre>\n', '\u0000', '<!DOCTYPE html>', '<table><tr><td>inner</table>', '<h1>', '</h1>', '<noscript>', '<plaintext>',
+  '<img src=x>', 'x<table>', '<![CDATA[ <td> ]]>', '</span>', '</li>', '</p>', '</div>',
+];
+
+/** What a well-formed cell may hold: no end tag but in a piece it closes, openers left to the cell's end. */
+const cellPieces = [
+  ...plainPieces.filter((piece) => !/^<\/|table|t(?:head|body|foot)|<t[rdh]/i.test(piece)),
+  '<p>80</p>', '<span>a</span>', '<ul><li>1</li><li>2</li></ul>', '<ol><li>1<li>2</ol>', '<div><p>a</p>b</div>', '<span hidden>x</span>',
+  '<p hidden>x</p>', '<li>a', '<p>a', '<ul><li>80<li>443</li></ul>',
+];
+const cellTags = ['<td>', '<th>', '<td rowspan="2">', '<td colspan="2">', '<td rowspan="0">', '<td hidden>', '<td style="display:none">'];
+
+const markup = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...plainPieces) }, { weight: 1, arbitrary: fc.constantFrom(...hostilePieces) }), { maxLength: 60 }).map((pieces) => pieces.join(''));
+/** A table that is well formed but for what its cells hold, with text around it, then a hostile piece or none. */
+const framedTable = fc
+  .tuple(
+    fc.constantFrom('', 'Intro.\n\n', '{ "title": "T" }', '<!-- note -->'),
+    fc.array(fc.tuple(fc.constantFrom(...cellTags), fc.array(fc.constantFrom(...cellPieces), { maxLength: 8 })), { maxLength: 8 }),
+    fc.constantFrom('', '\n\nLegend:\n\n- A: b\n', '<table><tr><td>2</td></tr></table>'),
+    fc.option(fc.tuple(fc.constantFrom(...hostilePieces), fc.nat()), { freq: 2 }),
+  )
+  .map(([before, cells, after, hostile]) => {
+    const rows = cells.map(([tag, cell]) => `<tr>${tag}${cell.join('')}</td><td>x</td></tr>`).join('\n');
+    const text = `${before}<table>\n<tbody>\n${rows}\n</tbody>\n</table>${after}`;
+    if (hostile === null) return text;
+    const [piece, at] = hostile;
+    const place = at % (text.length + 1);
+    return text.slice(0, place) + piece + text.slice(place);
+  });
+
+describe('tables from tokens, against the whole parse', () => {
+  it('gives the whole parse tables where it gives any, over random and hostile markup', () => {
+    let runs = 0;
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof({ weight: 1, arbitrary: markup }, { weight: 3, arbitrary: framedTable }), fc.nat({ max: 50 }), (html, base) => {
+        runs += 1;
+        const fromTokens = readTablesFromTokens(html, base);
+        if (fromTokens === null) return;
+        read += 1;
+        expect(fromTokens).toEqual(readTablesFromTree(html, base));
+      }),
+      { numRuns: 3000 },
+    );
+    // The inputs must reach the token reading often, or the property says little.
+    expect(read).toBeGreaterThan(runs / 4);
+  });
+
+  it('reads the benchmark shape from tokens: lists, paragraphs, rowspans, offsets', () => {
+    const html =
+      'Intro.\n\n<table>\n<thead>\n<tr><th>Component</th><th><p>Port</p></th></tr>\n</thead>\n<tbody>\n' +
+      '<tr><td><p><span>Relay</span></p>\n<ul>\n<li>k.a</li>\n<li>k.b</li>\n</ul></td><td rowspan="2"><p>\u00a0</p>\n<ul>\n<li>80</li>\n<li>81</li>\n</ul></td></tr>\n' +
+      '<tr><td>Web&nbsp;UI</td></tr>\n</tbody>\n</table>\n';
+    const tables = readTablesFromTokens(html);
+    expect(tables).toEqual(readTablesFromTree(html));
+    expect(texts(tables)).toEqual([
+      [
+        ['Component', 'Port'],
+        ['Relay k.a k.b', '80 81'],
+        ['Web UI', '80 81'],
+      ],
+    ]);
+    const relay = tables?.[0]?.rows[1]?.[0];
+    expect(relay?.offset).toBe(html.indexOf('<td><p><span>Relay'));
+    expect(relay?.items).toEqual([
+      { kind: 'paragraph', text: 'Relay', offset: html.indexOf('Relay') },
+      { kind: 'list-item', text: 'k.a', offset: html.indexOf('k.a') },
+      { kind: 'list-item', text: 'k.b', offset: html.indexOf('k.b') },
+    ]);
+    expect(tables?.[0]?.headerRows).toBe(1);
+  });
+
+  it('closes what an end tag closes as the tree builder does', () => {
+    const html = '<table><tr><td><div><ul><li>a<span>b</ul>c</div><ol><li>d<p>e</ol></td></tr></table>';
+    const tables = readTablesFromTokens(html);
+    expect(tables).toEqual(readTablesFromTree(html));
+    expect(tables?.[0]?.rows[0]?.[0]?.items.map((item) => [item.kind, item.text])).toEqual([
+      ['list-item', 'ab'],
+      ['paragraph', 'c'],
+      ['text', 'd'],
+      ['paragraph', 'e'],
+    ]);
+  });
+
+  it('closes an open <p> or <li> as the tree builder does', () => {
+    const html = '<table><tr><td><p>a<span>b<p>c<ul><li>d<div>e<li>f</li></ul>g</td></tr></table>';
+    const tables = readTablesFromTokens(html);
+    expect(tables).toEqual(readTablesFromTree(html));
+    expect(tables?.[0]?.rows[0]?.[0]?.items.map((item) => [item.kind, item.text])).toEqual([
+      ['paragraph', 'ab'],
+      ['paragraph', 'c'],
+      ['text', 'd'],
+      ['paragraph', 'e'],
+      ['list-item', 'f'],
+      ['text', 'g'],
+    ]);
+  });
+
+  it.each([
+    ['text a table would foster-parent', '<table><tr>port<td>80</td></tr></table>'],
+    ['a table inside a cell', '<table><tr><td><table><tr><td>80</td></tr></table></td></tr></table>'],
+    ['a formatting element', '<table><tr><td><b>80</b></td></tr></table>'],
+    ['an end tag that closes no open element', '<table><tr><td>80</span></td></tr></table>'],
+    ['a </span> behind a <p>', '<table><tr><td><span><p>80</span></td></tr></table>'],
+    ['a </li> outside the list opened in its <li>', '<table><tr><td><li>a<ul><li>80</li></li></td></tr></table>'],
+    ['a </p> with no <p> open', '<table><tr><td>80</p></td></tr></table>'],
+    ['a </td> for a <th>', '<table><tr><th>80</td></tr></table>'],
+    ['a <template>', '<table><tr><td><template><td>x</template>80</td></tr></table>'],
+    ['a <caption>', '<table><caption>Ports</caption><tr><td>80</td></tr></table>'],
+    ['a table left open at the end', '<table><tr><td>80'],
+    ['a tag outside any table', '<p>Ports</p><table><tr><td>80</td></tr></table>'],
+    ['a NUL character', '<table><tr><td>8\u00000</td></tr></table>'],
+    ['a <script> in a cell', '<table><tr><td><script>"</td>"</script>80</td></tr></table>'],
+  ])('leaves %s to the whole parse', (_, html) => {
+    expect(readTablesFromTokens(html)).toBeNull();
+    expect(extractTables(html)).toEqual(readTablesFromTree(html));
+  });
+
+  it('leaves nesting that nears the parser cap to the whole parse', () => {
+    const html = `<table><tr><td>${'<span>'.repeat(300)}80</td></tr></table>`;
+    expect(readTablesFromTokens(html)).toBeNull();
+    expect(texts(extractTables(html))).toEqual([[['80']]]);
+  });
+});
