@@ -73,12 +73,44 @@ describe('comparing and enriching from a list', () => {
   });
 });
 
+describe('enriching from registered aliases', () => {
+  const http = (fields: Partial<ReferenceRecord>, line: number) =>
+    reference({ portStart: 80, serviceName: 'http', name: 'World Wide Web HTTP', sources: [{ source: 'ref', line }], ...fields });
+  const registry = [
+    http({ aliases: ['www'] }, 1),
+    http({ protocol: 'udp', aliases: ['on-udp'] }, 2),
+    http({ portEnd: 81, aliases: ['wider'] }, 3),
+    http({ serviceName: 'other', name: 'Something Else', aliases: ['not-http'] }, 4),
+    http({ aliases: ['web'] }, 5),
+  ];
+
+  it('takes the aliases of the agreeing keyword on exactly its ports and protocol, from a list as from records', () => {
+    const catalogHttp = [record({ portStart: 80, name: 'HTTP', serviceName: 'http' })];
+    for (const references of [registry, referenceListOf(registry)]) {
+      const report = buildConflictReport(catalogHttp, references);
+      expect(report.agreements.map(({ reference: agreed }) => agreed.sources[0]?.line)).toEqual([1]);
+      const [enriched] = enrichFromReferences(catalogHttp, report.agreements, references);
+      expect(enriched?.aliases).toEqual(['web', 'www']);
+    }
+  });
+});
+
 describe('a reference document stored compact', () => {
   const stored = storeDocument('key', { entries: 5, records: 5, lines: null }, null, rows, new VFile(), { webTable: '{}', indexRows: { source: 'ref', text: '' } });
 
   it('is read back with its rows as they were', () => {
     const [read] = [...readPrebuiltText(prebuiltText([stored], 'this program'), 'this program').values()];
     expect(read?.rows).toEqual(stored.rows);
+  });
+
+  it('is written as ASCII, and read back with every other character as it was', () => {
+    const named = [reference({ portStart: 7, name: 'Ångström – ✔️ 𝌆', notes: ['é'], sources: [{ source: 'ref', line: 1 }] })];
+    const storedNamed = storeDocument('key', { entries: 1, records: 1, lines: null }, 'Tïtle', named, new VFile(), { webTable: '{"x":"ü"}', indexRows: { source: 'ref', text: '"ß"' } });
+    const text = prebuiltText([storedNamed], 'this program');
+    expect(text).toMatch(/^[\0-\x7f]*$/);
+    const [read] = [...readPrebuiltText(text, 'this program').values()];
+    expect(read?.rows).toEqual(storedNamed.rows);
+    expect([read?.documentTitle, read?.webTable, read?.indexRows]).toEqual(['Tïtle', '{"x":"ü"}', { source: 'ref', text: '"ß"' }]);
   });
 
   it('is not used when its ports do not fit its rows', () => {

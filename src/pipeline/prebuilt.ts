@@ -209,7 +209,18 @@ export function prebuiltText(documents: readonly PrebuiltDocument[], program: st
     const ranges = rows.flatMap(([portStart, portEnd, protocol]) => [portStart, portEnd, protocols.indexOf(protocol)]);
     return `{"document":${JSON.stringify(head)},"rowsText":${JSON.stringify(rows.map((row) => JSON.stringify(row)).join('\n'))},"ranges":${JSON.stringify(ranges)}}`;
   });
-  return `{"program":${JSON.stringify(program)},"documents":[\n${parts.join(',\n')}\n]}\n`;
+  return asciiJson(`{"program":${JSON.stringify(program)},"documents":[\n${parts.join(',\n')}\n]}\n`);
+}
+
+/**
+ * JSON text with every character beyond ASCII written as a `\uXXXX` escape
+ * (JSON text holds them only inside strings, so it means the same). Read,
+ * the file is then one-byte text throughout: decoding it is a copy, and
+ * `JSON.parse` reads it on its fast path, where one accented name would
+ * otherwise make the whole 3 MB text two-byte.
+ */
+function asciiJson(text: string): string {
+  return text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
