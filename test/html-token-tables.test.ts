@@ -125,6 +125,32 @@ describe('tables from tokens, against the whole parse', () => {
     ]);
   });
 
+  // Each shape the token reading claims, read from tokens (not left to the
+  // whole parse, which would give the same tables and hide a reading that
+  // gives up too often), with each cell's text written out.
+  it.each([
+    ['a cell straight in <table>: row group and row implied', '<table><td>80</td></table>', [[['80']]]],
+    ['a row straight in <table>: row group implied', '<table><tr><td>80</td></tr></table>', [[['80']]]],
+    ['cells and rows closed by the next, with no end tags', '<table><tr><td>a<td>b<tr><td>c<td>d</table>', [[['a', 'b'], ['c', 'd']]]],
+    ['row groups closed by the next, whitespace and comments between', '<table>\n<thead> <tr><th>Port</th></tr> </thead>\n<!-- c -->\n<tbody><tr><td>80</td></tr>\n<tbody><tr><td>443</td></tr></table>', [[['Port'], ['80'], ['443']]]],
+    ['end tags of a row group and a row', '<table><tbody><tr><td>80</td></tr></tbody><tfoot><tr><td>443</td></tr></tfoot></table>', [[['80'], ['443']]]],
+    ['a </table> that closes an open cell, <p> and list', '<table><tr><td><p>a<ul><li>80</table>', [[['a 80']]]],
+    ['text and comments outside the tables, and two tables', 'Ports: <!-- x --> see<table><tr><td>80</td></tr></table>\nand<table><tr><td>443</td></tr></table>', [[['80']], [['443']]]],
+    ['spaces inside a cell\u2019s text', '<table><tr><td>a b\tc</td></tr></table>', [[['a b c']]]],
+    ['a <li> that closes an open <li> past a <span>', '<table><tr><td><li>a<span>b<li>c</td></tr></table>', [[['ab c']]]],
+    ['a </li> that closes its <li> and what it holds', '<table><tr><td><ul><li>a<span>b</li><li>c</li></ul></td></tr></table>', [[['ab c']]]],
+    ['elements nested 256 deep in a cell', `<table><tr><td>${'<span>'.repeat(256)}80</td></tr></table>`, [[['80']]]],
+  ])('reads %s from tokens, as the whole parse does', (_, html, expected) => {
+    const tables = readTablesFromTokens(html);
+    expect(tables).not.toBeNull();
+    expect(tables).toEqual(readTablesFromTree(html));
+    expect(texts(tables)).toEqual(expected);
+  });
+
+  it('leaves a cell 257 elements deep to the whole parse', () => {
+    expect(readTablesFromTokens(`<table><tr><td>${'<span>'.repeat(257)}80</td></tr></table>`)).toBeNull();
+  });
+
   it.each([
     ['text a table would foster-parent', '<table><tr>port<td>80</td></tr></table>'],
     ['a table inside a cell', '<table><tr><td><table><tr><td>80</td></tr></table></td></tr></table>'],
