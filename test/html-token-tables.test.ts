@@ -139,6 +139,10 @@ describe('tables from tokens, against the whole parse', () => {
     ['spaces inside a cell\u2019s text', '<table><tr><td>a b\tc</td></tr></table>', [[['a b c']]]],
     ['a <li> that closes an open <li> past a <span>', '<table><tr><td><li>a<span>b<li>c</td></tr></table>', [[['ab c']]]],
     ['a </li> that closes its <li> and what it holds', '<table><tr><td><ul><li>a<span>b</li><li>c</li></ul></td></tr></table>', [[['ab c']]]],
+    ['a cell after a row\u2019s end tag: a row implied', '<table><tr><td>a</td></tr><td>b</td></table>', [[['a'], ['b']]]],
+    ['a cell straight in <tbody>: a row implied', '<table><tbody><td>80</td></tbody></table>', [[['80']]]],
+    ['the end tag of a row group the markup implied', '<table><tr><td>80</td></tr></tbody></table>', [[['80']]]],
+    ['a space between two elements in a cell', '<table><tr><td><span>a</span> <span>b</span></td></tr></table>', [[['a b']]]],
     ['elements nested 256 deep in a cell', `<table><tr><td>${'<span>'.repeat(256)}80</td></tr></table>`, [[['80']]]],
   ])('reads %s from tokens, as the whole parse does', (_, html, expected) => {
     const tables = readTablesFromTokens(html);
@@ -162,6 +166,8 @@ describe('tables from tokens, against the whole parse', () => {
     ['a </td> for a <th>', '<table><tr><th>80</td></tr></table>'],
     ['a <template>', '<table><tr><td><template><td>x</template>80</td></tr></table>'],
     ['a <caption>', '<table><caption>Ports</caption><tr><td>80</td></tr></table>'],
+    ['an end tag of a row group that is not open', '<table><tbody hidden><tr><td>a</td></tr></thead><tr><td>b</td></tr></table>'],
+    ['a </tr> with no row open', '<table><tbody></tr><tr><td>80</td></tr></table>'],
     ['a table left open at the end', '<table><tr><td>80'],
     ['a tag outside any table', '<p>Ports</p><table><tr><td>80</td></tr></table>'],
     ['a NUL character', '<table><tr><td>8\u00000</td></tr></table>'],
