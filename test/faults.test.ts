@@ -399,6 +399,7 @@ describe('output folder: a build killed at each step of the switch', () => {
     return answers;
   };
   // The answers of the old and of the new build, each clean: asked once, compared after every kill.
+  // Asked inside a test, not in beforeAll: captureOutput only catches what a test prints.
   const answersOf = new Map<string, Promise<Answers>>();
   const cleanAnswers = (folder: string): Promise<Answers> => {
     const asked = answersOf.get(folder) ?? answersOn(folder);
