@@ -5,6 +5,9 @@ import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
+/** Mutation testing's working copies and reports: not tests of this checkout. */
+const notTests = [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'];
+
 /** Test files that replace a module (vi.mock, vi.doMock): each needs a module graph of its own. */
 const replacingModules = ['test/faults.test.ts', 'test/web-app.test.ts', 'test/table-lines.test.ts', 'test/plain-blocks.test.ts'];
 
@@ -42,7 +45,7 @@ class SlowestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**'],
+    exclude: notTests,
     setupFiles: ['test/fast-check-setup.ts'],
     sequence: { sequencer: SlowestFirst },
     // One test file per core. vitest's default leaves a core free, which on a
@@ -63,7 +66,7 @@ export default defineConfig({
     // which a thread cannot).
     poolOptions: { forks: { isolate: false }, threads: { isolate: true } },
     projects: [
-      { extends: true, test: { name: 'shared', pool: 'forks', exclude: [...configDefaults.exclude, '.stryker-tmp/**', 'reports/**', ...replacingModules] } },
+      { extends: true, test: { name: 'shared', pool: 'forks', exclude: [...notTests, ...replacingModules] } },
       { extends: true, test: { name: 'isolated', pool: 'threads', include: replacingModules } },
     ],
   },
