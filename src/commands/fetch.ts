@@ -51,7 +51,7 @@ export async function fetchCommand(ids: readonly string[], options: FetchOptions
   const manifestFile = new VFile({ path: displayPath(manifestPath) });
   let manifestText: string;
   try {
-    manifestText = (await readRegularFile(manifestPath)).toString('utf8');
+    manifestText = readRegularFile(manifestPath).toString('utf8');
   } catch (error) {
     return { stdout: [], stderr: [`port-catalog: cannot read ${displayPath(manifestPath)} (${error instanceof Error ? error.message : String(error)})`], code: exitCodes.failed };
   }

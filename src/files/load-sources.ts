@@ -1,9 +1,10 @@
 /**
  * Reads a sources folder: its manifest (sources.json) and every document the
  * manifest names. Problems become messages on the manifest's VFile, placed at
- * the manifest line that names the document.
+ * the manifest line that names the document. Files are read synchronously,
+ * one after another (see regular-file.ts for why).
  */
-import { access, readFile, realpath } from 'node:fs/promises';
+import { accessSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { displayPath } from './display-path.js';
@@ -32,7 +33,7 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
   const manifestFile = new VFile({ path: displayPath(manifestPath) });
   const report = reporterFor(manifestFile, 'manifest');
   try {
-    manifestFile.value = (await readRegularFile(manifestPath)).toString('utf8');
+    manifestFile.value = readRegularFile(manifestPath).toString('utf8');
   } catch (error) {
     report('read', `Cannot read the manifest (${describe(error)}), expected ${manifestName} in \`${folder}\``, { line: 1, column: 1 });
     return { manifestFile, documents: null };
@@ -41,11 +42,12 @@ export async function loadSources(folder: string): Promise<LoadedSources> {
   if (!loaded) return { manifestFile, documents: null };
 
   const documents: SourceDocument[] = [];
+  let folderReal: string | null = null;
   for (const [index, source] of loaded.manifest.sources.entries()) {
     // A place is found only for a message: finding one parses the manifest again, with places.
     try {
-      const located = source.package ? await locateInPackage(source.package, source.file) : await locateInFolder(folder, source.file);
-      const bytes = await readRegularFile(located.path);
+      const located = source.package ? locateInPackage(source.package, source.file) : locateInFolder((folderReal ??= realpathSync(folder)), folder, source.file);
+      const bytes = readRegularFile(located.path);
       const file = new VFile({ path: displayPath(located.path), value: bytes });
       if (source.sha256 !== undefined) checkDigest(bytes, source.sha256, source, report, () => loaded.placeOf(['sources', index, 'sha256']));
       documents.push({ source, file, ...(located.name ? { name: located.name } : {}) });
@@ -64,10 +66,9 @@ interface Located {
   name?: string;
 }
 
-/** A file inside the sources folder; a link that leads outside is refused. */
-async function locateInFolder(folder: string, file: string): Promise<Located> {
-  const real = await realpath(path.join(folder, file));
-  const folderReal = await realpath(folder);
+/** A file inside the sources folder (`folderReal` is its real path); a link that leads outside is refused. */
+function locateInFolder(folderReal: string, folder: string, file: string): Located {
+  const real = realpathSync(path.join(folder, file));
   if (!real.startsWith(folderReal + path.sep)) throw new Error('it leads outside the sources folder through a link');
   return { path: real };
 }
@@ -77,16 +78,20 @@ async function locateInFolder(folder: string, file: string): Promise<Located> {
  * program's own dependencies. Named `package@version/file` in the dataset,
  * so the data's version shows in review.
  */
-async function locateInPackage(name: string, file: string): Promise<Located> {
+function locateInPackage(name: string, file: string): Located {
   const require = createRequire(import.meta.url);
   for (const modules of require.resolve.paths(name) ?? []) {
     const root = path.join(modules, name);
-    const manifest = await readFile(path.join(root, 'package.json'), 'utf8').catch(() => null);
-    if (manifest === null) continue;
+    let manifest: string;
+    try {
+      manifest = readFileSync(path.join(root, 'package.json'), 'utf8');
+    } catch {
+      continue;
+    }
     const version = (JSON.parse(manifest) as { version?: string }).version ?? '0.0.0';
     const target = path.join(root, file);
     if (!target.startsWith(root + path.sep)) throw new Error('the path leaves the package');
-    await access(target);
+    accessSync(target);
     return { path: target, name: `${name}@${version}/${file}` };
   }
   throw new Error('the package is not installed');
@@ -120,7 +125,7 @@ export async function loadAccepted(folder: string): Promise<VFile | null> {
   const filePath = path.join(folder, acceptedName);
   const file = new VFile({ path: displayPath(filePath) });
   try {
-    file.value = (await readRegularFile(filePath)).toString('utf8');
+    file.value = readRegularFile(filePath).toString('utf8');
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return null;
     reporterFor(file, 'accepted')('read', `Cannot read the accepted findings (${describe(error)}), expected ${acceptedName} to be a readable file`, { line: 1, column: 1 });

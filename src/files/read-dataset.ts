@@ -29,14 +29,21 @@ export interface DatasetSide {
 export async function readDatasetFile(filePath: string): Promise<DatasetSide> {
   let text: string;
   try {
-    text = (await readRegularFile(filePath)).toString('utf8');
+    text = readRegularFile(filePath).toString('utf8');
   } catch (error) {
     if (error instanceof NotRegularFileError) throw new Error(`Cannot read \`${filePath}\` (${error.message}), expected ports.json`);
     if (isErrnoException(error)) throw new Error(`Cannot read \`${filePath}\` (${wordsFor(error.code)}, ${error.code}), expected ports.json`);
     throw error;
   }
   const beside = path.join(path.dirname(filePath), 'conflicts.json');
-  const conflicts = await readRegularFile(beside).then((bytes) => conflictsOf(bytes.toString('utf8')), () => null);
+  let besideText: string | null;
+  try {
+    besideText = readRegularFile(beside).toString('utf8');
+  } catch {
+    // A dataset without its conflict report is still compared, record by record.
+    besideText = null;
+  }
+  const conflicts = besideText === null ? null : conflictsOf(besideText);
   return { label: filePath, ...datasetOf(text, filePath), conflicts };
 }
 

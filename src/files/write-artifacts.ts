@@ -20,6 +20,7 @@
  * files as they were; one stopped after it leaves what the next run completes.
  */
 import { randomBytes } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { artifactFacts, forEachArtifact, type ArtifactFacts, type Artifacts } from '../emit/artifact.js';
@@ -335,13 +336,22 @@ function parseJournal(text: string): Journal | null {
 async function differingFiles(folder: string, journal: Journal): Promise<string[]> {
   const differing: string[] = [];
   for (const { name, sha256: expected } of journal.files) {
-    const facts = await regularFileFacts(path.join(folder, name)).catch((error: unknown) => {
+    const facts = factsOr(path.join(folder, name), (error) => {
       if (error instanceof NotRegularFileError) return false;
       return absentAsFalse(error);
     });
     if (facts === false || facts.sha256 !== expected) differing.push(name);
   }
   return differing;
+}
+
+/** A file's facts, or what `otherwise` makes of the error reading it. */
+function factsOr<T>(filePath: string, otherwise: (error: unknown) => T): ArtifactFacts | T {
+  try {
+    return regularFileFacts(filePath);
+  } catch (error) {
+    return otherwise(error);
+  }
 }
 
 function factsOf(written: ReadonlyMap<string, ArtifactFacts>, name: string): ArtifactFacts {
@@ -359,7 +369,7 @@ function isPlainName(name: string): boolean {
 async function writeStaged(filePath: string, batches: Iterable<Buffer>): Promise<FileHandle> {
   const handle = await open(filePath, 'wx');
   try {
-    for (const batch of batches) await writeAll(handle, batch);
+    for (const batch of batches) writeAll(handle, batch);
     return handle;
   } catch (error) {
     await handle.close();
@@ -367,12 +377,14 @@ async function writeStaged(filePath: string, batches: Iterable<Buffer>): Promise
   }
 }
 
-/** Writes every byte of `buffer`: a write may take fewer (a full disk says so only on the next one). */
-async function writeAll(handle: FileHandle, buffer: Buffer): Promise<void> {
-  for (let offset = 0; offset < buffer.length; ) {
-    const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
-    offset += bytesWritten;
-  }
+/**
+ * Writes every byte of `buffer`: a write may take fewer (a full disk says so
+ * only on the next one). Synchronous, as reading is (see regular-file.ts): a
+ * batch is a megabyte at most, and a round trip through the thread pool for
+ * each cost more than the write.
+ */
+function writeAll(handle: FileHandle, buffer: Buffer): void {
+  for (let offset = 0; offset < buffer.length; ) offset += writeSync(handle.fd, buffer, offset, buffer.length - offset);
 }
 
 /** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
@@ -406,7 +418,7 @@ export async function staleArtifacts(outFolder: string, artifacts: Artifacts): P
   const stale: { name: string; missing: boolean }[] = [];
   for (const [name, facts] of artifactFacts(artifacts)) {
     const filePath = path.join(outFolder, name);
-    const current = await regularFileFacts(filePath).catch((error: unknown) => {
+    const current = factsOr(filePath, (error) => {
       if (error instanceof NotRegularFileError) return 'not a file' as const;
       if (isErrnoException(error) && error.code === 'ENOENT') return 'missing' as const;
       throw isErrnoException(error) ? faultFrom(error, 'read', displayPath(filePath)) : error;
