@@ -209,7 +209,7 @@ async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<Ch
     return null;
   }
   // The committed sources, read ahead of time by `npm run compile`, where their bytes and options match.
-  const prebuilt = await loadPrebuilt();
+  const prebuilt = loadPrebuilt();
   const result = await build(documents, { generator, webApp, ...(prebuilt ? { prebuilt } : {}) });
   const acceptedFile = await loadAccepted(options.sources);
   const readable = acceptedFile !== null && !acceptedFile.messages.some((message) => message.fatal);

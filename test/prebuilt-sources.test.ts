@@ -28,12 +28,12 @@ const iana = (documents: readonly SourceDocument[]) => documents.filter((documen
 
 describe('the stored sources', () => {
   it('are what reading the committed sources gives now (run `npm run compile` when this fails)', { timeout: 60_000 }, async () => {
-    const fresh = prebuiltText(await prebuildDocuments(await committedSources(), generator), (await programStamp()) ?? 'no bundle');
+    const fresh = prebuiltText(await prebuildDocuments(await committedSources(), generator), programStamp() ?? 'no bundle');
     expect(readFileSync(prebuiltPath, 'utf8') === fresh, `${prebuiltPath} is stale: run \`npm run compile\``).toBe(true);
   });
 
   it('make a build write exactly what a build that reads afresh writes, web page included, and are used', async () => {
-    const prebuilt = await loadPrebuilt();
+    const prebuilt = loadPrebuilt();
     expect(prebuilt.size).toBe((await committedSources()).length);
     const webApp = await loadWebApp();
     const stored = await build(await committedSources(), { generator, prebuilt, webApp });
@@ -47,7 +47,7 @@ describe('the stored sources', () => {
   }, 60_000);
 
   it('are what a build reads, not the document, when the key matches', async () => {
-    const [key, document] = [...(await loadPrebuilt())].find(([, stored]) => stored.rows.length > 10_000) ?? ['', undefined];
+    const [key, document] = [...loadPrebuilt()].find(([, stored]) => stored.rows.length > 10_000) ?? ['', undefined];
     if (!document) throw new Error('nothing stored');
     const [first, ...rest] = document.rows;
     if (!first) throw new Error('no rows stored');
@@ -129,11 +129,21 @@ describe('a document read ahead of time', () => {
     expect(readPrebuiltText('{"program": "this program"}', 'this program').size).toBe(0);
     expect(readPrebuiltText('{"program": "this program", "documents": [{"document": {}}]}', 'this program').size).toBe(0);
     expect(readPrebuiltText('[]', 'this program').size).toBe(0);
+    // The long texts after the first line must be there whole, each ending its line, and nothing after them.
+    const head = text.slice(0, text.indexOf('\n'));
+    const [{ sections: [rowsBytes = 0] = [] } = {}] = (JSON.parse(head) as { documents: { sections?: number[] }[] }).documents;
+    const rowsEnd = head.length + 1 + rowsBytes;
+    expect(text[rowsEnd]).toBe('\n');
+    expect(readPrebuiltText(`${text.slice(0, rowsEnd)}${text.slice(rowsEnd + 1)}`, 'this program').size).toBe(0);
+    expect(readPrebuiltText(text.slice(0, -1), 'this program').size).toBe(0);
+    expect(readPrebuiltText(`${text}more\n`, 'this program').size).toBe(0);
+    expect(readPrebuiltText(text.replace('"sections":[', '"sections":[1,'), 'this program').size).toBe(0);
+    expect(readPrebuiltText(text.replace('"sections":[', '"sections":["1",'), 'this program').size).toBe(0);
   });
 
   it('is stamped by the compiled command line: its entry and the names of its parts', async () => {
-    const stamp = await programStamp();
+    const stamp = programStamp();
     expect(stamp).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.parse(readFileSync(prebuiltPath, 'utf8')).program).toBe(stamp);
+    expect(JSON.parse(readFileSync(prebuiltPath, 'utf8').split('\n', 1)[0] ?? '').program).toBe(stamp);
   });
 });

@@ -23,7 +23,7 @@ if (!documents) {
   console.error('port-catalog: cannot read the manifest; no source was read ahead of time.');
   process.exitCode = 1;
 } else {
-  const program = await programStamp();
+  const program = programStamp();
   if (program === null) throw new Error('the command line is not bundled yet: run compile/bundle-cli.js first');
   await writePrebuilt(prebuiltText(await prebuildDocuments(documents, generator), program));
   console.log(`port-catalog: read ${documents.length} source document(s) ahead of time into ${displayPath(prebuiltPath)}`);

@@ -10,7 +10,8 @@
  * builds read them afresh rather than from a copy older than the code.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { packageFile } from '../model/package-files.js';
 import { readPrebuiltText, type PrebuiltDocument } from '../pipeline/prebuilt.js';
@@ -19,10 +20,10 @@ import { readPrebuiltText, type PrebuiltDocument } from '../pipeline/prebuilt.js
 export const prebuiltPath = fileURLToPath(packageFile('dist/prebuilt-sources.json'));
 
 /** The compiled command line's stamp, or null when there is none (nothing compiled, or tsc alone). */
-export async function programStamp(): Promise<string | null> {
+export function programStamp(): string | null {
   try {
-    const entry = await readFile(packageFile('dist/bin.js'));
-    const parts = (await readdir(packageFile('dist/cli/'))).sort();
+    const entry = readFileSync(packageFile('dist/bin.js'));
+    const parts = readdirSync(packageFile('dist/cli/')).sort();
     return createHash('sha256').update(entry).update(parts.join('\n')).digest('hex');
   } catch {
     // No bundle: nothing read ahead of time can be trusted to match the code.
@@ -30,11 +31,21 @@ export async function programStamp(): Promise<string | null> {
   }
 }
 
-/** The stored documents by key; none when the file is missing, unreadable, or from another build of the program. */
-export async function loadPrebuilt(): Promise<Map<string, PrebuiltDocument>> {
-  const [text, program] = await Promise.all([readFile(prebuiltPath, 'utf8').catch(() => null), programStamp()]);
-  // A cache that cannot be read only means reading every document afresh.
-  return text === null || program === null ? new Map() : readPrebuiltText(text, program);
+/**
+ * The stored documents by key; none when the file is missing, unreadable, or
+ * from another build of the program. Read synchronously, as sources are
+ * (files/regular-file.ts).
+ */
+export function loadPrebuilt(): Map<string, PrebuiltDocument> {
+  const program = programStamp();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(prebuiltPath);
+  } catch {
+    // A cache that cannot be read only means reading every document afresh.
+    return new Map();
+  }
+  return program === null ? new Map() : readPrebuiltText(bytes, program);
 }
 
 /** Replaces the file whole: a build reading it meanwhile sees the old one or the new one. */

@@ -196,59 +196,121 @@ interface CompactRows {
 const compactForms = new WeakMap<PrebuiltDocument, CompactRows>();
 
 /**
- * The stored documents as a file's text, one record per line, headed by the
- * stamp of the program that read them (see files/prebuilt-file.ts). A
- * reference document's rows are one text of lines, with their ports and
- * protocols beside it as numbers (port, port, protocol's place in
- * `protocols`), so reading the file does not make the registry's rows
- * objects.
+ * The stored documents as a file's text: a first line of JSON, headed by the
+ * stamp of the program that read them (see files/prebuilt-file.ts), then the
+ * long texts of the reference documents, each followed by a line end.
+ *
+ * A reference document's long texts (its rows, one JSON text a line; its
+ * table for the web page; its rows of references.json) stand outside the
+ * JSON, which gives their length in bytes. Reading the file then decodes
+ * each as it is, where JSON.parse would scan 3 MB of escaped strings. The
+ * rows' ports and protocols stay in the JSON as numbers (port, port,
+ * protocol's place in `protocols`), so reading the file does not make the
+ * registry's rows objects.
  */
 export function prebuiltText(documents: readonly PrebuiltDocument[], program: string): string {
+  const sections: string[] = [];
   const parts = documents.map(({ rows, ...head }) => {
-    if (head.indexRows === undefined) return `{"document":${JSON.stringify(head)},"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}`;
+    if (head.indexRows === undefined) return `{"document":${JSON.stringify(head)},"rows":${JSON.stringify(rows)}}`;
+    const { webTable, indexRows, ...rest } = head;
     const ranges = rows.flatMap(([portStart, portEnd, protocol]) => [portStart, portEnd, protocols.indexOf(protocol)]);
-    return `{"document":${JSON.stringify(head)},"rowsText":${JSON.stringify(rows.map((row) => JSON.stringify(row)).join('\n'))},"ranges":${JSON.stringify(ranges)}}`;
+    const texts = [rows.map((row) => JSON.stringify(row)).join('\n'), webTable ?? null, indexRows.text];
+    sections.push(...texts.filter((text) => text !== null));
+    const bytes = texts.map((text) => (text === null ? null : Buffer.byteLength(text, 'utf8')));
+    return `{"document":${JSON.stringify({ ...rest, indexRows: { source: indexRows.source } })},"ranges":${JSON.stringify(ranges)},"sections":${JSON.stringify(bytes)}}`;
   });
-  return asciiJson(`{"program":${JSON.stringify(program)},"documents":[\n${parts.join(',\n')}\n]}\n`);
+  const head = asciiJson(`{"program":${JSON.stringify(program)},"documents":[${parts.join(',')}]}`);
+  return `${head}\n${sections.map((text) => `${text}\n`).join('')}`;
 }
 
 /**
  * JSON text with every character beyond ASCII written as a `\uXXXX` escape
- * (JSON text holds them only inside strings, so it means the same). Read,
- * the file is then one-byte text throughout: decoding it is a copy, and
- * `JSON.parse` reads it on its fast path, where one accented name would
- * otherwise make the whole 3 MB text two-byte.
+ * (JSON text holds them only inside strings, so it means the same): the
+ * first line is then one-byte text, which JSON.parse reads on its fast path.
  */
 function asciiJson(text: string): string {
   return text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A document as the first line of the file holds it. */
+interface StoredItem {
+  document?: Omit<PrebuiltDocument, 'rows'>;
+  rows?: StoredRecord[];
+  ranges?: unknown;
+  sections?: unknown;
+}
+
 /**
- * Stored documents by key, from a file's text, when `program` is the one
+ * Stored documents by key, from a file's bytes, when `program` is the one
  * that stored them. A damaged file, or another program's, counts as none
  * stored: every document is then read afresh.
  */
-export function readPrebuiltText(text: string, program: string): Map<string, PrebuiltDocument> {
+export function readPrebuiltText(file: Buffer | string, program: string): Map<string, PrebuiltDocument> {
+  const bytes = typeof file === 'string' ? Buffer.from(file, 'utf8') : file;
+  const headEnd = bytes.indexOf(0x0a);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(bytes.toString('utf8', 0, headEnd === -1 ? bytes.length : headEnd));
   } catch {
     // A damaged file only means every document is read afresh.
     return new Map();
   }
   const { program: storedBy, documents: stored } = (data ?? {}) as { program?: unknown; documents?: unknown };
   if (storedBy !== program || !Array.isArray(stored)) return new Map();
+  const sections = new SectionReader(bytes, headEnd === -1 ? bytes.length : headEnd + 1);
   const documents = new Map<string, PrebuiltDocument>();
-  for (const item of stored as { document?: Omit<PrebuiltDocument, 'rows'>; rows?: StoredRecord[]; rowsText?: unknown; ranges?: unknown }[]) {
-    if (typeof item?.document?.key !== 'string') continue;
-    if (Array.isArray(item.rows)) documents.set(item.document.key, { ...item.document, rows: item.rows });
-    else {
-      // Rows whose two parts do not fit are not used: that document is read afresh.
-      const compact = compactRows(item.rowsText, item.ranges);
-      if (compact !== null) documents.set(item.document.key, compactDocument(item.document, compact));
+  for (const item of stored as StoredItem[]) {
+    if (Array.isArray(item?.rows)) {
+      if (typeof item.document?.key === 'string') documents.set(item.document.key, { ...item.document, rows: item.rows });
+      continue;
     }
+    const [rowsText, webTable, indexRowsText] = sections.take(item?.sections);
+    // Texts that do not fit the file make every later one unplaceable: the file is damaged.
+    if (rowsText === undefined) return new Map();
+    const head = item.document;
+    if (typeof head?.key !== 'string' || typeof rowsText !== 'string' || typeof indexRowsText !== 'string') continue;
+    // Rows whose two parts do not fit are not used: that document is read afresh.
+    const compact = compactRows(rowsText, item.ranges);
+    if (compact === null) continue;
+    const indexRows = head.indexRows === undefined ? undefined : { source: head.indexRows.source, text: indexRowsText };
+    const document = { ...head, ...(typeof webTable === 'string' ? { webTable } : {}), ...(indexRows ? { indexRows } : {}) };
+    documents.set(head.key, compactDocument(document, compact));
   }
-  return documents;
+  return sections.atEnd() ? documents : new Map();
+}
+
+/** The texts after the file's first line, taken in order by their lengths in bytes. */
+class SectionReader {
+  constructor(
+    private readonly bytes: Buffer,
+    private at: number,
+  ) {}
+
+  /**
+   * The texts of one document, by its lengths (a null length: a text it does
+   * not have); none (an empty list) when a length is not one or runs past
+   * the file or its line end.
+   */
+  take(lengths: unknown): (string | null)[] {
+    if (!Array.isArray(lengths)) return [];
+    const texts: (string | null)[] = [];
+    for (const length of lengths as unknown[]) {
+      if (length === null) {
+        texts.push(null);
+        continue;
+      }
+      const end = typeof length === 'number' && Number.isInteger(length) && length >= 0 ? this.at + length : -1;
+      if (end < 0 || end >= this.bytes.length || this.bytes[end] !== 0x0a) return [];
+      texts.push(this.bytes.toString('utf8', this.at, end));
+      this.at = end + 1;
+    }
+    return texts;
+  }
+
+  /** Whether every byte of the file was taken. */
+  atEnd(): boolean {
+    return this.at >= this.bytes.length;
+  }
 }
 
 /** The compact form of a document's rows, or null when the two parts do not fit each other. */
