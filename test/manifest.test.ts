@@ -44,6 +44,16 @@ describe('readManifest', () => {
     ]);
   });
 
+  it('takes an address with a scheme and no white space, and reports any other at its line', () => {
+    expect(read({ sources: [entry({ url: 'https://example.org/ports?x=1#tcp' })] }).messages).toEqual([]);
+    expect(read({ sources: [entry({ url: 'mailto:ports@example.org' })] }).messages).toEqual([]);
+    for (const url of ['example.org/ports', 'https://example.org/a b', '', '//example.org/ports', '1http://example.org/']) {
+      const { loaded, messages } = read({ sources: [entry({ url })] });
+      expect(loaded, url).toBeNull();
+      expect(messages, url).toEqual(['sources/sources.json:8:14: error: Invalid manifest: `/sources/0/url` must match format "uri" (manifest:schema)']);
+    }
+  });
+
   it('reports a duplicate id, pointing back at the first', () => {
     const { loaded, messages } = read({ sources: [entry({}), entry({ file: 'other.md' })] });
     expect(loaded).toBeNull();
