@@ -30,6 +30,8 @@ function remarkMarkdown(children: ReturnType<typeof catalogTree>): string {
 /** Characters that mean something to Markdown, HTML, GFM tables or autolinks, among plain ones. */
 const hostileCharacter = fc.constantFrom(
   ...'ab Z09 .:-_*`|[]()<>&#!~\\/@=+\'";,%{}^$?'.split(''),
+  '❌',
+  '✔️',
   '\u00a0',
   '\u200b',
   'é',
@@ -110,8 +112,8 @@ describe('ports.md written row by row', () => {
     );
   }, 30_000);
 
-  it('writes text with brackets and backticks as remark does, alone and beside other nodes', () => {
-    const bracketCharacter = fc.constantFrom(...'[]`()ab Z0 .:-,;\'"+=%/_'.split(''), '\u2013', 'w.', 's:/');
+  it('writes text it backslashes (brackets, backticks, asterisks, addresses) as remark does, alone and beside other nodes', () => {
+    const bracketCharacter = fc.constantFrom(...'[]`()ab Z0 .:-,;\'"+=%/_*@{}?wps'.split(''), '\u2013', 'é', '✔️', 'w.', 's:/', 'a@b');
     const bracketText = fc.array(bracketCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(bracketText, bracketText, (first, second) => {

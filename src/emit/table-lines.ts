@@ -4,9 +4,9 @@
  * `| a | b |`, an empty cell as `| |`, and a delimiter row `| - | - |`.
  * Unaligned rows do not depend on each other, so a large table streams.
  *
- * A cell made only of nodes whose Markdown is plain (inert text, text with
- * brackets and backticks, inline code of word characters, a link with a
- * plain label and address) is written directly; a row holding any other cell
+ * A cell made only of nodes whose Markdown is plain (inert text, text the
+ * serializer only backslashes, inline code in single backticks, a link with
+ * a plain label and address) is written directly; a row holding any other cell
  * is serialized alone, as a one-row table, by mdast-util-to-markdown. A
  * property test compares both paths with the serializer on hostile text.
  */
