@@ -69,25 +69,25 @@ const copied = (batches: Iterable<Buffer>) => Array.from(batches, (batch) => Buf
 
 describe('utf8Batches', () => {
   it('gathers chunks into batches of up to 1 MiB and never splits a character', () => {
-    const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes, room kept for 9,000
+    const chunk = 'é🙂'.repeat(1000); // 3,000 UTF-16 units, 6,000 bytes
     const batches = copied(utf8Batches(Array.from({ length: 1000 }, () => chunk)));
-    // A chunk goes in while 9,000 bytes are free: 174 of them (1,048,576 − 173 × 6,000 = 10,576), 1,000 = 5 × 174 + 130.
-    expect(batches.map((batch) => batch.length)).toEqual([...Array.from({ length: 5 }, () => 174 * 6000), 130 * 6000]);
+    // A batch gathers up to 262,144 units (3 bytes each at most: 786,432 bytes): 87 chunks, and 1,000 = 11 × 87 + 43.
+    expect(batches.map((batch) => batch.length)).toEqual([...Array.from({ length: 11 }, () => 87 * 6000), 43 * 6000]);
     expect(Buffer.concat(batches).toString('utf8')).toBe(chunk.repeat(1000));
   });
 
   it('gives a chunk larger than a batch a batch of its own, in order', () => {
-    const large = 'x'.repeat(400_000); // might take 1,200,000 bytes
+    const large = 'x'.repeat(400_000); // more than 262,144 units: might take 1,200,000 bytes
     const batches = copied(utf8Batches(['a', large, 'b']));
     expect(batches.map((batch) => batch.length)).toEqual([1, 400_000, 1]);
     expect(Buffer.concat(batches).toString('utf8')).toBe(`a${large}b`);
   });
 
   it('reuses its memory: a batch holds its bytes until the next one is asked for', () => {
-    const large = 'y'.repeat(400_000);
-    const batches = [...utf8Batches(['a'.repeat(300_000), 'b'.repeat(300_000), large, 'z'.repeat(400_000)])];
-    // 'a' fills the batch; 'b' does not fit beside it (900,000 bytes kept free), so 'a' is yielded and 'b' written over it.
-    expect(batches.map((batch) => batch.length)).toEqual([300_000, 300_000, 400_000, 400_000]);
+    const batches = [...utf8Batches(['a'.repeat(200_000), 'b'.repeat(200_000), 'y'.repeat(300_000), 'z'.repeat(300_000)])];
+    // 'b' does not fit beside 'a' (262,144 units at most), so 'a' is yielded and 'b' written over it;
+    // 'y' and 'z' are each larger than a batch, and share the memory kept for such text.
+    expect(batches.map((batch) => batch.length)).toEqual([200_000, 200_000, 300_000, 300_000]);
     expect(batches[0]?.buffer).toBe(batches[1]?.buffer);
     expect(batches[0]?.toString('latin1', 0, 3)).toBe('bbb');
     expect(batches[2]?.buffer).toBe(batches[3]?.buffer);

@@ -27,10 +27,15 @@ export function fixedArtifacts(texts: Readonly<Record<string, string>>): Artifac
 /** The size of a batch: large enough that a chunk per row costs nothing to write. */
 const batchBytes = 1 << 20;
 
+/** The most UTF-16 units gathered before they are encoded: at 3 bytes each at most, they fit a batch. */
+const batchUnits = batchBytes / 4;
+
 /**
- * The chunks as UTF-8 buffers of up to 1 MiB each, each chunk encoded
- * straight into its batch (a chunk is never split, so no character is; a
- * chunk larger than a batch is a batch of its own).
+ * The chunks as UTF-8 buffers of up to 1 MiB each (a chunk larger than that
+ * is a batch of its own). Chunks are joined as text until a batch's worth
+ * has gathered and then encoded in one call: encoding each row's chunk on
+ * its own was a call into Node's buffer code per row, 8 ms of a cold build
+ * for its 3.8 MB of artifacts. A chunk is never split, so no character is.
  *
  * The memory is reused: a batch holds its bytes until the next one is asked
  * for, so a reader writes, hashes or copies it before reading on. A build
@@ -39,26 +44,23 @@ const batchBytes = 1 << 20;
  */
 export function* utf8Batches(chunks: Iterable<string>): Generator<Buffer> {
   const batch = Buffer.allocUnsafe(batchBytes);
-  // For chunks larger than a batch: grown to the largest so far.
+  // For text larger than a batch: grown to the largest so far.
   let large = Buffer.alloc(0);
-  let used = 0;
-  for (const chunk of chunks) {
+  let gathered = '';
+  const encoded = (text: string): Buffer => {
+    if (text.length <= batchUnits) return batch.subarray(0, batch.write(text, 0, 'utf8'));
     // A UTF-16 unit takes at most 3 bytes of UTF-8.
-    const most = chunk.length * 3;
-    if (most > batchBytes - used) {
-      if (used > 0) {
-        yield batch.subarray(0, used);
-        used = 0;
-      }
-      if (most > batchBytes) {
-        if (large.length < most) large = Buffer.allocUnsafe(most);
-        yield large.subarray(0, large.write(chunk, 0, 'utf8'));
-        continue;
-      }
+    if (large.length < text.length * 3) large = Buffer.allocUnsafe(text.length * 3);
+    return large.subarray(0, large.write(text, 0, 'utf8'));
+  };
+  for (const chunk of chunks) {
+    if (gathered.length + chunk.length > batchUnits && gathered !== '') {
+      yield encoded(gathered);
+      gathered = '';
     }
-    used += batch.write(chunk, used, 'utf8');
+    gathered += chunk;
   }
-  if (used > 0) yield batch.subarray(0, used);
+  if (gathered !== '') yield encoded(gathered);
 }
 
 /** Hashes and counts bytes as they pass. */
