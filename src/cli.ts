@@ -184,14 +184,19 @@ function program(argv: readonly string[], hooks: CliHooks): Command {
  */
 type CheckedBuild = BuildResult & { accepted: AcceptedMessages; stale: VFileMessage[] };
 
-async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
-  const [{ loadSources, loadAccepted }, { build }, { applyAccepted }, { loadPrebuilt }, { loadWebApp, MissingWebAppError }] = await Promise.all([
+/** The modules a build runs, loaded side by side (an import is loaded once, however often asked). */
+function buildModules() {
+  return Promise.all([
     import('./files/load-sources.js'),
     import('./pipeline/build.js'),
     import('./input/accepted.js'),
     import('./files/prebuilt-file.js'),
     import('./files/web-app.js'),
   ]);
+}
+
+async function buildFrom(options: CommonOptions, errorsOnly = false): Promise<CheckedBuild | null> {
+  const [{ loadSources, loadAccepted }, { build }, { applyAccepted }, { loadPrebuilt }, { loadWebApp, MissingWebAppError }] = await buildModules();
   // The page's code, bundled by `npm run compile`: index.html embeds it, so without it there is no whole build to write or check.
   const [{ manifestFile, documents }, webApp] = await Promise.all([
     loadSources(options.sources),
@@ -238,7 +243,8 @@ function printReport(folder: OutputFolder): void {
 }
 
 async function runBuild(options: CommonOptions, output: OutputOptions): Promise<number> {
-  const { openOutputFolder } = await import('./files/write-artifacts.js');
+  // The build's modules load beside the writer's, not after the folder is opened.
+  const [{ openOutputFolder }] = await Promise.all([import('./files/write-artifacts.js'), buildModules()]);
   // Locked for the whole build, so a second build into the same folder
   // fails with the holder's name rather than interleave with this one.
   const folder = await openOutputFolder(options.out, output);
@@ -249,8 +255,7 @@ async function runBuild(options: CommonOptions, output: OutputOptions): Promise<
     // The summary is for a person at a terminal; logs and pipes stay quiet,
     // and then the previous output is not read at all.
     const summarize = !options.quiet && options.format === 'text' && process.stdout.isTTY === true;
-    const { readDatasetFile } = await import('./files/read-dataset.js');
-    const previous = summarize ? await readDatasetFile(path.join(options.out, 'ports.json')).catch(() => null) : null;
+    const previous = summarize ? await (await import('./files/read-dataset.js')).readDatasetFile(path.join(options.out, 'ports.json')).catch(() => null) : null;
     await folder.write(result.artifacts);
     if (summarize) {
       const [{ diffRecords }, { formatBuildSummary, plain }] = await Promise.all([import('./compare/diff.js'), import('./summary.js')]);

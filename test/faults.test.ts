@@ -28,7 +28,7 @@ import { formatBuildSummary } from '../src/summary.js';
 import { buildFolder, captureOutput, folderWith, rejectionMessage } from './helpers.js';
 import { VFile } from 'vfile';
 
-/** System calls that fail on demand: each returns the error to throw for a call, or null to let it through. */
+/** System calls that fail on demand, in either form (fs/promises, or node:fs's synchronous one): each returns the error to throw for a call, or null to let it through. */
 const failing = vi.hoisted(() => ({
   open: null as ((file: string, flags: unknown) => Error | null) | null,
   rename: null as ((from: string, to: string) => Error | null) | null,
@@ -46,7 +46,18 @@ vi.mock('node:fs', async (importOriginal) => {
     const wanted = length ?? buffer.byteLength - start;
     return actual.writeSync(fd, buffer, start, failing.writeLimit === null ? wanted : Math.min(wanted, failing.writeLimit), position);
   };
-  return { ...actual, default: { ...actual, writeSync }, writeSync: writeSync as typeof actual.writeSync };
+  const openSync: typeof actual.openSync = (file, flags, mode) => {
+    const error = failing.open?.(String(file), flags);
+    if (error) throw error;
+    return actual.openSync(file, flags, mode);
+  };
+  const renameSync: typeof actual.renameSync = (from, to) => {
+    const error = failing.rename?.(String(from), String(to));
+    if (error) throw error;
+    actual.renameSync(from, to);
+  };
+  const replaced = { writeSync: writeSync as typeof actual.writeSync, openSync, renameSync };
+  return { ...actual, default: { ...actual, ...replaced }, ...replaced };
 });
 
 vi.mock('node:fs/promises', async (importOriginal) => {

@@ -20,8 +20,9 @@
  * files as they were; one stopped after it leaves what the next run completes.
  */
 import { randomBytes } from 'node:crypto';
-import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { artifactFacts, forEachArtifact, type ArtifactFacts, type Artifacts } from '../emit/artifact.js';
 import { displayPath } from './display-path.js';
@@ -212,7 +213,15 @@ function staleLockReport(lock: OutputLock, label: string): string[] {
   return holder ? [`removed the lock of a build that is no longer running (pid ${holder.pid}: ${holder.command}) from ${label}`] : [];
 }
 
-/** The switch itself; see the file comment for the steps. */
+/** Flushes a file to disk on the thread pool, while the build goes on. */
+const flushInBackground = promisify(fsync);
+
+/**
+ * The switch itself; see the file comment for the steps. Its system calls
+ * are synchronous (a round trip through the thread pool for each cost more
+ * than the call), except the flush of each staged file: that starts as soon
+ * as the file is written and runs while the next one is made.
+ */
 async function switchFiles(folder: string, label: string, artifacts: Artifacts, step: StepHook): Promise<void> {
   const names = [...artifacts.keys()];
   for (const name of names) {
@@ -222,42 +231,47 @@ async function switchFiles(folder: string, label: string, artifacts: Artifacts, 
   const staging = path.join(folder, stagingName);
   let committed = false;
   try {
-    await mkdir(staging);
+    mkdirSync(staging);
     await step('staging');
-    const staged: FileHandle[] = [];
+    const staged: number[] = [];
+    const flushes: Promise<void>[] = [];
     let written: Map<string, ArtifactFacts>;
     try {
       written = await forEachArtifact(artifacts, async (name, batches) => {
-        staged.push(await writeStaged(path.join(staging, name), batches));
+        const fd = writeStaged(path.join(staging, name), batches);
+        staged.push(fd);
+        flushes.push(flushInBackground(fd));
         await step(`staged ${name}`);
       });
-      // Flushed together, not one after another; all before the journal names them.
-      await Promise.all(staged.map((handle) => handle.sync()));
+      // Every staged file on disk before the journal names them.
+      await Promise.all(flushes);
     } finally {
-      await Promise.all(staged.map((handle) => handle.close()));
+      // A descriptor is closed only once its flush has ended, whichever way.
+      await Promise.allSettled(flushes);
+      for (const fd of staged) closeSync(fd);
     }
     const journal: Journal = { staging: stagingName, files: names.map((name) => ({ name, sha256: factsOf(written, name).sha256 })) };
-    await writeDurably(path.join(staging, journalName), [Buffer.from(`${JSON.stringify(journal, null, 2)}\n`, 'utf8')]);
-    await syncFolder(staging);
+    writeDurably(path.join(staging, journalName), Buffer.from(`${JSON.stringify(journal, null, 2)}\n`, 'utf8'));
+    syncFolder(staging);
     await step('journal staged');
-    await rename(path.join(staging, journalName), path.join(folder, journalName));
-    await syncFolder(folder);
+    renameSync(path.join(staging, journalName), path.join(folder, journalName));
+    syncFolder(folder);
     committed = true;
     await step('committed');
     for (const name of names) {
-      await rename(path.join(staging, name), path.join(folder, name));
+      renameSync(path.join(staging, name), path.join(folder, name));
       await step(`moved ${name}`);
     }
-    await syncFolder(folder);
-    await unlink(path.join(folder, journalName));
-    await syncFolder(folder);
+    syncFolder(folder);
+    unlinkSync(path.join(folder, journalName));
+    syncFolder(folder);
     await step('journal removed');
-    await rm(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
     await step('staging removed');
   } catch (error) {
     if (!committed) {
       // Nothing was moved yet: the old files stand as they were.
-      await rm(staging, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
       throw error;
     }
     if (isErrnoException(error)) throw faultFrom(error, 'write', label, 'the next build or check finishes the switch');
@@ -289,7 +303,7 @@ async function finishInterrupted(folder: string, label: string, step: StepHook):
           if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error;
         }
       }
-      await syncFolder(folder);
+      syncFolder(folder);
       const differing = await differingFiles(folder, journal);
       report.push(
         differing.length === 0
@@ -300,7 +314,7 @@ async function finishInterrupted(folder: string, label: string, step: StepHook):
       report.push(`removed an unreadable ${journalName} from ${label}; its files may be mixed`);
     }
     await unlink(path.join(folder, journalName));
-    await syncFolder(folder);
+    syncFolder(folder);
     await step('finished');
   }
   let stale = 0;
@@ -365,46 +379,44 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name) && name !== lockName && name !== journalName;
 }
 
-/** Writes a new file and leaves it open, for the caller to flush to disk before a journal names it. */
-async function writeStaged(filePath: string, batches: Iterable<Buffer>): Promise<FileHandle> {
-  const handle = await open(filePath, 'wx');
+/** Writes a new file and leaves it open (its descriptor), for the caller to flush to disk before a journal names it. */
+function writeStaged(filePath: string, batches: Iterable<Buffer>): number {
+  const fd = openSync(filePath, 'wx');
   try {
-    for (const batch of batches) writeAll(handle, batch);
-    return handle;
+    for (const batch of batches) writeAll(fd, batch);
+    return fd;
   } catch (error) {
-    await handle.close();
+    closeSync(fd);
     throw error;
   }
 }
 
 /**
  * Writes every byte of `buffer`: a write may take fewer (a full disk says so
- * only on the next one). Synchronous, as reading is (see regular-file.ts): a
- * batch is a megabyte at most, and a round trip through the thread pool for
- * each cost more than the write.
+ * only on the next one). A batch is a megabyte at most.
  */
-function writeAll(handle: FileHandle, buffer: Buffer): void {
-  for (let offset = 0; offset < buffer.length; ) offset += writeSync(handle.fd, buffer, offset, buffer.length - offset);
+function writeAll(fd: number, buffer: Buffer): void {
+  for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset, buffer.length - offset);
 }
 
 /** Writes a new file and flushes it to disk, so a journal written after it never names a half-written file. */
-async function writeDurably(filePath: string, batches: Iterable<Buffer>): Promise<void> {
-  const handle = await writeStaged(filePath, batches);
+function writeDurably(filePath: string, bytes: Buffer): void {
+  const fd = writeStaged(filePath, [bytes]);
   try {
-    await handle.sync();
+    fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Flushes a folder's entries (renames, removals) to disk. Windows cannot open a folder for this. */
-async function syncFolder(folder: string): Promise<void> {
+function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
+  const fd = openSync(folder, 'r');
   try {
-    await handle.sync();
+    fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
