@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConflictReport } from '../src/compare/conflicts.js';
 import { enrichFromReferences } from '../src/compare/enrich.js';
-import { joinReferenceLists, lazyReferenceList, referenceListOf } from '../src/model/reference-list.js';
+import { joinReferenceLists, lazyReferenceList, referenceListOf, rowPortsOf } from '../src/model/reference-list.js';
 import type { ReferenceRecord } from '../src/model/record.js';
 import { prebuiltText, readPrebuiltText, storeDocument } from '../src/pipeline/prebuilt.js';
 import { VFile } from 'vfile';
@@ -25,7 +25,7 @@ const catalog = [record({ portStart: 80, name: 'HTTP', serviceName: 'http', prod
 /** A lazy list over `rows` that notes each row it makes. */
 function counted(): { list: ReturnType<typeof lazyReferenceList<ReferenceRecord>>; made: number[] } {
   const made: number[] = [];
-  const list = lazyReferenceList(referenceListOf(rows).ranges(), (row) => {
+  const list = lazyReferenceList<ReferenceRecord>(rowPortsOf(rows), (row) => {
     made.push(row);
     const stored = rows[row];
     if (!stored) throw new Error('no such row');
@@ -51,11 +51,44 @@ describe('a lazy list of references', () => {
   it('numbers rows on from list to list when joined', () => {
     const joined = joinReferenceLists([referenceListOf(rows.slice(0, 2)), referenceListOf(rows.slice(2))]);
     expect(joined.length).toBe(5);
-    expect(joined.ranges().map(({ portStart, row }) => [portStart, row])).toEqual([[22, 0], [80, 1], [80, 2], [443, 3], [9000, 4]]);
+    const everyPort = [record({ portStart: 0, portEnd: 65535 })];
+    expect(joined.rangesMeeting(everyPort).map(({ portStart, row }) => [portStart, row])).toEqual([[22, 0], [80, 1], [80, 2], [443, 3], [9000, 4]]);
+    expect(joined.widest()).toBe(0);
     expect(joined.at(3)).toBe(rows[3]);
     const third = rows[2];
     if (!third) throw new Error('no third row');
     expect(joined.rowOf(third)).toBe(2);
+  });
+});
+
+describe('the rows a list meets', () => {
+  const ranged = [
+    reference({ portStart: 10, portEnd: 19, sources: [{ source: 'ref', line: 1 }] }),
+    reference({ portStart: 20, sources: [{ source: 'ref', line: 2 }] }),
+    reference({ portStart: 20, protocol: 'udp', sources: [{ source: 'ref', line: 3 }] }),
+    reference({ portStart: 25, portEnd: 40, sources: [{ source: 'ref', line: 4 }] }),
+    reference({ portStart: 41, sources: [{ source: 'ref', line: 5 }] }),
+    reference({ portStart: 1000, portEnd: 2000, sources: [{ source: 'ref', line: 6 }] }),
+  ];
+  const met = (records: Parameters<typeof record>[0][]) => (list: ReturnType<typeof referenceListOf<ReferenceRecord>>) =>
+    list.rangesMeeting(records.map((fields) => record(fields))).map(({ row }) => row);
+
+  it('are those sharing a port with a record on its protocol, in row order, from any form of list', () => {
+    const lazy = lazyReferenceList<ReferenceRecord>(rowPortsOf(ranged), (row) => {
+      throw new Error(`row ${row} was made: finding the rows met needs only their ports`);
+    });
+    for (const list of [referenceListOf(ranged), lazy]) {
+      // 19 ends the first row; 20-24 meet the second (tcp only), and 24 is a gap before the fourth.
+      expect(met([{ portStart: 19, portEnd: 24 }])(list)).toEqual([0, 1]);
+      // Two records side by side cover 30-45: the fourth row and the fifth.
+      expect(met([{ portStart: 42, portEnd: 45 }, { portStart: 30, portEnd: 41 }])(list)).toEqual([3, 4]);
+      // A record inside a long row, and one on udp.
+      expect(met([{ portStart: 1500 }, { portStart: 20, protocol: 'udp' }])(list)).toEqual([2, 5]);
+      expect(met([{ portStart: 21, portEnd: 24 }, { portStart: 2001, portEnd: 9999 }, { portStart: 20, protocol: 'sctp' }])(list)).toEqual([]);
+      expect(met([])(list)).toEqual([]);
+      expect(list.widest()).toBe(1000);
+    }
+    expect(met([{ portStart: 0, portEnd: 65535 }])(lazy)).toEqual([0, 1, 3, 4, 5]);
   });
 });
 

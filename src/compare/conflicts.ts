@@ -100,7 +100,7 @@ export function buildConflictReport(
 function overlappingReferences(comparable: readonly PortRecord[], references: readonly ReferenceRecord[] | ReferenceList): [PortRecord, ReferenceRecord][] {
   if (Array.isArray(references)) return overlappingPairs(comparable, references as readonly ReferenceRecord[]);
   const list = references as ReferenceList;
-  return overlappingPairs(comparable, list.ranges()).map(([record, { row }]) => [record, list.at(row)]);
+  return overlappingPairs(comparable, list.rangesMeeting(comparable)).map(([record, { row }]) => [record, list.at(row)]);
 }
 
 function compareAssigned(record: PortRecord, found: ReferenceRecord[], report: ConflictReport): void {

@@ -65,7 +65,7 @@ function registeredAliases(agreeing: readonly Agreement['reference'][], referenc
   }
   const aliases = new Map<Agreement['reference'], string[]>();
   if (byStart.size === 0) return aliases;
-  for (const { row, portStart, portEnd, protocol } of references.ranges()) {
+  for (const { row, portStart, portEnd, protocol } of references.rangesMeeting(agreeing)) {
     const starting = byStart.get(portStart);
     if (starting === undefined) continue;
     for (const reference of starting) {

@@ -9,7 +9,6 @@
  * rows of its ports by binary search (query/reference-rows.ts).
  */
 import { compareRecords, type ReferenceRecord } from '../model/record.js';
-import type { PortRange } from '../catalog/overlaps.js';
 import { asReferenceList, type ReferenceList } from '../model/reference-list.js';
 import { referenceRowFields, rowOf } from '../model/reference-row.js';
 
@@ -31,13 +30,11 @@ export function* referenceIndexChunks(
   rowsText: string | null = null,
 ): Generator<string> {
   const list = asReferenceList(references);
-  const ranges: readonly PortRange[] = list.ranges();
-  const widest = ranges.reduce((most, record) => Math.max(most, record.portEnd - record.portStart), 0);
-  const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields, widest });
+  const header = JSON.stringify({ name: generator.name, version: generator.version, fields: referenceRowFields, widest: list.widest() });
   yield `{"index":${header},"rows":[\n`;
   if (rowsText !== null) yield rowsText;
   else yield* referenceRowLines(list.all());
-  yield ranges.length > 0 ? '\n]}\n' : ']}\n';
+  yield list.length > 0 ? '\n]}\n' : ']}\n';
 }
 
 /** The index's rows, sorted, one a line, separated by `,\n`, in chunks. */

@@ -6,6 +6,7 @@
  * share of parsing and garbage. A list of records in memory is one too
  * (`referenceListOf`), so the comparison has one way to ask.
  */
+import type { PortRange } from '../catalog/overlaps.js';
 import type { PortRecord, Protocol, ReferenceRecord } from './record.js';
 
 /** A row's ports and protocol, and its place in its list: what the overlap sweep needs of it. */
@@ -16,11 +17,35 @@ export interface RowRange {
   readonly row: number;
 }
 
+/** Each row's ports and protocol, read by row: from objects, or from numbers held compact. */
+export interface RowPorts {
+  readonly length: number;
+  portStart(row: number): number;
+  portEnd(row: number): number;
+  protocol(row: number): Protocol;
+}
+
+/** The ports of rows held as objects (records, or ranges). */
+export function rowPortsOf(rows: readonly PortRange[]): RowPorts {
+  return {
+    length: rows.length,
+    portStart: (row) => recordAt(rows, row).portStart,
+    portEnd: (row) => recordAt(rows, row).portEnd,
+    protocol: (row) => recordAt(rows, row).protocol,
+  };
+}
+
 /** Records by row, made on demand; `at` gives the same object for a row each time. */
 export interface ReferenceList<R extends PortRecord = ReferenceRecord> {
   readonly length: number;
-  /** Every row's ports and protocol, in row order, made once. */
-  ranges(): readonly RowRange[];
+  /**
+   * The rows that share a port with one of `records` on its protocol, in
+   * row order: all a comparison with those records can meet. Only these
+   * rows' ranges are made.
+   */
+  rangesMeeting(records: readonly PortRange[]): RowRange[];
+  /** The most ports a row spans, less one (0 when every row is one port, or there is none). */
+  widest(): number;
   /** The record of a row. */
   at(row: number): R;
   /** The row of a record this list gave, or undefined for any other object. */
@@ -41,11 +66,11 @@ export function asReferenceList<R extends PortRecord>(references: readonly R[] |
 
 /** A list over records already made. */
 export function referenceListOf<R extends PortRecord>(records: readonly R[]): ReferenceList<R> {
-  let ranges: RowRange[] | null = null;
   let rows: Map<PortRecord, number> | null = null;
   return {
     length: records.length,
-    ranges: () => (ranges ??= records.map(({ portStart, portEnd, protocol }, row) => ({ portStart, portEnd, protocol, row }))),
+    rangesMeeting: (meeting) => rangesMeetingIn(rowPortsOf(records), meeting),
+    widest: () => widestIn(rowPortsOf(records)),
     at: (row) => recordAt(records, row),
     rowOf: (record) => (rows ??= new Map(records.map((each, row): [PortRecord, number] => [each, row]))).get(record),
     all: () => records,
@@ -54,28 +79,87 @@ export function referenceListOf<R extends PortRecord>(records: readonly R[]): Re
 
 /**
  * A list made from each row's ports and a function that makes the row's
- * record: each record is made once, when first asked for.
+ * record: each record is made once, when first asked for, and each row's
+ * range only when asked for too.
  */
-export function lazyReferenceList<R extends PortRecord>(ranges: readonly RowRange[], make: (row: number) => R): ReferenceList<R> {
-  const made: (R | undefined)[] = new Array<R | undefined>(ranges.length);
+export function lazyReferenceList<R extends PortRecord>(ports: RowPorts, make: (row: number) => R): ReferenceList<R> {
+  const made: (R | undefined)[] = new Array<R | undefined>(ports.length);
   const rows = new Map<PortRecord, number>();
   let all: R[] | null = null;
   const at = (row: number): R => {
     const known = made[row];
     if (known !== undefined) return known;
-    if (!(row >= 0 && row < ranges.length)) throw new RangeError(`internal error: no reference row ${row}`);
+    if (!(row >= 0 && row < ports.length)) throw new RangeError(`internal error: no reference row ${row}`);
     const record = make(row);
     made[row] = record;
     rows.set(record, row);
     return record;
   };
   return {
-    length: ranges.length,
-    ranges: () => ranges,
+    length: ports.length,
+    rangesMeeting: (meeting) => rangesMeetingIn(ports, meeting),
+    widest: () => widestIn(ports),
     at,
     rowOf: (record) => rows.get(record),
-    all: () => (all ??= ranges.map((_, row) => at(row))),
+    all: () => (all ??= Array.from({ length: ports.length }, (_, row) => at(row))),
   };
+}
+
+function widestIn(ports: RowPorts): number {
+  let widest = 0;
+  for (let row = 0; row < ports.length; row += 1) widest = Math.max(widest, ports.portEnd(row) - ports.portStart(row));
+  return widest;
+}
+
+function rangeOf(ports: RowPorts, row: number): RowRange {
+  return { portStart: ports.portStart(row), portEnd: ports.portEnd(row), protocol: ports.protocol(row), row };
+}
+
+/** The rows of `ports` that share a port with one of `records` on its protocol, in row order. */
+function rangesMeetingIn(ports: RowPorts, records: readonly PortRange[]): RowRange[] {
+  const spans = coveredSpans(records);
+  const met: RowRange[] = [];
+  for (let row = 0; row < ports.length; row += 1) {
+    const covered = spans.get(ports.protocol(row));
+    if (covered !== undefined && meets(covered, ports.portStart(row), ports.portEnd(row))) met.push(rangeOf(ports, row));
+  }
+  return met;
+}
+
+/** Per protocol, the ports `records` cover: sorted, disjoint spans, as start, end, start, end, … */
+function coveredSpans(records: readonly PortRange[]): Map<Protocol, number[]> {
+  const byProtocol = new Map<Protocol, PortRange[]>();
+  for (const record of records) {
+    const list = byProtocol.get(record.protocol);
+    if (list) list.push(record);
+    else byProtocol.set(record.protocol, [record]);
+  }
+  const spans = new Map<Protocol, number[]>();
+  for (const [protocol, list] of byProtocol) {
+    const merged: number[] = [];
+    for (const { portStart, portEnd } of [...list].sort((a, b) => a.portStart - b.portStart)) {
+      const last = merged.length - 1;
+      if (last > 0 && portStart <= (merged[last] ?? 0) + 1) merged[last] = Math.max(merged[last] ?? 0, portEnd);
+      else merged.push(portStart, portEnd);
+    }
+    spans.set(protocol, merged);
+  }
+  return spans;
+}
+
+/** Whether ports `start`–`end` share one with the sorted, disjoint `spans`: only the last span that starts by `end` can. */
+function meets(spans: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length / 2 - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((spans[2 * middle] ?? Infinity) <= end) {
+      last = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return last >= 0 && (spans[2 * last + 1] ?? -1) >= start;
 }
 
 /** Several lists as one, rows numbered on from list to list (as the web page numbers them). */
@@ -94,15 +178,12 @@ export function joinReferenceLists<R extends PortRecord>(lists: readonly Referen
     while (index > 0 && (firsts[index] ?? 0) > row) index -= 1;
     return index;
   };
-  let ranges: RowRange[] | null = null;
   let all: R[] | null = null;
+  const numbered = (index: number, listed: readonly RowRange[]): RowRange[] => listed.map((range) => ({ ...range, row: (firsts[index] ?? 0) + range.row }));
   return {
     length,
-    ranges: () =>
-      (ranges ??= lists.flatMap((list, index) => {
-        const first = firsts[index] ?? 0;
-        return list.ranges().map((range) => ({ ...range, row: first + range.row }));
-      })),
+    rangesMeeting: (meeting) => lists.flatMap((list, index) => numbered(index, list.rangesMeeting(meeting))),
+    widest: () => Math.max(0, ...lists.map((list) => list.widest())),
     at: (row) => {
       const index = listOf(row);
       const list = lists[index];

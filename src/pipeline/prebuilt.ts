@@ -15,8 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
-import { protocols, type ManifestSource, type PortRecord, type ReferenceRecord } from '../model/record.js';
-import { lazyReferenceList, referenceListOf, type ReferenceList, type RowRange } from '../model/reference-list.js';
+import { protocols, type ManifestSource, type PortRecord, type Protocol, type ReferenceRecord } from '../model/record.js';
+import { lazyReferenceList, referenceListOf, type ReferenceList, type RowPorts } from '../model/reference-list.js';
 import { messageData, messageOn, setSeverity } from '../model/messages.js';
 import type { LineCounts } from '../model/source-entry.js';
 
@@ -152,7 +152,7 @@ export function restoreRecords(stored: PrebuiltDocument, sourceId: string): Refe
 export function restoreReferences(stored: PrebuiltDocument, sourceId: string): ReferenceList {
   const compact = compactForms.get(stored);
   if (compact === undefined) return referenceListOf(restoreRecords(stored, sourceId));
-  return lazyReferenceList(compact.ranges, (row) => recordOfRow(compact.row(row), sourceId));
+  return lazyReferenceList(compact.ports, (row) => recordOfRow(compact.row(row), sourceId));
 }
 
 function recordOfRow(
@@ -184,7 +184,7 @@ function recordOfRow(
  * parsed when asked for, and each row's ports and protocol, read at once.
  */
 interface CompactRows {
-  ranges: readonly RowRange[];
+  ports: RowPorts;
   row(index: number): StoredRecord;
 }
 
@@ -319,18 +319,23 @@ function compactRows(text: unknown, numbers: unknown): CompactRows | null {
   const starts = text === '' ? [] : [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   if (starts.length * 3 !== numbers.length) return null;
-  const ranges: RowRange[] = [];
-  for (let row = 0; row < starts.length; row += 1) {
-    const [portStart, portEnd, place] = [numbers[3 * row] as unknown, numbers[3 * row + 1] as unknown, numbers[3 * row + 2] as unknown];
-    const protocol = typeof place === 'number' ? protocols[place] : undefined;
-    if (typeof portStart !== 'number' || typeof portEnd !== 'number' || protocol === undefined) return null;
-    ranges.push({ portStart, portEnd, protocol, row });
+  for (let at = 0; at < numbers.length; at += 3) {
+    const [portStart, portEnd, place] = [numbers[at] as unknown, numbers[at + 1] as unknown, numbers[at + 2] as unknown];
+    if (typeof portStart !== 'number' || typeof portEnd !== 'number' || typeof place !== 'number' || protocols[place] === undefined) return null;
   }
+  const held = numbers as number[];
+  // Checked above: three numbers a row, the third a place in `protocols`.
+  const ports: RowPorts = {
+    length: starts.length,
+    portStart: (row) => held[3 * row] as number,
+    portEnd: (row) => held[3 * row + 1] as number,
+    protocol: (row) => protocols[held[3 * row + 2] as number] as Protocol,
+  };
   const row = (index: number): StoredRecord => {
     const end = starts[index + 1];
     return JSON.parse(text.slice(starts[index], end === undefined ? text.length : end - 1)) as StoredRecord;
   };
-  return { ranges, row };
+  return { ports, row };
 }
 
 /** A document whose rows are parsed only if its `rows` are read, and which loses its compact form when they are replaced. */
@@ -339,7 +344,7 @@ function compactDocument(head: Omit<PrebuiltDocument, 'rows'>, compact: CompactR
   const document: PrebuiltDocument = {
     ...head,
     get rows(): StoredRecord[] {
-      return (rows ??= compact.ranges.map(({ row }) => compact.row(row)));
+      return (rows ??= Array.from({ length: compact.ports.length }, (_, row) => compact.row(row)));
     },
     set rows(replaced: StoredRecord[]) {
       rows = replaced;
