@@ -17,6 +17,7 @@ import { generator } from '../src/package-info.js';
 import { build, type SourceDocument } from '../src/pipeline/build.js';
 import { prebuildDocuments } from '../src/pipeline/prebuild.js';
 import { prebuiltKey, prebuiltText, readPrebuiltText } from '../src/pipeline/prebuilt.js';
+import { loadFreshReading, planDocuments } from '../src/pipeline/read-documents.js';
 
 async function committedSources(): Promise<SourceDocument[]> {
   const { documents } = await loadSources('sources');
@@ -45,6 +46,17 @@ describe('the stored sources', () => {
     expect(stored.references).toEqual(fresh.references);
     expect(stored.references).toHaveLength(12341);
   }, 60_000);
+
+  it('leave a build of the committed sources nothing to read afresh, so no parser is loaded', async () => {
+    const planned = planDocuments(await committedSources(), { generator, prebuilt: loadPrebuilt() });
+    expect(planned.filter(({ stored }) => stored === null).map(({ document }) => document.source.id)).toEqual([]);
+    expect(await loadFreshReading(planned)).toBeNull();
+    // A changed document is read afresh, with the parser of its format alone.
+    const [first, ...rest] = planned;
+    if (!first) throw new Error('no committed sources');
+    const fresh = await loadFreshReading([{ ...first, stored: null }, ...rest]);
+    expect([...(fresh?.parsers.keys() ?? [])]).toEqual([first.document.source.format]);
+  });
 
   it('are what a build reads, not the document, when the key matches', async () => {
     const [key, document] = [...loadPrebuilt()].find(([, stored]) => stored.rows.length > 10_000) ?? ['', undefined];

@@ -19,8 +19,7 @@ import { datasetProblems, recordProblems } from '../model/schema.js';
 import { assembleArtifacts, type ArtifactName } from './artifacts.js';
 import { reportFindings, reportWideGaps } from './findings.js';
 import { coverageBySource } from '../catalog/coverage.js';
-import { planDocuments, readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
-import { loadParsers } from '../parsers/registry.js';
+import { loadFreshReading, planDocuments, readDocuments, type DocumentYield, type SourceDocument } from './read-documents.js';
 import type { PrebuiltDocument } from './prebuilt.js';
 import type { WebApp } from '../emit/web-page.js';
 import { joinReferenceLists, type ReferenceList } from '../model/reference-list.js';
@@ -64,8 +63,7 @@ export interface BuildResult {
  */
 export async function build(documents: readonly SourceDocument[], options: BuildOptions): Promise<BuildResult> {
   const planned = planDocuments(documents, options);
-  const parsers = await loadParsers(planned.flatMap(({ document, stored }) => (stored ? [] : [document.source.format])));
-  const { catalog, referenceDocuments, datasetSources, yields } = readDocuments(planned, parsers);
+  const { catalog, referenceDocuments, datasetSources, yields } = readDocuments(planned, await loadFreshReading(planned));
   const references = joinReferenceLists(referenceDocuments.map((document) => document.records));
 
   const merged = mergeRecords(catalog);

@@ -4,16 +4,15 @@
  */
 import { referenceRowsText } from '../emit/reference-index.js';
 import { referenceTable } from '../emit/web-data.js';
-import { loadParsers } from '../parsers/registry.js';
 import { prebuiltKey, storeDocument, type PrebuiltDocument } from './prebuilt.js';
-import { planDocuments, readDocuments, roleOf, type SourceDocument } from './read-documents.js';
+import { loadFreshReading, planDocuments, readDocuments, roleOf, type SourceDocument } from './read-documents.js';
 
 /** Each document read as a build reads it, stored. */
 export async function prebuildDocuments(documents: readonly SourceDocument[], generator: { name: string; version: string }): Promise<PrebuiltDocument[]> {
   const planned = planDocuments(documents, { generator });
-  const parsers = await loadParsers(planned.map(({ document }) => document.source.format));
+  const fresh = await loadFreshReading(planned);
   return planned.map((plan) => {
-    const read = readDocuments([plan], parsers);
+    const read = readDocuments([plan], fresh);
     const [yielded] = read.yields;
     const [datasetSource] = read.datasetSources;
     if (!yielded || !datasetSource) throw new Error(`internal error: ${plan.document.source.id} was not read`);

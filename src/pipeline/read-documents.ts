@@ -1,20 +1,17 @@
 /**
- * The per-document station: decode, parse, normalize and validate each
- * document. Entries live only while their document is read, so a large
- * source does not hold every intermediate object until the end of the build.
+ * The per-document station: each document's records and messages, from
+ * what was read ahead of time (prebuilt.ts) or read afresh (read-afresh.ts:
+ * decode, parse, normalize and validate). Entries live only while their
+ * document is read, so a large source does not hold every intermediate
+ * object until the end of the build.
  */
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { ReadSource } from '../catalog/dataset.js';
-import type { NormalizedText } from '../input/normalize-text.js';
-import { readSourceText } from '../input/source-text.js';
-import type { VFileMessage } from 'vfile-message';
-import { reporterFor } from '../model/messages.js';
-import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
-import { recordProblems } from '../model/schema.js';
-import type { LineCounts, LineRole, ParseSummary } from '../model/source-entry.js';
-import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
-import { pageFormats, type Format, type Parser } from '../parsers/registry.js';
+import type { ManifestSource, PortRecord, Role } from '../model/record.js';
+import type { LineCounts } from '../model/source-entry.js';
+import { loadParsers, type Format, type Parser } from '../parsers/registry.js';
+import type { readAfresh } from './read-afresh.js';
 import { prebuiltKey, restoreMessages, restoreRecords, restoreReferences, storedIndexRows, type PrebuiltDocument } from './prebuilt.js';
 import { referenceListOf } from '../model/reference-list.js';
 import { append } from '../model/append.js';
@@ -78,12 +75,32 @@ export function planDocuments(
 }
 
 /**
- * Reads every document, in manifest order, with the parsers of their
- * formats (documents read ahead of time need none). Each entry is
- * normalized and validated as the parser gives it. Problems become messages
- * on each document's file.
+ * What reading documents afresh needs: the parsers of their formats, and
+ * the station that decodes, parses, normalizes and validates (read-afresh.ts).
  */
-export function readDocuments(planned: readonly PlannedDocument[], parsers: ReadonlyMap<Format, Parser>): ReadDocuments {
+export interface FreshReading {
+  parsers: ReadonlyMap<Format, Parser>;
+  read: typeof readAfresh;
+}
+
+/**
+ * The fresh reading of the documents not read ahead of time; null when
+ * there are none, so a build of the committed sources loads no parser and
+ * no text normalization at all.
+ */
+export async function loadFreshReading(planned: readonly PlannedDocument[]): Promise<FreshReading | null> {
+  const formats = planned.flatMap(({ document, stored }) => (stored ? [] : [document.source.format]));
+  if (formats.length === 0) return null;
+  const [parsers, { readAfresh: read }] = await Promise.all([loadParsers(formats), import('./read-afresh.js')]);
+  return { parsers, read };
+}
+
+/**
+ * Reads every document, in manifest order: from what was read ahead of
+ * time where it matches, else afresh (`fresh`, loaded for those documents).
+ * Problems become messages on each document's file.
+ */
+export function readDocuments(planned: readonly PlannedDocument[], fresh: FreshReading | null): ReadDocuments {
   const read: ReadDocuments = { catalog: [], referenceDocuments: [], datasetSources: [], yields: [] };
   for (const { document, sha256, stored } of planned) {
     const { source, file } = document;
@@ -110,48 +127,16 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
       read.datasetSources.push(datasetSource(stored.documentTitle));
       continue;
     }
-    const normalized = readSourceText(file);
-    const firstMessage = file.messages.length;
-    const references: ReferenceRecord[] = [];
-    let parsed: ParseSummary = { documentTitle: null, lineRoles: null };
-    let entries = 0;
-    let records = 0;
-    const parser = parsers.get(source.format);
-    if (!parser) throw new Error(`internal error: no parser loaded for format ${source.format}`);
-    if (normalized) {
-      const stream = parser(file, source);
-      const context = {
-        sourceId: source.id,
-        ruleSource: source.format,
-        product: source.product ?? null,
-        defaults: source.defaults ?? {},
-        unreadable: source.unreadable,
-        hints: pageFormats.has(source.format),
-      };
-      for (let step = stream.next(); ; step = stream.next()) {
-        if (step.done) {
-          parsed = step.value;
-          break;
-        }
-        const entry = step.value;
-        entries += 1;
-        for (const placed of toRecords(entry, context, file)) {
-          records += 1;
-          if (!isValid(placed, file)) continue;
-          if (role === 'catalog') read.catalog.push(placed.record);
-          else references.push({ ...placed.record, aliasOf: entry.aliasOf });
-        }
-      }
-      sayOnce(file, firstMessage);
-      placeInOriginal(file.messages.slice(firstMessage), normalized);
-      reportControls(file, normalized);
-    }
+    const parser = fresh?.parsers.get(source.format);
+    if (!fresh || !parser) throw new Error(`internal error: no parser loaded for format ${source.format}`);
+    const { catalog, references, entries, records, parsed } = fresh.read(document, parser, role);
+    append(read.catalog, catalog);
     read.yields.push({
       id: source.id,
       role,
       entries,
       records,
-      lines: parsed.lineRoles && countLineRoles(parsed.lineRoles),
+      lines: parsed.lines,
     });
     read.datasetSources.push(datasetSource(parsed.documentTitle));
     if (role === 'reference') read.referenceDocuments.push({ id: source.id, records: referenceListOf(references), table: null, indexRows: null });
@@ -162,56 +147,4 @@ export function readDocuments(planned: readonly PlannedDocument[], parsers: Read
 /** A source's role; catalog unless the manifest says reference. */
 export function roleOf(source: ManifestSource): Role {
   return source.role ?? 'catalog';
-}
-
-function countLineRoles(roles: readonly LineRole[]): LineCounts {
-  const counts = { entry: 0, structure: 0, diagnostic: 0 };
-  for (const role of roles) if (role !== 'blank') counts[role] += 1;
-  return counts;
-}
-
-function isValid({ record, place }: PlacedRecord, file: VFile): boolean {
-  const problems = recordProblems(record);
-  if (problems.length === 0) return true;
-  const report = reporterFor(file, 'schema');
-  for (const problem of problems) report('record', `Invalid record: \`${problem.pointer}\` ${problem.reason}`, place);
-  return false;
-}
-
-/**
- * Readers see normalized text; messages must point at the source as it is.
- * Lines are the same in both, so only columns move.
- */
-function placeInOriginal(messages: readonly VFileMessage[], normalized: NormalizedText): void {
-  for (const message of messages) {
-    if (message.line === undefined || message.column === undefined) continue;
-    const point = normalized.original({ line: message.line, column: message.column });
-    message.line = point.line;
-    message.column = point.column;
-    message.place = point;
-  }
-}
-
-/** Each control or bidi character normalization replaced, as a warning at its place in the source. */
-function reportControls(file: VFile, normalized: NormalizedText): void {
-  const report = reporterFor(file, 'decode');
-  for (const change of normalized.changes) {
-    const code = `U+${change.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-    report('control-character', `Unexpected control character ${code}, expected text; replaced by U+FFFD`, change.place);
-  }
-}
-
-/**
- * Each problem is said once: a row that gives several entries (`0, 8` with
- * protocol `ICMP`) has one bad protocol, not two.
- */
-function sayOnce(file: VFile, from: number): void {
-  const seen = new Set<string>();
-  const kept = file.messages.slice(from).filter((message) => {
-    const key = `${message.line}:${message.column}:${message.ruleId}:${message.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  file.messages.splice(from, file.messages.length - from, ...kept);
 }

@@ -24,8 +24,7 @@ import type { ManifestSource } from '../../dist/model/record.js';
 const dist = new URL('../dist/', import.meta.url);
 const load = async <T>(module: string) => (await import(new URL(module, dist).href)) as T;
 const { mergeRecords } = await load<typeof import('../../dist/catalog/merge.js')>('catalog/merge.js');
-const { loadParsers } = await load<typeof import('../../dist/parsers/registry.js')>('parsers/registry.js');
-const { planDocuments, readDocuments } = await load<typeof import('../../dist/pipeline/read-documents.js')>('pipeline/read-documents.js');
+const { loadFreshReading, planDocuments, readDocuments } = await load<typeof import('../../dist/pipeline/read-documents.js')>('pipeline/read-documents.js');
 
 export interface CaseResult {
   case: string;
@@ -56,7 +55,7 @@ const sources: Record<string, ManifestSource> = {
 async function throughPipeline(filePath: string, source: ManifestSource): Promise<number> {
   const file = new VFile({ path: filePath, value: await readFile(filePath) });
   const planned = planDocuments([{ source, file }], { generator });
-  const { catalog } = readDocuments(planned, await loadParsers([source.format]));
+  const { catalog } = readDocuments(planned, await loadFreshReading(planned));
   return mergeRecords(catalog).records.length;
 }
 
