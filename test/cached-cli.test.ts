@@ -1,0 +1,99 @@
+/**
+ * The command line run from V8's code cache (src/files/cached-cli.ts): the
+ * store is used only when it was made by this Node, with these options, for
+ * a bundle that is there; V8 takes the store `npm run compile` made; and the
+ * split bundle, which runs whenever the store does not fit, writes the same
+ * build.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeCacheKey, keyFitsThisRun, loadCachedCli, storeCodeCache } from '../src/files/cached-cli.js';
+import { folderWith } from './helpers.js';
+
+describe('a stored key', () => {
+  const bundle = 'cli/cached-cli-ABC123.cjs';
+
+  it('fits a run of the same Node, architecture and options, for a bundle of the command line', () => {
+    expect(keyFitsThisRun(codeCacheKey(bundle))).toBe(true);
+    expect(keyFitsThisRun(JSON.parse(JSON.stringify(codeCacheKey(bundle))))).toBe(true);
+  });
+
+  it('does not fit another Node, architecture or options, nor another file, nor what is no key', () => {
+    const key = codeCacheKey(bundle);
+    expect(keyFitsThisRun({ ...key, node: 'v18.0.0' })).toBe(false);
+    expect(keyFitsThisRun({ ...key, arch: key.arch === 'x64' ? 'arm64' : 'x64' })).toBe(false);
+    expect(keyFitsThisRun({ ...key, execArgv: [...key.execArgv, '--inspect'] })).toBe(false);
+    expect(keyFitsThisRun({ ...key, nodeOptions: `${key.nodeOptions} --max-old-space-size=64` })).toBe(false);
+    expect(keyFitsThisRun({ ...key, execArgv: '--inspect' })).toBe(false);
+    for (const other of ['cli/cached-cli-ABC123.js', '../cached-cli-ABC123.cjs', 'cli/cli-ABC123.cjs', 'cli/cached-cli-abc.cjs']) expect(keyFitsThisRun({ ...key, bundle: other })).toBe(false);
+    for (const value of [null, 'key', 3, [], {}]) expect(keyFitsThisRun(value)).toBe(false);
+  });
+});
+
+/**
+ * A dist/ folder holding a small command line as one CommonJS file: its main
+ * returns the number of arguments plus the length of its own file name
+ * (`cached-cli-TEST1.cjs`, 20), found through the require and __filename it is given.
+ */
+async function distWithBundle(): Promise<{ dist: string; bundle: string }> {
+  const dist = await folderWith({});
+  mkdirSync(path.join(dist, 'cli'));
+  const bundle = 'cli/cached-cli-TEST1.cjs';
+  writeFileSync(path.join(dist, bundle), "exports.main = async (argv) => argv.length + require('node:path').basename(__filename).length;\n");
+  return { dist, bundle };
+}
+
+describe('loading the command line from its store', () => {
+  it('gives nothing without a store, or with a key for another run, or when the bundle is gone', async () => {
+    const { dist, bundle } = await distWithBundle();
+    expect(loadCachedCli(dist)).toBeNull();
+    expect(await storeCodeCache(dist, bundle, ['a', 'b'])).toBe(22);
+    const keyFile = path.join(dist, 'code-cache', 'cli.json');
+    const key = JSON.parse(readFileSync(keyFile, 'utf8')) as ReturnType<typeof codeCacheKey>;
+    expect(key).toEqual(codeCacheKey(bundle));
+    writeFileSync(keyFile, JSON.stringify({ ...key, node: 'v18.0.0' }));
+    expect(loadCachedCli(dist)).toBeNull();
+    writeFileSync(keyFile, JSON.stringify({ ...key, bundle: 'cli/cached-cli-OTHER.cjs' }));
+    expect(loadCachedCli(dist)).toBeNull();
+    writeFileSync(keyFile, '{"bundle": ');
+    expect(loadCachedCli(dist)).toBeNull();
+  });
+
+  it('runs the bundle with the code stored for it', async () => {
+    const { dist, bundle } = await distWithBundle();
+    await storeCodeCache(dist, bundle, []);
+    expect(readFileSync(path.join(dist, 'code-cache', 'cached-cli-TEST1.cjs.cache')).length).toBeGreaterThan(0);
+    const cli = loadCachedCli(dist);
+    expect(cli?.rejected).toBe(false);
+    expect(await cli?.main(['x', 'y', 'z'])).toBe(23);
+  });
+});
+
+describe('the store npm run compile makes', () => {
+  /** Runs a module file as the executable is run: no Node options, no NODE_OPTIONS. */
+  const runModule = async (code: string): Promise<string> => {
+    const folder = await folderWith({ 'probe.mjs': code });
+    return execFileSync('node', [path.join(folder, 'probe.mjs')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  };
+
+  it('is taken by V8 in a plain run, and answers as the command line does', async () => {
+    const dist = path.resolve('dist');
+    const probe = [
+      `import { loadCachedCli } from ${JSON.stringify(path.join(dist, 'files', 'cached-cli.js'))};`,
+      `const cli = loadCachedCli(${JSON.stringify(dist)});`,
+      `console.log(JSON.stringify({ loaded: cli !== null, rejected: cli?.rejected }));`,
+      `process.exitCode = await cli.main(['--version']);`,
+    ].join('\n');
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(await runModule(probe)).toBe(`{"loaded":true,"rejected":false}\n${version}\n`);
+  });
+
+  it('is passed over under other Node options, and the split bundle writes the same build', async () => {
+    const out = await folderWith({});
+    const env = { ...process.env, NODE_OPTIONS: '--no-warnings' };
+    execFileSync('node', [path.resolve('dist/bin.js'), 'build', '--out', out, '--quiet'], { encoding: 'utf8', env });
+    for (const name of ['ports.json', 'ports.md', 'conflicts.json', 'index.html']) expect(readFileSync(path.join(out, name), 'utf8'), name).toBe(readFileSync(path.join('output', name), 'utf8'));
+  }, 30_000);
+});
