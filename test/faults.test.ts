@@ -32,6 +32,8 @@ import { VFile } from 'vfile';
 const failing = vi.hoisted(() => ({
   open: null as ((file: string, flags: unknown) => Error | null) | null,
   rename: null as ((from: string, to: string) => Error | null) | null,
+  /** The error a flush to disk (fsync) fails with, or null to let it through. */
+  fsync: null as Error | null,
   /** The most bytes a write takes at a time, or null for all it is given. */
   writeLimit: null as number | null,
   writes: 0,
@@ -56,7 +58,12 @@ vi.mock('node:fs', async (importOriginal) => {
     if (error) throw error;
     actual.renameSync(from, to);
   };
-  const replaced = { writeSync: writeSync as typeof actual.writeSync, openSync, renameSync };
+  // The callback form, the one staged files are flushed with, on the thread pool.
+  const fsync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+    if (failing.fsync) process.nextTick(callback, failing.fsync);
+    else actual.fsync(fd, callback);
+  }) as typeof actual.fsync;
+  const replaced = { writeSync: writeSync as typeof actual.writeSync, openSync, renameSync, fsync };
   return { ...actual, default: { ...actual, ...replaced }, ...replaced };
 });
 
@@ -80,6 +87,7 @@ const { stdout, stderr } = captureOutput();
 afterEach(() => {
   failing.open = null;
   failing.rename = null;
+  failing.fsync = null;
   failing.writeLimit = null;
 });
 
@@ -281,6 +289,25 @@ describe('output folder: operating-system errors are one line, exit 1, output in
     expect(await main(['build', '--sources', await sourcesB(), '--out', out, '--quiet'])).toBe(1);
     expect(stderr).toEqual([`port-catalog: cannot write ${label(out)}: no space left on device (ENOSPC)`]);
     expect(await tree(out)).toEqual(before);
+  });
+
+  it('a staged file that cannot be flushed to disk (mocked EIO): the build fails, the old files stand', async () => {
+    const out = await builtOutput(await sourcesA());
+    const before = await tree(out);
+    // The first flush fails at once, while the next artifacts are made: its failure must wait for them, not end the process.
+    failing.fsync = systemError('EIO', -5, 'i/o error', 'fsync', out);
+    expect(await main(['build', '--sources', await sourcesB(), '--out', out, '--quiet'])).toBe(1);
+    expect(stderr).toEqual([`port-catalog: cannot write ${label(out)}: input/output error (EIO)`]);
+    expect(await tree(out)).toEqual(before);
+  });
+
+  it('a flush that fails while the writer waits between files is met once every file is written', async () => {
+    const out = await folderWith({ 'keep.txt': 'old\n' });
+    failing.fsync = systemError('EIO', -5, 'i/o error', 'fsync', out);
+    // The first file's flush fails while the writer waits after it (a slow step): that must not be an unhandled rejection.
+    const afterStep = (step: string) => (step === 'staged a.txt' ? new Promise<void>((resolve) => setTimeout(resolve, 20)) : undefined);
+    expect(await rejectionMessage(writeArtifacts(out, fixedArtifacts({ 'a.txt': 'a\n', 'b.txt': 'b\n' }), { afterStep }))).toBe(`cannot write ${label(out)}: input/output error (EIO)`);
+    expect(await tree(out)).toEqual({ 'keep.txt': Buffer.from('old\n').toString('base64') });
   });
 
   it('--out naming an existing file', async () => {

@@ -240,7 +240,10 @@ async function switchFiles(folder: string, label: string, artifacts: Artifacts, 
       written = await forEachArtifact(artifacts, async (name, batches) => {
         const fd = writeStaged(path.join(staging, name), batches);
         staged.push(fd);
-        flushes.push(flushInBackground(fd));
+        const flush = flushInBackground(fd);
+        // Its failure is met below, once every file is written; until then it must not count as unhandled.
+        flush.catch(() => undefined);
+        flushes.push(flush);
         await step(`staged ${name}`);
       });
       // Every staged file on disk before the journal names them.
