@@ -6,8 +6,10 @@
  * share of parsing and garbage. A list of records in memory is one too
  * (`referenceListOf`), so the comparison has one way to ask.
  */
-import type { PortRange } from '../catalog/overlaps.js';
 import type { PortRecord, Protocol, ReferenceRecord } from './record.js';
+
+/** What finding the rows a record meets needs of it. */
+type PortRange = Pick<PortRecord, 'portStart' | 'portEnd' | 'protocol'>;
 
 /** A row's ports and protocol, and its place in its list: what the overlap sweep needs of it. */
 export interface RowRange {

@@ -9,12 +9,11 @@ import type { VFileMessage } from 'vfile-message';
 import type { NormalizedText } from '../input/normalize-text.js';
 import { readSourceText } from '../input/source-text.js';
 import { reporterFor } from '../model/messages.js';
-import type { PortRecord, ReferenceRecord, Role } from '../model/record.js';
+import type { ManifestSource, PortRecord, ReferenceRecord, Role } from '../model/record.js';
 import { recordProblems } from '../model/schema.js';
 import type { LineCounts, LineRole } from '../model/source-entry.js';
 import { toRecords, type PlacedRecord } from '../normalize/to-records.js';
 import { pageFormats, type Parser } from '../parsers/registry.js';
-import type { SourceDocument } from './read-documents.js';
 
 /** What reading one document gave. */
 export interface FreshRead {
@@ -28,8 +27,8 @@ export interface FreshRead {
   parsed: { documentTitle: string | null; lines: LineCounts | null };
 }
 
-/** Reads `document` with `parser`; problems become messages on its file. */
-export function readAfresh({ source, file }: SourceDocument, parser: Parser, role: Role): FreshRead {
+/** Reads a document (its manifest entry and file) with `parser`; problems become messages on its file. */
+export function readAfresh({ source, file }: { source: ManifestSource; file: VFile }, parser: Parser, role: Role): FreshRead {
   const read: FreshRead = { catalog: [], references: [], entries: 0, records: 0, parsed: { documentTitle: null, lines: null } };
   const normalized = readSourceText(file);
   if (!normalized) return read;
