@@ -54,7 +54,8 @@ describe('a lazy list of references', () => {
     const everyPort = [record({ portStart: 0, portEnd: 65535 })];
     expect(joined.rangesMeeting(everyPort).map(({ portStart, row }) => [portStart, row])).toEqual([[22, 0], [80, 1], [80, 2], [443, 3], [9000, 4]]);
     expect(joined.widest()).toBe(0);
-    expect(joined.at(3)).toBe(rows[3]);
+    expect([0, 1, 2, 3, 4].map((row) => joined.at(row))).toEqual(rows);
+    expect(joined.all()).toEqual(rows);
     const third = rows[2];
     if (!third) throw new Error('no third row');
     expect(joined.rowOf(third)).toBe(2);
@@ -86,9 +87,28 @@ describe('the rows a list meets', () => {
       expect(met([{ portStart: 1500 }, { portStart: 20, protocol: 'udp' }])(list)).toEqual([2, 5]);
       expect(met([{ portStart: 21, portEnd: 24 }, { portStart: 2001, portEnd: 9999 }, { portStart: 20, protocol: 'sctp' }])(list)).toEqual([]);
       expect(met([])(list)).toEqual([]);
+      // A short record inside a long one: the long one still covers the ports after it (25-40 and 41 meet 29-45).
+      expect(met([{ portStart: 29, portEnd: 45 }, { portStart: 30 }])(list)).toEqual([3, 4]);
+      expect(met([{ portStart: 1, portEnd: 1999 }, { portStart: 5, portEnd: 6 }, { portStart: 8 }])(list).slice(-1)).toEqual([5]);
       expect(list.widest()).toBe(1000);
     }
     expect(met([{ portStart: 0, portEnd: 65535 }])(lazy)).toEqual([0, 1, 3, 4, 5]);
+    // Rows are numbered on across joined lists, and the widest row is the widest of any.
+    const joined = joinReferenceLists([referenceListOf(ranged.slice(0, 3)), lazy]);
+    // The joined list holds the first three rows, then all six again (rows 3-8).
+    expect(met([{ portStart: 1500 }, { portStart: 20, protocol: 'udp' }])(joined)).toEqual([2, 5, 8]);
+    expect(joined.widest()).toBe(1000);
+    expect(joinReferenceLists<ReferenceRecord>([]).length).toBe(0);
+    expect(joinReferenceLists<ReferenceRecord>([]).widest()).toBe(0);
+  });
+
+  it('refuses a row it does not hold', () => {
+    const lazy = lazyReferenceList<ReferenceRecord>(rowPortsOf(ranged), (row) => ranged[row] ?? ranged[0] ?? reference({ portStart: 0 }));
+    const joined = joinReferenceLists([referenceListOf(ranged.slice(0, 2)), referenceListOf(ranged.slice(2))]);
+    for (const list of [lazy, joined, referenceListOf(ranged)]) {
+      expect(() => list.at(6)).toThrow(new RangeError('internal error: no reference row 6'));
+      expect(() => list.at(-1)).toThrow(new RangeError('internal error: no reference row -1'));
+    }
   });
 });
 

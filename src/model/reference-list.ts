@@ -189,7 +189,7 @@ export function joinReferenceLists<R extends PortRecord>(lists: readonly Referen
     at: (row) => {
       const index = listOf(row);
       const list = lists[index];
-      if (list === undefined) throw new RangeError(`internal error: no reference row ${row}`);
+      if (list === undefined || !(row >= 0 && row < length)) throw new RangeError(`internal error: no reference row ${row}`);
       return list.at(row - (firsts[index] ?? 0));
     },
     rowOf: (record) => {
