@@ -6,6 +6,7 @@
  * build.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,21 +15,23 @@ import { folderWith } from './helpers.js';
 
 describe('a stored key', () => {
   const bundle = 'cli/cached-cli-ABC123.cjs';
+  const entry = 'a'.repeat(64);
 
-  it('fits a run of the same Node, architecture and options, for a bundle of the command line', () => {
-    expect(keyFitsThisRun(codeCacheKey(bundle))).toBe(true);
-    expect(keyFitsThisRun(JSON.parse(JSON.stringify(codeCacheKey(bundle))))).toBe(true);
+  it('fits a run of the same executable, Node, architecture and options, for a bundle of the command line', () => {
+    expect(keyFitsThisRun(codeCacheKey(bundle, entry), entry)).toBe(true);
+    expect(keyFitsThisRun(JSON.parse(JSON.stringify(codeCacheKey(bundle, entry))), entry)).toBe(true);
   });
 
-  it('does not fit another Node, architecture or options, nor another file, nor what is no key', () => {
-    const key = codeCacheKey(bundle);
-    expect(keyFitsThisRun({ ...key, node: 'v18.0.0' })).toBe(false);
-    expect(keyFitsThisRun({ ...key, arch: key.arch === 'x64' ? 'arm64' : 'x64' })).toBe(false);
-    expect(keyFitsThisRun({ ...key, execArgv: [...key.execArgv, '--inspect'] })).toBe(false);
-    expect(keyFitsThisRun({ ...key, nodeOptions: `${key.nodeOptions} --max-old-space-size=64` })).toBe(false);
-    expect(keyFitsThisRun({ ...key, execArgv: '--inspect' })).toBe(false);
-    for (const other of ['cli/cached-cli-ABC123.js', '../cached-cli-ABC123.cjs', 'cli/cli-ABC123.cjs', 'cli/cached-cli-abc.cjs']) expect(keyFitsThisRun({ ...key, bundle: other })).toBe(false);
-    for (const value of [null, 'key', 3, [], {}]) expect(keyFitsThisRun(value)).toBe(false);
+  it('does not fit another executable, Node, architecture or options, nor another file, nor what is no key', () => {
+    const key = codeCacheKey(bundle, entry);
+    expect(keyFitsThisRun(key, 'b'.repeat(64))).toBe(false);
+    expect(keyFitsThisRun({ ...key, node: 'v18.0.0' }, entry)).toBe(false);
+    expect(keyFitsThisRun({ ...key, arch: key.arch === 'x64' ? 'arm64' : 'x64' }, entry)).toBe(false);
+    expect(keyFitsThisRun({ ...key, execArgv: [...key.execArgv, '--inspect'] }, entry)).toBe(false);
+    expect(keyFitsThisRun({ ...key, nodeOptions: `${key.nodeOptions} --max-old-space-size=64` }, entry)).toBe(false);
+    expect(keyFitsThisRun({ ...key, execArgv: '--inspect' }, entry)).toBe(false);
+    for (const other of ['cli/cached-cli-ABC123.js', '../cached-cli-ABC123.cjs', 'cli/cli-ABC123.cjs', 'cli/cached-cli-abc.cjs']) expect(keyFitsThisRun({ ...key, bundle: other }, entry)).toBe(false);
+    for (const value of [null, 'key', 3, [], {}]) expect(keyFitsThisRun(value, entry)).toBe(false);
   });
 });
 
@@ -42,17 +45,23 @@ async function distWithBundle(): Promise<{ dist: string; bundle: string }> {
   mkdirSync(path.join(dist, 'cli'));
   const bundle = 'cli/cached-cli-TEST1.cjs';
   writeFileSync(path.join(dist, bundle), "exports.main = async (argv) => argv.length + require('node:path').basename(__filename).length;\n");
+  writeFileSync(path.join(dist, 'bin.js'), '// the executable the store is made with\n');
   return { dist, bundle };
 }
 
 describe('loading the command line from its store', () => {
-  it('gives nothing without a store, or with a key for another run, or when the bundle is gone', async () => {
+  it('gives nothing without a store, or with a key for another run, or when the bundle or the executable changed', async () => {
     const { dist, bundle } = await distWithBundle();
     expect(loadCachedCli(dist)).toBeNull();
     expect(await storeCodeCache(dist, bundle, ['a', 'b'])).toBe(22);
     const keyFile = path.join(dist, 'code-cache', 'cli.json');
     const key = JSON.parse(readFileSync(keyFile, 'utf8')) as ReturnType<typeof codeCacheKey>;
-    expect(key).toEqual(codeCacheKey(bundle));
+    expect(key).toEqual(codeCacheKey(bundle, createHash('sha256').update('// the executable the store is made with\n').digest('hex')));
+    expect(loadCachedCli(dist)).not.toBeNull();
+    // A lone tsc rewrites bin.js (and the modules it imports): the store was not made for it.
+    writeFileSync(path.join(dist, 'bin.js'), '// tsc output\n');
+    expect(loadCachedCli(dist)).toBeNull();
+    writeFileSync(path.join(dist, 'bin.js'), '// the executable the store is made with\n');
     writeFileSync(keyFile, JSON.stringify({ ...key, node: 'v18.0.0' }));
     expect(loadCachedCli(dist)).toBeNull();
     writeFileSync(keyFile, JSON.stringify({ ...key, bundle: 'cli/cached-cli-OTHER.cjs' }));

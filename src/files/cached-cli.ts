@@ -6,22 +6,26 @@
  * code V8 compiled on the way (compile/code-cache.ts): dist/code-cache/.
  *
  * bin.js runs that file with the stored code when the store was made for
- * it, by this Node version, on this architecture, with the same Node
- * options; otherwise (a copy of dist/ from elsewhere, a run with --inspect
- * or NODE_OPTIONS) it returns null and the split ES module bundle runs as
- * before. V8 checks its own cache again and compiles afresh what it does not
+ * it, with this very bin.js, by this Node version, on this architecture,
+ * with the same Node options; otherwise (a copy of dist/ from elsewhere, a
+ * lone tsc that rewrote bin.js and the modules after it, a run with
+ * --inspect or NODE_OPTIONS) it returns null and the split ES module bundle,
+ * or tsc's modules, run as before. V8 checks its own cache again and compiles afresh what it does not
  * accept, so a store that does not fit costs time, never a wrong answer;
  * the bundle's name carries a hash of its content, so a store never serves
  * other code.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
-/** What the stored code was made for: the bundle (from dist/) and the runtime that compiled it. */
+/** What the stored code was made for: the bundle (from dist/), the executable beside it, and the runtime that compiled it. */
 export interface CodeCacheKey {
   bundle: string;
+  /** sha256 of dist/bin.js. */
+  entry: string;
   node: string;
   arch: string;
   execArgv: string[];
@@ -31,18 +35,19 @@ export interface CodeCacheKey {
 /** The command line's entry, as cli.ts exports it. */
 export type Main = (argv: string[]) => Promise<number>;
 
-/** The store's key for `bundle` under the running Node. */
-export function codeCacheKey(bundle: string): CodeCacheKey {
-  return { bundle, node: process.version, arch: process.arch, execArgv: [...process.execArgv], nodeOptions: process.env['NODE_OPTIONS'] ?? '' };
+/** The store's key for `bundle` and the executable whose sha256 is `entry`, under the running Node. */
+export function codeCacheKey(bundle: string, entry: string): CodeCacheKey {
+  return { bundle, entry, node: process.version, arch: process.arch, execArgv: [...process.execArgv], nodeOptions: process.env['NODE_OPTIONS'] ?? '' };
 }
 
-/** Whether a stored key was made under the running Node, for a bundle of the command line. */
-export function keyFitsThisRun(stored: unknown): stored is CodeCacheKey {
+/** Whether a stored key was made under the running Node, with the executable whose sha256 is `entry`, for a bundle of the command line. */
+export function keyFitsThisRun(stored: unknown, entry: string): stored is CodeCacheKey {
   if (typeof stored !== 'object' || stored === null) return false;
   const key = stored as Partial<CodeCacheKey>;
   if (typeof key.bundle !== 'string' || !bundleName.test(key.bundle)) return false;
-  const current = codeCacheKey(key.bundle);
+  const current = codeCacheKey(key.bundle, entry);
   return (
+    key.entry === current.entry &&
     key.node === current.node &&
     key.arch === current.arch &&
     key.nodeOptions === current.nodeOptions &&
@@ -54,6 +59,15 @@ export function keyFitsThisRun(stored: unknown): stored is CodeCacheKey {
 
 /** The one-file bundle's path from dist/; the hash is esbuild's, of its content. */
 const bundleName = /^cli\/cached-cli-[A-Z0-9]+\.cjs$/;
+
+/** sha256 of the executable in `dist`, or null when there is none to read. */
+function entryDigest(dist: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(path.join(dist, 'bin.js'))).digest('hex');
+  } catch {
+    return null;
+  }
+}
 
 /** The store's files in `dist`: the key, and V8's data, named after the bundle it was made from. */
 function storeFiles(dist: string, bundle: string): { key: string; data: string } {
@@ -88,7 +102,8 @@ export function loadCachedCli(dist: string): CachedCli | null {
     // No store: the ES module bundle runs.
     return null;
   }
-  if (!keyFitsThisRun(key)) return null;
+  const entry = entryDigest(dist);
+  if (entry === null || !keyFitsThisRun(key, entry)) return null;
   const bundlePath = path.join(dist, key.bundle);
   let source: string;
   let data: Buffer;
@@ -109,6 +124,8 @@ export function loadCachedCli(dist: string): CachedCli | null {
  * reading it meanwhile sees the old one or the new one.
  */
 export async function storeCodeCache(dist: string, bundle: string, argv: string[]): Promise<number> {
+  const entry = entryDigest(dist);
+  if (entry === null) throw new Error(`internal error: no ${path.join(dist, 'bin.js')} to store the code cache for`);
   const bundlePath = path.join(dist, bundle);
   const { script, main } = compiled(bundlePath, readFileSync(bundlePath, 'utf8'));
   const status = await main(argv);
@@ -116,7 +133,7 @@ export async function storeCodeCache(dist: string, bundle: string, argv: string[
   mkdirSync(path.dirname(files.key), { recursive: true });
   for (const [file, content] of [
     [files.data, script.createCachedData()],
-    [files.key, `${JSON.stringify(codeCacheKey(bundle), null, 2)}\n`],
+    [files.key, `${JSON.stringify(codeCacheKey(bundle, entry), null, 2)}\n`],
   ] as const) {
     writeFileSync(`${file}.${process.pid}.tmp`, content);
     renameSync(`${file}.${process.pid}.tmp`, file);
