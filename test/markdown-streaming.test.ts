@@ -18,6 +18,7 @@ import { code, link, text } from '../src/emit/mdast.js';
 import { tableRowLine } from '../src/emit/table-lines.js';
 import type { PortDataset, PortRecord } from '../src/model/record.js';
 import { record } from './records.js';
+import { markdownCharacters } from './markdown-characters.js';
 
 /** remark as users know it, with the options the project documents. */
 function remarkMarkdown(children: ReturnType<typeof catalogTree>): string {
@@ -27,30 +28,8 @@ function remarkMarkdown(children: ReturnType<typeof catalogTree>): string {
     .stringify({ type: 'root', children });
 }
 
-/** Characters that mean something to Markdown, HTML, GFM tables or autolinks, among plain ones. */
-const hostileCharacter = fc.constantFrom(
-  ...'ab Z09 .:-_*`|[]()<>&#!~\\/@=+\'";,%{}^$?'.split(''),
-  '❌',
-  '✔️',
-  '\u00a0',
-  '\u200b',
-  'é',
-  '🙂',
-  '\t',
-  '\n',
-  '\r\n',
-  'www.',
-  'http://',
-  'https://x.org',
-  '&amp;',
-  '<b>',
-  '1.',
-  '- ',
-  '# ',
-  '```',
-  '---',
-  '–',
-);
+/** Markdown's characters (markdown-characters.ts), and what a whole document meets besides: line breaks, HTML, fences. */
+const hostileCharacter = fc.constantFrom(...markdownCharacters, 'é', '🙂', '\n', '\r\n', 'http://', '&amp;', '<b>', '```');
 const hostileText = fc.array(hostileCharacter, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
 /** Some plain text too, so both paths of the row writer run. */
 const someText = fc.oneof(hostileText, fc.constantFrom('Echo', 'Remote Job Entry (RJE), v2', 'ma.comm_port', 'X.400'));

@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { beforeAll, beforeEach, describe, expect, it, type Mock } from 'vitest';
 import { bulletList, code, heading, link, paragraph, text } from '../src/emit/mdast.js';
 import { withSerializerSpy } from './serializer-spy.js';
+import { markdownCharacters } from './markdown-characters.js';
 
 type Mdast = typeof import('../src/emit/mdast.js');
 type PlainBlocks = typeof import('../src/emit/plain-blocks.js');
@@ -86,25 +87,8 @@ describe('blocks the serializer writes', () => {
   });
 });
 
-/** Characters that mean something to Markdown, HTML, GFM or autolinks, among plain ones. */
-const hostileCharacter = fc.constantFrom(
-  ...'ab Z09 .:-_*`|[]()<>&#!~\\/@=+\'";,%{}^$?'.split(''),
-  '❌',
-  '✔️',
-  '\u00a0',
-  '\u3000',
-  '\u200b',
-  '\t',
-  '\u2013',
-  'www.',
-  'https://x.org',
-  '1.',
-  '1)',
-  '- ',
-  '# ',
-  '---',
-  '===',
-);
+/** Markdown's characters (markdown-characters.ts), and what starts or underlines a block besides. */
+const hostileCharacter = fc.constantFrom(...markdownCharacters, '\u3000', '1)', '===');
 const hostileText = fc.array(hostileCharacter, { maxLength: 10 }).map((parts) => parts.join(''));
 const plainWord = fc.constantFrom('Echo', 'Remote Job Entry (RJE), v2', 'ma.comm_port', 'X.400', 'a: b', 'W', 's');
 const someText = fc.oneof(hostileText, plainWord);
