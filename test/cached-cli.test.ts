@@ -99,6 +99,23 @@ describe('the store npm run compile makes', () => {
     expect(await runModule(probe)).toBe(`{"loaded":true,"rejected":false}\n${version}\n`);
   });
 
+  it('names the TypeScript file and line in a stack trace from the one-file bundle', async () => {
+    const dist = path.resolve('dist');
+    const out = await folderWith({});
+    // A step hook that throws once the build writes: the trace passes through the bundle's writer.
+    const probe = [
+      `import { mapStackTraces } from ${JSON.stringify(path.join(dist, 'files', 'source-mapped-stacks.js'))};`,
+      `import { loadCachedCli } from ${JSON.stringify(path.join(dist, 'files', 'cached-cli.js'))};`,
+      `mapStackTraces();`,
+      `const cli = loadCachedCli(${JSON.stringify(dist)});`,
+      `const afterStep = (step) => { if (step === 'staging') throw new TypeError('stopped'); };`,
+      `try { await cli.main(['build', '--out', ${JSON.stringify(out)}, '--quiet'], { afterStep }); } catch (error) { console.log(error.stack); }`,
+    ].join('\n');
+    const stack = await runModule(probe);
+    expect(stack).toMatch(/^TypeError: stopped\n/);
+    expect(stack).toMatch(/\n {4}at switchFiles \(\/.*\/src\/files\/write-artifacts\.ts:\d+:\d+\)\n/);
+  }, 30_000);
+
   it('is passed over under other Node options, and the split bundle writes the same build', async () => {
     const out = await folderWith({});
     const env = { ...process.env, NODE_OPTIONS: '--no-warnings' };
