@@ -69,9 +69,14 @@ function entryDigest(dist: string): string | null {
   }
 }
 
-/** The store's files in `dist`: the key, and V8's data, named after the bundle it was made from. */
-function storeFiles(dist: string, bundle: string): { key: string; data: string } {
-  return { key: path.join(dist, 'code-cache', 'cli.json'), data: path.join(dist, 'code-cache', `${path.basename(bundle)}.cache`) };
+/** The store's key in `dist`. */
+function keyFile(dist: string): string {
+  return path.join(dist, 'code-cache', 'cli.json');
+}
+
+/** V8's data in `dist` for `bundle`, named after it, so data never serves another bundle. */
+function dataFile(dist: string, bundle: string): string {
+  return path.join(dist, 'code-cache', `${path.basename(bundle)}.cache`);
 }
 
 /** The bundle at `bundlePath` (its text `source`) compiled as Node compiles a module, with `cachedData` when given, and run. */
@@ -97,7 +102,7 @@ export interface CachedCli {
 export function loadCachedCli(dist: string): CachedCli | null {
   let key: unknown;
   try {
-    key = JSON.parse(readFileSync(storeFiles(dist, '').key, 'utf8'));
+    key = JSON.parse(readFileSync(keyFile(dist), 'utf8'));
   } catch {
     // No store: the ES module bundle runs.
     return null;
@@ -109,7 +114,7 @@ export function loadCachedCli(dist: string): CachedCli | null {
   let data: Buffer;
   try {
     source = readFileSync(bundlePath, 'utf8');
-    data = readFileSync(storeFiles(dist, key.bundle).data);
+    data = readFileSync(dataFile(dist, key.bundle));
   } catch {
     // The bundle the key names is gone (a later compile, which stored nothing): the ES module bundle runs.
     return null;
@@ -129,11 +134,10 @@ export async function storeCodeCache(dist: string, bundle: string, argv: string[
   const bundlePath = path.join(dist, bundle);
   const { script, main } = compiled(bundlePath, readFileSync(bundlePath, 'utf8'));
   const status = await main(argv);
-  const files = storeFiles(dist, bundle);
-  mkdirSync(path.dirname(files.key), { recursive: true });
+  mkdirSync(path.dirname(keyFile(dist)), { recursive: true });
   for (const [file, content] of [
-    [files.data, script.createCachedData()],
-    [files.key, `${JSON.stringify(codeCacheKey(bundle, entry), null, 2)}\n`],
+    [dataFile(dist, bundle), script.createCachedData()],
+    [keyFile(dist), `${JSON.stringify(codeCacheKey(bundle, entry), null, 2)}\n`],
   ] as const) {
     writeFileSync(`${file}.${process.pid}.tmp`, content);
     renameSync(`${file}.${process.pid}.tmp`, file);
